@@ -1,0 +1,40 @@
+# Creator Desk: `make run` and `make test` work on a fresh clone.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.requirements.stamp
+PORT   ?= 8501
+
+.PHONY: setup ingest test run eval bench clean-store kb
+
+setup: $(STAMP)
+
+# Re-installs only when requirements.txt changes, so a second `make setup` is instant.
+$(STAMP): requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
+	@touch $(STAMP)
+
+ingest: setup
+	$(PY) -m ingest
+
+# Exit 1 means some file failed (it keeps its old chunks): the app still starts. Exit 2 stops.
+run: setup
+	@$(PY) -m ingest; rc=$$?; if [ $$rc -gt 1 ]; then exit $$rc; fi
+	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+
+test: setup
+	$(PY) -m pytest
+
+eval: setup
+	$(PY) -m eval
+
+bench: setup
+	$(PY) bench/ingest.py
+	$(PY) bench/search.py --skip-largest
+
+kb: setup
+	$(PY) scripts/build_kb.py
+
+clean-store:
+	rm -rf .store

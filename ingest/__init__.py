@@ -1,0 +1,1 @@
+"""python -m ingest: load documents, chunk them, and keep Chroma in step with knowledge_base/."""

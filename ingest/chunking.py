@@ -1,0 +1,96 @@
+"""Chunking that follows headings and paragraphs and never exceeds the embedder's window."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ingest.documents import LoadedDoc, Section
+
+SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
+TokenCounter = Callable[[str], int]
+
+
+@dataclass
+class Chunk:
+    """One piece of a document, ready to embed."""
+
+    id: str
+    text: str  # the passage as shown to people
+    embed_text: str  # what the model embeds: title and section path, then the passage
+    metadata: dict[str, Any]
+
+
+def heading_line(title: str, path: list[str]) -> str:
+    """'Title > Section > Subsection' prefix for the embedded text."""
+    return " > ".join([title, *path])
+
+
+def pieces(text: str, budget: int, count: TokenCounter) -> list[str]:
+    """Split text into parts that each fit the budget: paragraphs, then lines, sentences, words."""
+    if count(text) <= budget:
+        return [text]
+    for splitter in (lambda t: t.split("\n\n"), lambda t: t.split("\n"), SENTENCE_RE.split):
+        parts = [p for p in splitter(text) if p.strip()]
+        if len(parts) > 1:
+            return [q for p in parts for q in pieces(p, budget, count)]
+    return split_words(text, budget, count)
+
+
+def split_words(text: str, budget: int, count: TokenCounter) -> list[str]:
+    """Last resort for one enormous sentence: word windows that fit the budget."""
+    words, out, current = text.split(), [], []
+    for word in words:
+        if current and count(" ".join(current + [word])) > budget:
+            out.append(" ".join(current))
+            current = []
+        current.append(word[:200])  # a 'word' of thousands of characters is junk, not language
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
+def pack(parts: list[str], budget: int, count: TokenCounter) -> list[str]:
+    """Greedily join consecutive parts while they fit the budget."""
+    out, current, used = [], [], 0
+    for part in parts:
+        size = count(part)
+        if current and used + size > budget:
+            out.append("\n".join(current))
+            current, used = [], 0
+        current.append(part)
+        used += size
+    if current:
+        out.append("\n".join(current))
+    return out
+
+
+def chunk_document(doc: LoadedDoc, content_hash: str, window: int, target: int, count: TokenCounter) -> list[Chunk]:
+    """Chunks of a document with deterministic ids (source, version, index).
+
+    `count` gives word pieces without special tokens; `window` is the model's limit with them.
+    """
+    chunks: list[Chunk] = []
+    for section in doc.sections:
+        prefix = heading_line(doc.title, section.path)
+        # 2 special tokens plus the prefix line must fit beside the passage in the window.
+        room = window - count(prefix + "\n") - 2
+        budget = max(16, min(target, room))
+        for text in pack(pieces(section.text, budget, count), budget, count):
+            embed_text = f"{prefix}\n{text}"
+            while count(embed_text) > window - 2:  # tokenizer joins can add a piece or two
+                text = text[: int(len(text) * 0.9)]
+                embed_text = f"{prefix}\n{text}"
+            chunks.append(make_chunk(doc, section, text, embed_text, len(chunks), content_hash))
+    return chunks
+
+
+def make_chunk(doc: LoadedDoc, section: Section, text: str, embed_text: str, index: int, content_hash: str) -> Chunk:
+    """A Chunk with the metadata every chunk carries."""
+    version = content_hash[:12]
+    meta = dict(doc.metadata)
+    meta.update(source=doc.source, title=doc.title, section=" > ".join(section.path),
+                page=section.page or 0, chunk_index=index, content_hash=content_hash,
+                version=version, text_hash=hashlib.sha1(text.encode()).hexdigest()[:12])
+    return Chunk(id=f"{doc.source}:{version}:{index}", text=text, embed_text=embed_text, metadata=meta)

@@ -1,0 +1,102 @@
+"""DOCX to sections through python-docx; heading styles give the path, hidden runs are dropped."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from ingest.clean import clean_text, squeeze
+from ingest.documents import LoadError, Section
+
+MAX_ENTRIES = 2000
+MAX_EXPANDED = 200 * 1024 * 1024  # bytes once unzipped
+MAX_RATIO = 200  # compression ratio above this is a zip bomb, not a document
+
+
+def check_archive(path: Path, source: str) -> None:
+    """Refuse zip bombs and DTDs before any XML parser sees the file."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_ENTRIES:
+                raise LoadError(f"{source} has {len(infos)} parts inside; a document has far fewer")
+            total = sum(i.file_size for i in infos)
+            packed = sum(i.compress_size for i in infos) or 1
+            if total > MAX_EXPANDED or total / packed > MAX_RATIO:
+                raise LoadError(f"{source} expands to {total // 1_048_576} MiB; refused as a zip bomb")
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    head = archive.open(info).read(4096)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        raise LoadError(f"{source} contains an XML DTD ({info.filename}); refused")
+    except zipfile.BadZipFile as err:
+        raise LoadError(f"{source} is not a valid DOCX (not a zip archive)") from err
+
+
+def visible_text(paragraph: Any) -> tuple[str, bool]:
+    """Paragraph text without hidden (vanish) runs, and whether any run was hidden."""
+    parts, hidden = [], False
+    for run in paragraph.runs:
+        if run.font.hidden:
+            hidden = hidden or bool(run.text.strip())
+            continue
+        parts.append(run.text)
+    return "".join(parts), hidden
+
+
+def heading_level(paragraph: Any) -> int:
+    """1..9 for Heading styles and Title, else 0."""
+    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    if name == "Title":
+        return 1
+    if name.startswith("Heading "):
+        tail = name.split(" ", 1)[1]
+        return int(tail) if tail.isdigit() else 0
+    return 0
+
+
+def docx_sections(path: Path, source: str) -> tuple[list[Section], str, list[str]]:
+    """Sections, the title, and flags from a DOCX file."""
+    import docx
+
+    check_archive(path, source)
+    try:
+        document = docx.Document(str(path))
+    except Exception as err:  # python-docx raises many types on a broken package
+        raise LoadError(f"{source} could not be opened as DOCX: {err}") from err
+    sections, stack, buffer, title, hidden = [], [], [], "", False
+    for block in iter_blocks(document):
+        if isinstance(block, str):
+            buffer.append(block)
+            continue
+        text, was_hidden = visible_text(block)
+        hidden = hidden or was_hidden
+        level = heading_level(block)
+        if level and text.strip():
+            sections.append(Section([t for _, t in stack], squeeze("\n".join(buffer))))
+            buffer, title = [], title or (text if level == 1 else "")
+            stack = [(lv, t) for lv, t in stack if lv < level] + ([(level, text)] if level > 1 else [])
+        elif text.strip():
+            bullet = "- " if "List" in (block.style.name or "") else ""
+            buffer.append(bullet + text)
+    sections.append(Section([t for _, t in stack], squeeze("\n".join(buffer))))
+    flags = ["hidden text removed (hidden runs)"] if hidden else []
+    cleaned = []
+    for s in sections:
+        s.text, more = clean_text(s.text)
+        flags += more
+        cleaned.append(s)
+    title = title or str(document.core_properties.title or "")
+    return [s for s in cleaned if s.text], title, sorted(set(flags), key=flags.index)
+
+
+def iter_blocks(document: Any) -> Any:
+    """Paragraphs in order, with each table flattened to one text block of rows."""
+    from docx.table import Table
+
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            rows = [" | ".join(c.text.strip() for c in row.cells) for row in block.rows]
+            yield "\n".join(rows)
+        else:
+            yield block

@@ -1,0 +1,69 @@
+"""HTML to sections: visible article text only, headings as the section path."""
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from ingest.clean import squeeze
+from ingest.documents import Section
+
+DROP_TAGS = ["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head", "form"]
+CHROME_TAGS = ["nav", "header", "footer", "aside"]
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|opacity\s*:\s*0(?![.\d])", re.I)
+BLOCKS = {"p", "li", "tr", "pre", "blockquote", "dt", "dd", "caption", "figcaption"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def is_hidden(tag: Tag) -> bool:
+    """Hidden by attribute or inline style."""
+    if tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
+        return True
+    return bool(HIDDEN_STYLE.search(tag.get("style", "") or ""))
+
+
+def strip_invisible(soup: BeautifulSoup) -> int:
+    """Remove non-content and hidden elements; return how many hidden ones there were."""
+    for tag in soup.find_all(DROP_TAGS):
+        tag.decompose()
+    hidden = [t for t in soup.find_all(True) if is_hidden(t)]
+    for tag in hidden:
+        if not tag.decomposed:
+            tag.decompose()
+    return len(hidden)
+
+
+def content_root(soup: BeautifulSoup) -> Tag:
+    """The article or main element when there is one; otherwise the body minus site chrome."""
+    root = soup.find("article") or soup.find("main") or soup.body or soup
+    if root is soup.body or root is soup:
+        for tag in root.find_all(CHROME_TAGS):
+            tag.decompose()
+    return root
+
+
+def block_text(el: Tag) -> str:
+    """One block's text; table rows keep their cells apart."""
+    if el.name == "tr":
+        return " | ".join(c.get_text(" ", strip=True) for c in el.find_all(["td", "th"]))
+    return ("- " if el.name == "li" else "") + el.get_text(" ", strip=True)
+
+
+def html_sections(html: str) -> tuple[list[Section], str, list[str]]:
+    """Sections of visible text, the page title, and flags."""
+    soup = BeautifulSoup(html, "html.parser")
+    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    hidden = strip_invisible(soup)
+    root = content_root(soup)
+    sections, stack, buffer, h1 = [], [], [], ""
+    for el in root.find_all(list(BLOCKS | HEADINGS)):
+        if el.name in HEADINGS:
+            sections.append(Section([t for _, t in stack], squeeze("\n".join(buffer))))
+            buffer, level, text = [], int(el.name[1]), el.get_text(" ", strip=True)
+            h1 = h1 or (text if level == 1 else "")
+            stack = [(lv, t) for lv, t in stack if lv < level] + ([(level, text)] if level > 1 else [])
+        elif not el.find_parent(list(BLOCKS)):
+            buffer.append(block_text(el))
+    sections.append(Section([t for _, t in stack], squeeze("\n".join(buffer))))
+    flags = [f"hidden text removed ({hidden} hidden elements)"] if hidden else []
+    return [s for s in sections if s.text], h1 or page_title, flags

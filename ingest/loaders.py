@@ -1,0 +1,84 @@
+"""Loaders by file suffix: Markdown, text, PDF, HTML and DOCX, each to a LoadedDoc."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from ingest.clean import clean_text, decode_bytes, squeeze
+from ingest.documents import LoadedDoc, LoadError, Section
+from ingest.meta import normalise, read_sidecar, split_front_matter
+
+Loader = Callable[[Path, str], LoadedDoc]
+
+
+def read_text_file(path: Path, source: str) -> tuple[str, list[str]]:
+    """Read, decode and clean a text file."""
+    text, flags = decode_bytes(path.read_bytes(), source)
+    text, more = clean_text(text)
+    return text, flags + more
+
+
+def build_doc(source: str, meta: dict, sections: list[Section], flags: list[str], fallback_title: str) -> LoadedDoc:
+    """Assemble a LoadedDoc, refusing documents with no text at all."""
+    sections = [s for s in sections if s.text.strip()]
+    if not sections:
+        raise LoadError(f"{source} has no extractable text")
+    meta = normalise(meta, source)
+    title = str(meta.get("title") or fallback_title or Path(source).stem.replace("-", " ").capitalize())
+    meta["title"] = title
+    return LoadedDoc(source=source, title=title, metadata=meta, sections=sections, flags=flags)
+
+
+def load_markdown(path: Path, source: str) -> LoadedDoc:
+    """Markdown with YAML front matter; headings give the section path."""
+    from ingest.markdown import markdown_sections
+
+    text, flags = read_text_file(path, source)
+    meta, body = split_front_matter(text, source)
+    sections, h1 = markdown_sections(body)
+    return build_doc(source, meta, sections, flags, h1)
+
+
+def load_text(path: Path, source: str) -> LoadedDoc:
+    """Plain text: one section, paragraphs kept."""
+    text, flags = read_text_file(path, source)
+    return build_doc(source, read_sidecar(path, source), [Section([], squeeze(text))], flags, "")
+
+
+def load_pdf(path: Path, source: str) -> LoadedDoc:
+    """PDF through pypdf, one section per page, with the outline as section path."""
+    from ingest.pdf import pdf_sections
+
+    sections, title, flags = pdf_sections(path, source)
+    return build_doc(source, read_sidecar(path, source), sections, flags, title)
+
+
+def load_html(path: Path, source: str) -> LoadedDoc:
+    """HTML: visible article text only; scripts, styles and hidden elements dropped."""
+    from ingest.html import html_sections
+
+    text, flags = read_text_file(path, source)
+    sections, title, more = html_sections(text)
+    return build_doc(source, read_sidecar(path, source), sections, flags + more, title)
+
+
+def load_docx(path: Path, source: str) -> LoadedDoc:
+    """DOCX through python-docx, with heading styles as the section path."""
+    from ingest.docx import docx_sections
+
+    sections, title, flags = docx_sections(path, source)
+    return build_doc(source, read_sidecar(path, source), sections, flags, title)
+
+
+LOADERS: dict[str, Loader] = {
+    ".md": load_markdown, ".markdown": load_markdown, ".txt": load_text,
+    ".pdf": load_pdf, ".html": load_html, ".htm": load_html, ".docx": load_docx,
+}
+
+
+def load_file(path: Path, source: str) -> LoadedDoc:
+    """Load one file with the loader for its suffix."""
+    loader = LOADERS.get(path.suffix.lower())
+    if loader is None:
+        raise LoadError(f"{source}: unsupported file type '{path.suffix}'")
+    return loader(path, source)

@@ -1,0 +1,77 @@
+"""Parse untrusted files in a child process with a wall-clock limit and a memory limit."""
+from __future__ import annotations
+
+import multiprocessing
+import resource
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from ingest.documents import LoadedDoc, LoadError
+from ingest.loaders import load_file
+
+
+def limit_memory(megabytes: int) -> None:
+    """Cap the child's address space so a decompression bomb fails instead of eating the machine."""
+    limit = megabytes * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def parse_in_child(path: Path, source: str, max_pages: int) -> LoadedDoc:
+    """Child-side entry point: load one file, turning MemoryError into a plain LoadError."""
+    from ingest import pdf
+
+    pdf.MAX_PAGES = max_pages
+    try:
+        return load_file(path, source)
+    except MemoryError as err:
+        raise LoadError(f"{source} needed more memory than the parser may use") from err
+    except LoadError:
+        raise
+    except Exception as err:  # any parser bug becomes a named failure, never a crashed run
+        raise LoadError(f"{source} could not be parsed: {err.__class__.__name__}: {err}") from err
+
+
+class Sandbox:
+    """A one-worker process pool that is killed and replaced when a file misbehaves."""
+
+    def __init__(self, timeout: float, memory_mb: int, max_file_mb: float, max_pages: int):
+        self.timeout, self.memory_mb = timeout, memory_mb
+        self.max_bytes, self.max_pages = int(max_file_mb * 1024 * 1024), max_pages
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _ensure(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            ctx = multiprocessing.get_context("spawn")  # no torch or Chroma threads inherited
+            self._pool = ProcessPoolExecutor(1, mp_context=ctx, initializer=limit_memory,
+                                             initargs=(self.memory_mb,))
+        return self._pool
+
+    def _kill(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            for proc in list(getattr(pool, "_processes", {}).values()):
+                proc.kill()
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def load(self, path: Path, source: str) -> LoadedDoc:
+        """Load one file, or raise LoadError naming the file and the reason."""
+        size = path.stat().st_size
+        if size > self.max_bytes:
+            raise LoadError(f"{source} is {size / 1_048_576:.1f} MiB; the limit is {self.max_bytes / 1_048_576:.0f} MiB")
+        future = self._ensure().submit(parse_in_child, path, source, self.max_pages)
+        try:
+            return future.result(timeout=self.timeout)
+        except FutureTimeout as err:
+            self._kill()
+            raise LoadError(f"{source} took longer than {self.timeout:g} s to parse; stopped") from err
+        except BrokenProcessPool as err:
+            self._kill()
+            raise LoadError(f"{source} crashed the parser or passed its {self.memory_mb} MiB memory limit") from err
+
+    def close(self) -> None:
+        """Stop the worker."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None

@@ -1,0 +1,91 @@
+"""One typed settings object for Creator Desk, read from CREATOR_DESK_* variables and `.env`."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent
+ENV_PREFIX = "CREATOR_DESK_"
+
+
+class SettingsError(Exception):
+    """A setting has an invalid value; the message names the variable."""
+
+
+class Settings(BaseSettings):
+    """Every knob of Creator Desk. Each field has a default and a one-line description."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    # Knowledge base and store
+    kb_dir: Path = Field(ROOT / "knowledge_base", description="Folder of documents to ingest.")
+    store_dir: Path = Field(ROOT / ".store" / "chroma", description="Embedded Chroma folder (embedded mode).")
+    chroma_mode: Literal["embedded", "server"] = Field("embedded", description="Embedded PersistentClient, or a Chroma server over HTTP.")
+    chroma_host: str = Field("127.0.0.1", description="Chroma server host (server mode).")
+    chroma_port: int = Field(8000, ge=1, le=65535, description="Chroma server port (server mode).")
+    chroma_ssl: bool = Field(False, description="Use HTTPS to reach the Chroma server.")
+    chroma_token: SecretStr | None = Field(None, description="Bearer token sent to the Chroma server or its proxy.")
+    collection: str = Field("creator_desk", min_length=3, description="Chroma collection name.")
+
+    # Embedding and chunking
+    embedding_model: str = Field("all-MiniLM-L6-v2", description="Sentence-transformers model: the bundled all-MiniLM-L6-v2, or a local path or name.")
+    embed_batch_size: int = Field(64, ge=1, le=1024, description="Chunks embedded per model call.")
+    chunk_tokens: int = Field(160, ge=32, le=512, description="Target chunk size in model tokens (capped at the model window).")
+    ignore_files: list[str] = Field(["README.md"], description="File names under the knowledge base that are not ingested.")
+
+    # Retrieval and drafting
+    search_k: int = Field(5, ge=1, le=50, description="Passages retrieved per question.")
+    region: str = Field("", description="Default creator region for retrieval filters; empty means all regions.")
+    min_support: float = Field(0.45, ge=0.0, le=1.0, description="Lowest support score at which a cited sentence counts as backed by its passage.")
+    escalate_below: float = Field(0.42, ge=0.0, le=1.0, description="Escalate when the best passage's relevance is below this.")
+    default_team: str = Field("Creator Support", description="Team named on escalations the escalation matrix does not cover.")
+    max_message_chars: int = Field(6000, ge=200, le=200_000, description="Pasted messages longer than this are truncated, with a notice.")
+
+    # LLM (optional)
+    llm_provider: Literal["none", "openai", "anthropic", "ollama", "openai_compatible", "fake"] = Field("none", description="Which LLM drafts replies; none uses the offline drafter.")
+    llm_model: str = Field("", description="Model name for the LLM provider.")
+    llm_base_url: str = Field("", description="Base URL for an OpenAI-compatible server or Ollama.")
+    llm_api_key: SecretStr | None = Field(None, description="API key for the hosted LLM.")
+    llm_timeout: float = Field(30.0, gt=0, le=600, description="Seconds before an LLM call times out.")
+    llm_max_retries: int = Field(1, ge=0, le=5, description="Retries on 429 and 5xx answers from the LLM.")
+    redact_pii: bool = Field(True, description="Redact personal data before a hosted LLM sees it.")
+
+    # App and activity log
+    activity_db: Path = Field(ROOT / ".store" / "activity.sqlite3", description="SQLite file of the activity log.")
+    stale_after_days: int = Field(180, ge=1, description="A document reviewed longer ago than this is flagged stale.")
+    owner_passphrase: SecretStr | None = Field(None, description="Passphrase for the knowledge-owner role when no OIDC login is configured.")
+
+    # Untrusted parsing
+    parse_timeout: float = Field(60.0, gt=0, le=3600, description="Seconds a single file may take to parse.")
+    parse_memory_mb: int = Field(1024, ge=64, description="Memory limit of the parsing child process, in MiB.")
+    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused.")
+    max_pages: int = Field(2000, ge=1, description="PDFs with more pages than this are refused.")
+
+
+def describe_error(err: ValidationError) -> str:
+    """Turn a pydantic error into one line per bad setting, naming its variable."""
+    lines = []
+    for item in err.errors():
+        name = ENV_PREFIX + str(item["loc"][0]).upper() if item["loc"] else ENV_PREFIX
+        lines.append(f"Invalid setting {name}: {item['msg']}")
+    return "\n".join(lines)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment and `.env`; raise SettingsError on a bad value."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as err:
+        raise SettingsError(describe_error(err)) from err
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return load_settings()

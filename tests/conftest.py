@@ -1,0 +1,36 @@
+"""Shared fixtures: the real embedding model once per session, settings in a temporary folder."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Tests never read the developer's .env and never reach the network.
+os.environ["HF_HUB_OFFLINE"] = "1"
+for key in [k for k in os.environ if k.startswith("CREATOR_DESK_")]:
+    del os.environ[key]
+
+from settings import Settings, load_settings  # noqa: E402
+from vectorstore.embeddings import Embedder, load_embedder  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    """The real all-MiniLM-L6-v2, loaded once for the whole session."""
+    model = load_embedder("all-MiniLM-L6-v2")
+    assert model.dimension == 384
+    return model
+
+
+@pytest.fixture
+def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """Settings whose store, knowledge base and activity log live in tmp_path."""
+    monkeypatch.chdir(tmp_path)  # so no stray .env is read
+    values = {"store_dir": tmp_path / "store", "kb_dir": tmp_path / "kb", "activity_db": tmp_path / "activity.sqlite3"}
+    for key, value in values.items():
+        monkeypatch.setenv("CREATOR_DESK_" + key.upper(), str(value))
+    (tmp_path / "kb").mkdir()
+    return load_settings()

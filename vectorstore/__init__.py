@@ -1,0 +1,1 @@
+"""Embeddings, the Chroma store (embedded or server) and hybrid search."""

