@@ -1,0 +1,1 @@
+"""python -m assistant: intake, retrieval, drafting, citation checks and escalation; LLM providers; activity log."""

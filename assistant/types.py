@@ -1,0 +1,76 @@
+"""What the assistant returns: a draft with checked citations, notes for the rep, and a verdict."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Status = Literal["answered", "escalate"]
+
+
+@dataclass
+class Citation:
+    """One numbered source in the creator-facing reply."""
+
+    n: int
+    source: str
+    title: str
+    section: str
+    page: int | None
+    score: float
+    quote: str
+    chunk_id: str = ""
+
+
+@dataclass
+class RepNote:
+    """A passage from an internal document: guidance for the rep, never quoted to the creator."""
+
+    source: str
+    title: str
+    section: str
+    quote: str
+
+
+@dataclass
+class Draft:
+    """The assistant's answer to one pasted message."""
+
+    question: str
+    status: Status
+    draft: str
+    citations: list[Citation]
+    reason: str = ""
+    team: str = ""
+    drafter: str = "offline"
+    questions: list[str] = field(default_factory=list)
+    creator_name: str = ""
+    region: str = ""
+    rep_notes: list[RepNote] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # shown to the rep: truncation, redaction, errors
+    topic: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The documented JSON shape first, then the extras."""
+        data = asdict(self)
+        ordered = {k: data.pop(k) for k in ("question", "status", "draft", "citations", "reason")}
+        ordered.update(data)
+        return ordered
+
+
+@dataclass
+class Passage:
+    """A retrieved chunk as the drafters see it."""
+
+    chunk_id: str
+    text: str
+    meta: dict[str, Any]
+    score: float
+    similarity: float
+
+    @property
+    def internal(self) -> bool:
+        """Whether this passage may only guide the rep."""
+        return self.meta.get("audience") == "internal"

@@ -1,0 +1,59 @@
+"""Metadata filters shared by dense and keyword search: type, audience, region, current version."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+SEA_MARKETS = {"TH", "VN", "ID", "MY", "PH", "SG"}
+
+
+def region_values(region: str) -> list[str]:
+    """Regions whose documents apply to a creator in `region` (global ones always do)."""
+    region = region.strip().upper()
+    if not region or region == "GLOBAL":
+        return []
+    values = [region, "global"]
+    if region in SEA_MARKETS:
+        values.append("SEA")
+    return values
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a search may return. Empty fields do not filter."""
+
+    doc_type: str = ""
+    audience: str = ""
+    region: str = ""
+    current_only: bool = True
+
+    def clauses(self) -> list[dict[str, Any]]:
+        """Chroma where-clauses, one per active filter."""
+        out: list[dict[str, Any]] = []
+        if self.doc_type:
+            out.append({"doc_type": self.doc_type})
+        if self.audience:
+            out.append({"audience": self.audience})
+        if region_values(self.region):
+            out.append({"region": {"$in": region_values(self.region)}})
+        if self.current_only:
+            out.append({"current": True})
+        return out
+
+    def where(self) -> dict[str, Any] | None:
+        """The filter as a Chroma `where` document."""
+        clauses = self.clauses()
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def matches(self, meta: dict[str, Any]) -> bool:
+        """The same filter applied to one chunk's metadata in Python."""
+        if self.doc_type and meta.get("doc_type") != self.doc_type:
+            return False
+        if self.audience and meta.get("audience") != self.audience:
+            return False
+        regions = region_values(self.region)
+        if regions and meta.get("region") not in regions:
+            return False
+        return not (self.current_only and meta.get("current") is False)

@@ -1,0 +1,58 @@
+"""BM25 keyword search over the chunk collection with bm25s and a Snowball stemmer."""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from vectorstore.filters import Filters
+from vectorstore.store import Hit
+
+
+def keyword_text(text: str, meta: dict[str, Any]) -> str:
+    """What BM25 indexes: title and section carry exact terms too."""
+    return f"{meta.get('title', '')} {meta.get('section', '')}\n{text}"
+
+
+class KeywordIndex:
+    """An in-memory BM25 index built from every chunk in the store."""
+
+    def __init__(self, rows: list[tuple[str, str, dict[str, Any]]]):
+        import bm25s
+        import Stemmer
+
+        self._bm25s = bm25s
+        self.stemmer = Stemmer.Stemmer("english")
+        self.ids = [r[0] for r in rows]
+        self.texts = [r[1] for r in rows]
+        self.metas = [r[2] for r in rows]
+        self._masks: dict[Filters, np.ndarray] = {}  # a filter's mask is built once per index
+        self.retriever = bm25s.BM25()
+        if rows:
+            tokens = bm25s.tokenize([keyword_text(t, m) for _, t, m in rows], stopwords="en",
+                                    stemmer=self.stemmer, show_progress=False)
+            self.retriever.index(tokens, show_progress=False)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def mask(self, filters: Filters) -> np.ndarray:
+        """1.0 for chunks the filter allows, 0.0 for the rest."""
+        if filters not in self._masks:
+            self._masks[filters] = np.array([1.0 if filters.matches(m) else 0.0 for m in self.metas], dtype=np.float32)
+        return self._masks[filters]
+
+    def search(self, query: str, k: int, filters: Filters) -> list[Hit]:
+        """Top-k chunks by BM25 score; chunks with no query term are left out."""
+        if not self.ids:
+            return []
+        tokens = self._bm25s.tokenize([query], stopwords="en", stemmer=self.stemmer,
+                                      show_progress=False, return_ids=False)
+        if not tokens or not tokens[0]:
+            return []
+        scores = self.retriever.get_scores(tokens[0])
+        scores = scores * self.mask(filters)
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top])]
+        return [Hit(self.ids[i], self.texts[i], self.metas[i], float(scores[i])) for i in top if scores[i] > 0]
