@@ -1,6 +1,7 @@
 """PDF text through pypdf, page by page, skipping text a reader cannot see."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -8,7 +9,8 @@ from ingest.clean import clean_text, squeeze
 from ingest.documents import LoadError, Section
 
 MAX_PAGES = 2000
-TINY_PT = 2.0  # text drawn smaller than this is unreadable in print and on screen
+TINY_PT = 2.0
+BULLET_RE = re.compile(r"^(?:[-*\u2022]|\d+[.)])\s")  # text drawn smaller than this is unreadable in print and on screen
 
 
 def open_reader(path: Path, source: str) -> Any:
@@ -30,17 +32,50 @@ def open_reader(path: Path, source: str) -> Any:
         raise LoadError(f"{source} could not be parsed as a PDF: {err}") from err
 
 
-def outline_titles(reader: Any) -> dict[int, str]:
-    """First-level outline entries by the page they start on."""
-    titles: dict[int, str] = {}
-    try:
-        for item in reader.outline[:500]:
+def outline_entries(reader: Any) -> list[tuple[int, int, str]]:
+    """(page index, level, title) for each bookmark, in document order."""
+    entries: list[tuple[int, int, str]] = []
+
+    def walk(items: list, level: int) -> None:
+        for item in items:
+            if len(entries) >= 1000:  # a cyclic or absurd outline costs us section names, nothing more
+                return
             if isinstance(item, list):
-                continue
-            titles.setdefault(reader.get_destination_page_number(item), str(item.title))
-    except Exception:  # a broken outline costs us section names, never the text
-        return {}
-    return titles
+                walk(item, level + 1)
+            else:
+                entries.append((reader.get_destination_page_number(item), level, str(item.title).strip()))
+
+    try:
+        walk(reader.outline, 0)
+    except Exception:  # a broken outline never costs us the text
+        return []
+    return entries
+
+
+def running_lines(pages: list[list[str]]) -> set[str]:
+    """First and last lines that repeat on most pages (headers, footers), digits ignored."""
+    if len(pages) < 2:
+        return set()
+    counts: dict[str, int] = {}
+    for lines in pages:
+        for line in {lines[0], lines[-1]} if lines else set():
+            key = re.sub(r"\d+", "#", line)
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, n in counts.items() if n > len(pages) / 2}
+
+
+def split_page(lines: list[str], number: int, heads: list[tuple[int, str]], path: list[tuple[int, str]]) -> tuple[list[Section], list[tuple[int, str]]]:
+    """Sections of one page, starting a new one at each bookmarked heading line."""
+    sections, buffer, pending = [], [], list(heads)
+    for line in lines:
+        if pending and line.strip() == pending[0][1]:
+            sections.append(Section([t for _, t in path], squeeze(reflow("\n".join(buffer))), page=number))
+            level, title = pending.pop(0)
+            path, buffer = [(lv, t) for lv, t in path if lv < level] + [(level, title)], []
+        else:
+            buffer.append(line)
+    sections.append(Section([t for _, t in path], squeeze(reflow("\n".join(buffer))), page=number))
+    return [s for s in sections if s.text], path
 
 
 class VisibleText:
@@ -80,25 +115,44 @@ def is_white(op: bytes, args: list) -> bool:
     return bool(values) and all(v >= 0.95 for v in values)
 
 
+def reflow(text: str) -> str:
+    """Join visually wrapped lines: a line near the page's full width that ends mid-sentence continues."""
+    lines = [ln.strip() for ln in text.split("\n")]
+    width = sorted(len(ln) for ln in lines)[int(len(lines) * 0.9)] if lines else 0
+    out: list[str] = []
+    for line in lines:
+        if out and line and out[-1] and out[-1][-1] not in ".:!?" and not BULLET_RE.match(line) \
+                and len(out[-1]) >= 0.75 * width:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def pdf_sections(path: Path, source: str, max_pages: int = MAX_PAGES) -> tuple[list[Section], str, list[str]]:
-    """Sections (one per page), the document title, and flags."""
+    """Sections split at bookmarks (with page numbers), the document title, and flags."""
     reader = open_reader(path, source)
     if len(reader.pages) > max_pages:
         raise LoadError(f"{source} has {len(reader.pages)} pages; the limit is {max_pages}")
-    titles, flags, sections, current = outline_titles(reader), [], [], []
-    hidden_pages = []
+    pages, flags, hidden_pages = [], [], []
     for number, page in enumerate(reader.pages, start=1):
         visitor = VisibleText()
         page.extract_text(visitor_operand_before=visitor.before, visitor_text=visitor.text)
-        current = [titles[number - 1]] if number - 1 in titles else current
         text, more = clean_text("".join(visitor.shown))
         flags += more
-        sections.append(Section(list(current), squeeze(text), page=number))
+        pages.append([ln.strip() for ln in text.split("\n") if ln.strip()])
         if visitor.hidden:
             hidden_pages.append(number)
     if hidden_pages:
         flags.append(f"hidden text removed (pages {', '.join(map(str, hidden_pages))})")
-    if not any(s.text for s in sections):
+    noise = running_lines(pages)
+    entries, sections, trail = outline_entries(reader), [], []
+    for number, lines in enumerate(pages, start=1):
+        lines = [ln for ln in lines if re.sub(r"\d+", "#", ln) not in noise]
+        heads = [(level, title) for page, level, title in entries if page == number - 1]
+        found, trail = split_page(lines, number, heads, trail)
+        sections += found
+    if not sections:
         raise LoadError(f"{source} has no extractable text (scanned or image-only pages need OCR)")
     meta_title = (reader.metadata or {}).get("/Title") if reader.metadata else None
     return sections, str(meta_title or ""), sorted(set(flags), key=flags.index)

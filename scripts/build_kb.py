@@ -260,6 +260,8 @@ def pdf_heading(pdf: PolicyPDF, block: Block, force_breaks: bool) -> None:
     if block.level == 2 and (force_breaks or near_bottom):
         pdf.add_page()
     pdf.ln(3 if block.level > 1 else 0)
+    if block.level >= 2:  # bookmarks give ingest the section path of every page
+        pdf.start_section(pdf_inline(block.text.replace("**", "")), level=block.level - 2)
     pdf.set_font("Helvetica", "B", HEADING_SIZES[block.level])
     pdf.multi_cell(0, HEADING_SIZES[block.level] * 0.5, pdf_inline(block.text.replace("**", "")))
     pdf.ln(1.5)

@@ -1,0 +1,229 @@
+"""The activity log: drafts, replies sent, feedback and escalations in SQLite, personal data redacted."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import hashlib
+import io
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from assistant.pii import redact
+
+SCHEMA_VERSION = 1
+HEAVY_EDIT = 0.5  # a reply that changed more than half of the draft counts as a content gap
+COLUMNS = ("id", "draft_key", "created_at", "rep", "creator_handle", "region", "topic", "status", "team",
+           "reason", "drafter", "question", "draft_text", "final_text", "edit_ratio", "citations_json",
+           "thumbs", "feedback_reason")
+MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE IF NOT EXISTS drafts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, draft_key TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL,
+        rep TEXT NOT NULL DEFAULT '', creator_handle TEXT NOT NULL DEFAULT '', region TEXT NOT NULL DEFAULT '',
+        topic TEXT NOT NULL DEFAULT '', status TEXT NOT NULL, team TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '', drafter TEXT NOT NULL DEFAULT '', question TEXT NOT NULL DEFAULT '',
+        draft_text TEXT NOT NULL DEFAULT '', final_text TEXT, edit_ratio REAL,
+        citations_json TEXT NOT NULL DEFAULT '[]', thumbs INTEGER CHECK (thumbs IN (0, 1)),
+        feedback_reason TEXT NOT NULL DEFAULT '');
+    CREATE INDEX IF NOT EXISTS drafts_created ON drafts(created_at);
+    CREATE INDEX IF NOT EXISTS drafts_topic ON drafts(topic);
+    """,
+}
+# On a repeat log, keep the first row's time and feedback; take the reply only when one is given.
+UPSERT = f"""
+INSERT INTO drafts ({", ".join(COLUMNS[1:])}) VALUES ({", ".join("?" * (len(COLUMNS) - 1))})
+ON CONFLICT(draft_key) DO UPDATE SET
+    rep = excluded.rep, creator_handle = excluded.creator_handle, region = excluded.region,
+    final_text = COALESCE(excluded.final_text, drafts.final_text),
+    edit_ratio = COALESCE(excluded.edit_ratio, drafts.edit_ratio),
+    thumbs = COALESCE(excluded.thumbs, drafts.thumbs),
+    feedback_reason = CASE WHEN excluded.thumbs IS NULL THEN drafts.feedback_reason ELSE excluded.feedback_reason END
+"""
+
+
+@dataclass
+class DraftEntry:
+    """One draft as the UI hands it to the log; free text is redacted on the way in."""
+
+    draft_key: str
+    status: str
+    question: str
+    draft_text: str
+    rep: str = ""
+    creator_handle: str = ""
+    region: str = ""
+    topic: str = ""
+    team: str = ""
+    reason: str = ""
+    drafter: str = ""
+    final_text: str | None = None  # None until the rep logs the reply they sent
+    citations: list[dict[str, Any]] = field(default_factory=list)
+    thumbs: int | None = None
+    feedback_reason: str = ""
+
+
+def make_draft_key(conversation_id: str, draft_text: str) -> str:
+    """Idempotency key: the same draft in the same conversation always maps to one row."""
+    return hashlib.sha256(f"{conversation_id}\n{draft_text}".encode("utf-8")).hexdigest()[:32]
+
+
+def edit_ratio(draft_text: str, final_text: str) -> float:
+    """How much of the draft the rep changed: 0 = sent as drafted, 1 = rewritten."""
+    return round(1.0 - difflib.SequenceMatcher(None, draft_text, final_text, autojunk=False).ratio(), 4)
+
+
+def scrub(text: str | None) -> str | None:
+    """Personal data swapped for tokens before anything reaches the disk."""
+    return None if text is None else redact(text).text
+
+
+def now_iso() -> str:
+    """UTC time as sortable ISO text."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def day_start(day: dt.date) -> str:
+    """Midnight UTC of a date, in the same ISO form as created_at."""
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def csv_cell(value: Any) -> Any:
+    """Defuse spreadsheet formulas: a cell starting with = + - @ would run when the CSV is opened."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
+    """Rows as CSV text with a header line, in the table's column order."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(COLUMNS), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: csv_cell(row.get(k)) for k in COLUMNS})
+    return out.getvalue()
+
+
+def is_gap(row: dict[str, Any]) -> bool:
+    """An escalation, a thumbs-down, or a reply that rewrote most of the draft."""
+    ratio = row.get("edit_ratio")
+    return row.get("status") == "escalate" or row.get("thumbs") == 0 or (ratio is not None and ratio > HEAVY_EDIT)
+
+
+def content_gaps(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Gap rows grouped by topic, biggest group first."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        if is_gap(row):
+            groups.setdefault(row.get("topic") or "(no topic)", []).append(row)
+    return dict(sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])))
+
+
+class ActivityLog:
+    """SQLite activity log. Thread-safe: each call opens its own short-lived connection."""
+
+    to_csv = staticmethod(to_csv)
+    content_gaps = staticmethod(content_gaps)
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as conn:
+            conn.execute("PRAGMA journal_mode=WAL")  # readers never block the writer; persists in the file
+        self._migrate()
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        """A connection with the pragmas every connection needs; closed on exit."""
+        conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("PRAGMA foreign_keys = ON")
+            yield conn
+        finally:
+            conn.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error, so no row is ever half-written."""
+        with self._connect() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        """Apply each migration above the file's user_version, once, in one transaction."""
+        with self._transaction() as conn:  # executescript() would commit midway, so statements run singly
+            current = conn.execute("PRAGMA user_version").fetchone()[0]
+            if current > SCHEMA_VERSION:
+                raise RuntimeError(f"{self.path} was written by a newer Creator Desk (schema {current}).")
+            for version in sorted(v for v in MIGRATIONS if v > current):
+                for statement in filter(str.strip, MIGRATIONS[version].split(";")):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {int(version)}")
+
+    def schema_version(self) -> int:
+        """The applied schema version (PRAGMA user_version)."""
+        with self._connect() as conn:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def log_draft(self, entry: DraftEntry) -> int:
+        """Insert or update the row for entry.draft_key; returns its id."""
+        ratio = None if entry.final_text is None else edit_ratio(entry.draft_text, entry.final_text)
+        values = (entry.draft_key, now_iso(), scrub(entry.rep), scrub(entry.creator_handle), entry.region,
+                  entry.topic, entry.status, entry.team, scrub(entry.reason), entry.drafter,
+                  scrub(entry.question), scrub(entry.draft_text), scrub(entry.final_text), ratio,
+                  json.dumps(entry.citations, ensure_ascii=False), entry.thumbs, scrub(entry.feedback_reason))
+        with self._transaction() as conn:
+            conn.execute(UPSERT, values)
+            return int(conn.execute("SELECT id FROM drafts WHERE draft_key = ?", (entry.draft_key,)).fetchone()[0])
+
+    def set_feedback(self, draft_key: str, thumbs: int, reason: str) -> bool:
+        """Record thumbs (1 up, 0 down) and a reason on a logged draft; False if no such draft."""
+        with self._transaction() as conn:
+            cur = conn.execute("UPDATE drafts SET thumbs = ?, feedback_reason = ? WHERE draft_key = ?",
+                               (int(bool(thumbs)), scrub(reason), draft_key))
+            return cur.rowcount == 1
+
+    def forget_creator(self, handle: str) -> int:
+        """Delete every row about one creator (a data-deletion request); returns rows removed."""
+        with self._transaction() as conn:
+            return conn.execute("DELETE FROM drafts WHERE creator_handle = ?", (scrub(handle),)).rowcount
+
+    def query(self, since: dt.date | None = None, until: dt.date | None = None, status: str = "",
+              topic: str = "", rep: str = "") -> list[dict[str, Any]]:
+        """Rows matching the filters, newest first; empty filters match everything."""
+        clauses, params = [], []
+        if since:
+            clauses.append("created_at >= ?")
+            params.append(day_start(since))
+        if until:
+            clauses.append("created_at < ?")
+            params.append(day_start(until + dt.timedelta(days=1)))
+        for column, value in (("status", status), ("topic", topic), ("rep", rep)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        with self._connect() as conn:
+            rows = conn.execute(f"SELECT {', '.join(COLUMNS)} FROM drafts {where} ORDER BY created_at DESC, id DESC",
+                                params).fetchall()
+        return [dict(row) for row in rows]
+
+    def distinct(self, column: str) -> list[str]:
+        """Distinct non-empty values of topic, rep or status, for filter menus."""
+        if column not in {"topic", "rep", "status"}:
+            raise ValueError(f"no filter on column {column!r}")
+        with self._connect() as conn:
+            rows = conn.execute(f"SELECT DISTINCT {column} FROM drafts WHERE {column} != '' ORDER BY 1").fetchall()
+        return [row[0] for row in rows]

@@ -1,0 +1,90 @@
+"""Citation check for both drafters: no invented markers, every cited sentence supported, numbers contiguous."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.text import MARKER_RE, content_words, markers_inside, overlap, sentences, strip_markers
+from assistant.types import Citation, Passage
+
+FACT_RE = re.compile(r"\d|%|\$|£|\b(must|cannot|can't|only|required?|within|days?|fee|limit|minimum|maximum)\b", re.I)
+SKIP_RE = re.compile(r"(?i)^(hi|hello|hey|thanks|thank you|best|cheers|the spotlight media)")
+
+
+@dataclass
+class Checked:
+    """A draft after the check, with its citations and what the rep must look at."""
+
+    text: str
+    citations: list[Citation]
+    unsupported: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+
+def drop_invented(text: str, count: int) -> tuple[str, list[str]]:
+    """Remove markers that point to no passage."""
+    flags = []
+
+    def keep(m: re.Match) -> str:
+        n = int(m.group(1))
+        if 1 <= n <= count:
+            return m.group(0)
+        flags.append(f"Invented citation [{n}] removed: only {count} passages were retrieved.")
+        return ""
+
+    return MARKER_RE.sub(keep, text), flags
+
+
+def support(sentence: str, passage: Passage, embedder: object) -> float:
+    """How well a passage backs a sentence: term overlap or embedding similarity, whichever is higher."""
+    lexical = overlap(sentence, content_words(passage.text))
+    vectors = embedder.embed([strip_markers(sentence), passage.text])
+    return max(lexical, float(vectors[0] @ vectors[1]))
+
+
+def best_quote(sentence_list: list[str], passage: Passage) -> str:
+    """The passage sentence closest to what the draft cited, as the quote shown to the rep."""
+    pool = sentences(passage.text) or [passage.text]
+    words = set().union(*(content_words(s) for s in sentence_list)) if sentence_list else set()
+    best = max(pool, key=lambda s: len(content_words(s) & words))
+    return best[:400]
+
+
+def renumber(text: str) -> tuple[str, dict[int, int]]:
+    """Number citations 1..m in order of first use."""
+    order: dict[int, int] = {}
+    for m in MARKER_RE.finditer(text):
+        order.setdefault(int(m.group(1)), len(order) + 1)
+    return MARKER_RE.sub(lambda m: f"[{order[int(m.group(1))]}]", text), order
+
+
+def check(text: str, passages: list[Passage], embedder: object, min_support: float) -> Checked:
+    """Check and renumber a draft's citations against the passages it was given."""
+    text, flags = drop_invented(markers_inside(text), len(passages))
+    text = re.sub(r"(\[\d+\])(\s*\1)+", r"\1", text)  # [1][1] -> [1]
+    unsupported, cited_by = [], {}
+    for sentence in sentences(text):
+        numbers = [int(n) for n in MARKER_RE.findall(sentence)]
+        if not numbers:
+            if FACT_RE.search(sentence) and not SKIP_RE.match(sentence):
+                unsupported.append(sentence)
+            continue
+        scores = [support(sentence, passages[n - 1], embedder) for n in numbers]
+        if max(scores) < min_support:
+            unsupported.append(sentence)
+        for n in numbers:
+            cited_by.setdefault(n, []).append(strip_markers(sentence))
+    text, order = renumber(text)
+    citations = [make_citation(new, passages[old - 1], cited_by.get(old, [])) for old, new in order.items()]
+    if unsupported:
+        flags.append(f"{len(unsupported)} sentence(s) not supported by a cited passage: check before sending.")
+    return Checked(text, sorted(citations, key=lambda c: c.n), unsupported, flags)
+
+
+def make_citation(n: int, passage: Passage, cited: list[str]) -> Citation:
+    """A Citation for the creator-facing reply."""
+    meta = passage.meta
+    page = int(meta.get("page") or 0) or None
+    return Citation(n=n, source=str(meta.get("source", "")), title=str(meta.get("title", "")),
+                    section=str(meta.get("section", "")), page=page, score=round(passage.score, 4),
+                    quote=best_quote(cited, passage), chunk_id=passage.chunk_id)

@@ -1,0 +1,58 @@
+"""Conflicts the rep should know about: superseded versions, other regions, sources that disagree."""
+from __future__ import annotations
+
+import re
+
+from assistant.retrieval import Retrieved
+from assistant.types import Citation
+from vectorstore.filters import Filters
+from vectorstore.search import HybridSearcher
+
+DISAGREE_RE = re.compile(r"(?i)[^.\n]*\b(sources? disagree|disagree|conflict(?:s|ing)?)\b[^.\n]*[.]?")
+
+
+def find_conflicts(searcher: HybridSearcher, got: Retrieved, citations: list[Citation], region: str) -> list[str]:
+    """Plain-language notes for the rep about versions, regions and disagreeing sources."""
+    notes = superseded_notes(searcher, got, citations)
+    notes += region_notes(got, citations, region)
+    notes += disagreement_notes(got, citations)
+    return list(dict.fromkeys(notes))
+
+
+def superseded_notes(searcher: HybridSearcher, got: Retrieved, citations: list[Citation]) -> list[str]:
+    """Older versions of a cited document that also match the question."""
+    cited = {p.meta.get("doc_id"): p.meta for p in got.passages if p.chunk_id in {c.chunk_id for c in citations}}
+    notes = []
+    for question in got.questions:
+        for hit in searcher.search(question, 5, Filters(current_only=False)):
+            meta = hit.metadata
+            current = cited.get(meta.get("doc_id"))
+            if current and meta.get("current") is False:
+                notes.append(f"An older version of '{meta.get('title')}' ({meta.get('source')}, effective "
+                             f"{meta.get('effective', '?')}) is superseded; the draft uses the current one "
+                             f"({current.get('source')}, effective {current.get('effective', '?')}).")
+    return notes
+
+
+def region_notes(got: Retrieved, citations: list[Citation], region: str) -> list[str]:
+    """Cited passages from several markets when the creator's market is unknown."""
+    if region:
+        return []
+    cited_ids = {c.chunk_id for c in citations}
+    regions = sorted({str(p.meta.get("region")) for p in got.passages
+                      if p.chunk_id in cited_ids and p.meta.get("region") not in (None, "global")})
+    if len(regions) > 1:
+        return [f"The cited rules differ by market ({', '.join(regions)}) and the creator's region is unknown: confirm it."]
+    return []
+
+
+def disagreement_notes(got: Retrieved, citations: list[Citation]) -> list[str]:
+    """Sentences in cited passages where the document itself says sources disagree."""
+    cited_ids = {c.chunk_id for c in citations}
+    notes = []
+    for passage in got.passages:
+        if passage.chunk_id in cited_ids:
+            match = DISAGREE_RE.search(passage.text)
+            if match:
+                notes.append(f"{passage.meta.get('title')}: {match.group(0).replace('**', '').strip()}")
+    return notes

@@ -1,0 +1,148 @@
+"""Two drafters behind one interface: the offline sentence picker and an LLM through LangChain."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Protocol
+
+import prompts
+from assistant.errors import LLMError
+from assistant.intake import Intake
+from assistant.offline import best_sentences
+from assistant.pii import redact, restore
+from assistant.types import Passage
+
+SIGN_OFF = "Best,\nThe Spotlight Media creator team"
+NEXT_STEPS = "If anything in your account still doesn't match this, reply here with the details and we'll look into it with you."
+ANSWER_BUDGET = 820  # characters of quoted policy across all questions; keeps drafts near 1,200
+
+
+@dataclass
+class DraftRequest:
+    """What a drafter gets: the parsed message and, per question, its numbered passages."""
+
+    intake: Intake
+    passages: list[Passage]  # creator-safe only, numbered 1..n in this order
+    per_question: list[list[int]]  # passage indexes per question
+    covered: list[bool]
+    holding: str = ""  # sentence for questions the knowledge base does not cover
+    notices: list[str] = field(default_factory=list)
+
+
+class Drafter(Protocol):
+    """Yields text deltas; the joined text is the draft with [n] markers."""
+
+    label: str
+
+    def draft(self, request: DraftRequest) -> Iterator[str]: ...
+
+
+def greeting(name: str) -> str:
+    """'Hi Maya,' or 'Hi there,'."""
+    return f"Hi {name}," if name else "Hi there,"
+
+
+class OfflineDrafter:
+    """Builds the reply from retrieved sentences, each cited; it never invents text."""
+
+    label = "offline"
+
+    def __init__(self, embedder: Any, floor: float = 0.3):
+        self.embedder, self.floor = embedder, floor
+
+    def draft(self, request: DraftRequest) -> Iterator[str]:
+        """One paragraph per covered question, then the template's next steps and sign-off."""
+        covered = [i for i, ok in enumerate(request.covered) if ok]
+        budget = ANSWER_BUDGET // max(1, len(covered))
+        paragraphs = []
+        for q in covered:
+            passages = [request.passages[i] for i in request.per_question[q]]
+            picked, _ = best_sentences(request.intake.questions[q], passages, self.embedder, budget, self.floor)
+            numbers = request.per_question[q]
+            paragraphs.append(" ".join(cite(c.text, numbers[c.passage] + 1) for c in picked))
+        next_steps = request.holding or NEXT_STEPS
+        yield prompts.render("offline_reply", greeting=greeting(request.intake.creator_name),
+                             answer="\n\n".join(p for p in paragraphs if p), next_steps=next_steps,
+                             sign_off=SIGN_OFF)
+
+
+def cite(sentence: str, n: int) -> str:
+    """'Fact [n].': the marker inside the sentence's full stop."""
+    body = sentence.rstrip()
+    end = body[-1] if body[-1] in ".!?" else "."
+    return f"{body.rstrip('.!?:;')} [{n}]{end}"
+
+
+def format_passages(passages: list[Passage]) -> str:
+    """Passages as delimited data; angle brackets escaped so no text can close the tags."""
+    out = []
+    for n, p in enumerate(passages, start=1):
+        body = p.text.replace("<", "&lt;").replace(">", "&gt;")
+        title = str(p.meta.get("title", "")).replace('"', "'")
+        out.append(f'<passage n="{n}" title="{title}" section="{p.meta.get("section", "")}">\n{body}\n</passage>')
+    return "\n".join(out)
+
+
+class LLMDrafter:
+    """Streams a reply from a LangChain chat model; the rules live in prompts/."""
+
+    def __init__(self, model: Any, label: str, redact_pii: bool):
+        self.model, self.label, self.redact_pii = model, label, redact_pii
+
+    def messages(self, request: DraftRequest) -> tuple[list[Any], dict[str, str]]:
+        """System and user messages, with personal data swapped for tokens when asked."""
+        from langchain_core.messages import HumanMessage, SystemMessage
+
+        message, mapping = request.intake.text, {}
+        if self.redact_pii:
+            red = redact(message, request.intake.region or "US")
+            message, mapping = red.text, red.mapping
+        message = message.replace("<", "&lt;").replace(">", "&gt;")
+        user = prompts.render("llm_user", passages=format_passages(request.passages), message=message,
+                              creator_name=request.intake.creator_name or "unknown",
+                              region=request.intake.region or "unknown")
+        return [SystemMessage(prompts.render("llm_system", no_answer=prompts.NO_ANSWER)), HumanMessage(user)], mapping
+
+    def draft(self, request: DraftRequest) -> Iterator[str]:
+        """Token deltas from the model, with redacted values restored for the rep."""
+        messages, mapping = self.messages(request)
+        try:
+            for chunk in self.model.stream(messages):
+                text = chunk.content if isinstance(chunk.content, str) else "".join(
+                    part.get("text", "") for part in chunk.content if isinstance(part, dict))
+                if text:
+                    yield restore(text, mapping) if mapping else text
+        except Exception as err:  # provider SDKs raise many types; all become one safe message
+            raise LLMError(describe_failure(err)) from None
+
+
+def describe_failure(err: Exception) -> str:
+    """A rep-readable reason for an LLM failure that never includes keys, headers or the prompt."""
+    status = getattr(err, "status_code", None) or getattr(getattr(err, "response", None), "status_code", None)
+    name = err.__class__.__name__
+    if status == 429 or "RateLimit" in name:
+        return "The LLM provider is rate-limiting requests (429). Try again in a minute."
+    if "Timeout" in name:
+        return "The LLM provider did not answer in time."
+    if status and int(status) >= 500:
+        return f"The LLM provider had a server error ({status})."
+    if status in (401, 403) or "Authentication" in name:
+        return "The LLM provider refused the API key (check CREATOR_DESK_LLM_API_KEY)."
+    if "Connection" in name:
+        return "The LLM provider could not be reached."
+    return f"The LLM call failed ({name})."
+
+
+IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+BAD_LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*(?:javascript|data|vbscript|file):[^)]*\)", re.I)
+
+
+def neutralise(text: str) -> tuple[str, list[str]]:
+    """Strip images, raw HTML and script links from model output, saying what was removed."""
+    flags = []
+    for pattern, label, repl in ((IMAGE_RE, "image", ""), (BAD_LINK_RE, "script link", r"\1"), (HTML_RE, "HTML tag", "")):
+        text, n = pattern.subn(repl, text)
+        if n:
+            flags.append(f"Removed {n} {label}(s) from the model's output.")
+    return text, flags

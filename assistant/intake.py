@@ -1,0 +1,106 @@
+"""Intake: clean a pasted creator message and split it into questions, name and region."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from assistant.errors import EmptyMessageError
+
+QUOTE_START = re.compile(r"(?im)^(on .{3,80} wrote:|-{2,} ?original message ?-{2,}|from: .+@.+)$")
+SIGNOFF = re.compile(r"(?im)^(--\s*$|sent from my \w+|(thanks|thank you|thx|best|cheers|regards|kind regards|best regards|xoxo|love)[,!.]*\s*$)")
+GREETING = re.compile(r"(?i)^(hi|hello|hey|hiya|dear|good (morning|afternoon|evening))\b[^.!?\n]{0,40}[,!.]?\s*")
+NAME_RE = re.compile(r"(?i)\b(?:i'?m|i am|this is|my name is|name's)\s+([A-Z][a-z]{1,20})\b")
+QUESTION_START = re.compile(r"(?i)^(how|what|when|where|why|which|who|can|could|do|does|did|is|are|will|would|should|am|any|pls|please|help|need|whats|hows|wat|y)\b")
+LEAD_IN = re.compile(r"(?i)^(also|and|plus|oh and|btw|so|ok so|and also|one more thing|another thing)[,:]?\s+")
+PRONOUN = re.compile(r"(?i)\b(it|they|them|this|that|these|those|its|their)\b")
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+REGIONS = {
+    "US": r"\b(u\.?s\.?a?|united states|america|american)\b", "UK": r"\b(u\.?k\.?|united kingdom|britain|british|england|london)\b",
+    "TH": r"\b(thailand|thai)\b", "VN": r"\b(vietnam|viet nam|vietnamese)\b", "ID": r"\b(indonesia|indonesian)\b",
+    "MY": r"\b(malaysia|malaysian)\b", "PH": r"\b(philippines|filipino|filipina)\b", "SG": r"\b(singapore)\b",
+}
+NOT_NAMES = {"In", "From", "Not", "So", "Just", "Still", "Very", "Really", "Trying", "New", "Getting", "Going", "Confused", "Here"}
+
+
+@dataclass
+class Intake:
+    """A cleaned message, its questions and what we learned about the creator."""
+
+    text: str
+    questions: list[str]
+    creator_name: str = ""
+    region: str = ""
+    notices: list[str] = field(default_factory=list)
+
+
+def clean(message: str, limit: int) -> tuple[str, list[str]]:
+    """Strip control characters, truncate visibly, and refuse messages with no words."""
+    notices = []
+    text = "".join(ch for ch in message if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    if len(text) > limit:
+        notices.append(f"The message was {len(text):,} characters; only the first {limit:,} were read.")
+        text = text[:limit]
+    if not re.search(r"[^\W\d_]{2,}", text):
+        raise EmptyMessageError("The message has no words to answer. Paste the creator's question as text.")
+    return text.strip(), notices
+
+
+def drop_quotes_and_signature(text: str) -> str:
+    """Remove quoted earlier messages and everything from the sign-off on."""
+    match = QUOTE_START.search(text)
+    if match:
+        text = text[: match.start()]
+    lines = [ln for ln in text.split("\n") if not ln.lstrip().startswith(">")]
+    text = "\n".join(lines)
+    match = SIGNOFF.search(text)
+    return text[: match.start()].strip() if match and match.start() > 0 else text.strip()
+
+
+def find_name(message: str) -> str:
+    """The creator's first name from 'I'm Maya' or a one-word signature line."""
+    match = NAME_RE.search(message)
+    if match and match.group(1) not in NOT_NAMES:
+        return match.group(1)
+    sig = re.search(r"(?im)^(?:thanks|thank you|best|cheers|regards|xoxo|love)[,!.]*\s*\n\s*([A-Z][a-z]{1,20})\s*$", message)
+    return sig.group(1) if sig else ""
+
+
+def find_region(message: str) -> str:
+    """A market named in the message, when exactly one is."""
+    found = [code for code, pattern in REGIONS.items() if re.search(pattern, message, re.I)]
+    return found[0] if len(found) == 1 else ""
+
+
+def split_questions(text: str) -> list[str]:
+    """Question sentences, each with the sentence before it when it is short on context."""
+    body = GREETING.sub("", text, count=1)
+    sentences = [s.strip() for s in SENTENCE_SPLIT.split(body) if len(s.strip()) > 1]
+    questions = []
+    for i, sentence in enumerate(sentences):
+        bare = LEAD_IN.sub("", sentence)
+        if sentence.endswith("?") or QUESTION_START.match(bare):
+            vague = len(bare.split()) < 8 or PRONOUN.search(bare)
+            context = sentences[i - 1] if i and vague and not sentences[i - 1].endswith("?") else ""
+            questions.append(f"{context} {bare}".strip())
+    merged = merge_short(questions)
+    return merged or [body.strip() or text]
+
+
+def merge_short(questions: list[str]) -> list[str]:
+    """Fold fragments like 'why?' into the previous question; keep at most four."""
+    out: list[str] = []
+    for q in questions:
+        if out and len(q.split()) < 4:
+            out[-1] = f"{out[-1]} {q}"
+        else:
+            out.append(q)
+    return out[:4]
+
+
+def parse(message: str, limit: int = 6000, region: str = "", handle: str = "") -> Intake:
+    """Everything the assistant needs from a pasted message, which stays data throughout."""
+    text, notices = clean(message, limit)
+    body = drop_quotes_and_signature(text) or text
+    return Intake(text=body, questions=split_questions(body), creator_name=find_name(text),
+                  region=(region or find_region(body)).upper(), notices=notices)

@@ -1,0 +1,121 @@
+"""Documents as the Learn and Library pages see them: listed from the store, read back chunk by chunk."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ingest.report import Report
+from vectorstore.store import Hit, Store
+
+META_FIELDS = ("owner", "reviewed", "effective", "audience", "region", "status", "topic", "doc_type", "doc_id")
+
+
+@dataclass
+class DocInfo:
+    """One ingested document: its metadata, chunk count and health."""
+
+    source: str
+    title: str
+    meta: dict[str, Any]
+    chunks: int
+    flags: str = ""
+    ingested_at: str = ""
+    version: str = ""
+
+    @property
+    def doc_type(self) -> str:
+        """policy or process."""
+        return str(self.meta.get("doc_type", ""))
+
+    @property
+    def topic(self) -> str:
+        """The document's one-word topic."""
+        return str(self.meta.get("topic", ""))
+
+
+@dataclass
+class Block:
+    """A run of a document under one heading and page, made of consecutive chunks."""
+
+    section: str
+    page: int
+    chunks: list[Hit] = field(default_factory=list)
+
+
+def list_documents(store: Store) -> list[DocInfo]:
+    """Every document in the manifest, with metadata taken from its first chunk."""
+    manifest = store.read_manifest()
+    first: dict[str, dict[str, Any]] = {}
+    counts: dict[str, int] = {}
+    for _, _, meta in store.iter_chunks():
+        source = str(meta.get("source", ""))
+        counts[source] = counts.get(source, 0) + 1
+        if source not in first or meta.get("chunk_index", 0) < first[source].get("chunk_index", 0):
+            first[source] = meta
+    docs = []
+    for source in sorted(set(manifest) | set(first)):
+        entry, meta = manifest.get(source, {}), first.get(source, {})
+        docs.append(DocInfo(source=source, title=str(meta.get("title") or entry.get("title") or source),
+                            meta={k: meta.get(k, "") for k in META_FIELDS}, chunks=counts.get(source, 0),
+                            flags=str(entry.get("flags", "")), ingested_at=str(entry.get("ingested_at", "")),
+                            version=str(entry.get("version", ""))))
+    return docs
+
+
+def is_stale(reviewed: object, stale_after_days: int, today: dt.date | None = None) -> bool:
+    """True when the review date is missing, unreadable or older than the limit."""
+    try:
+        day = dt.date.fromisoformat(str(reviewed)[:10])
+    except ValueError:
+        return True
+    return ((today or dt.date.today()) - day).days > stale_after_days
+
+
+def last_result(report: Report | None, source: str) -> str:
+    """What the last ingest run did with one source, in a word or a short reason."""
+    if report is None:
+        return ""
+    for item in report.failed:
+        if item.get("path") == source:
+            return f"failed: {item.get('error', '')}"
+    for name in ("added", "updated", "unchanged"):
+        if source in getattr(report, name):
+            return name
+    return ""
+
+
+def report_flags(report: Report | None, source: str) -> str:
+    """Flags (hidden text removed, encoding fallbacks) the last run raised for one source."""
+    if report is None:
+        return ""
+    return "; ".join(f for item in report.flagged if item.get("path") == source for f in item.get("flags", []))
+
+
+def read_document(store: Store, source: str) -> list[Hit]:
+    """A document's chunks in order."""
+    return store.get_chunks({"source": source})
+
+
+def blocks(chunks: list[Hit]) -> list[Block]:
+    """Consecutive chunks grouped by (section, page), so headings and page numbers show once."""
+    out: list[Block] = []
+    for hit in chunks:
+        section, page = str(hit.metadata.get("section", "")), int(hit.metadata.get("page") or 0)
+        if not out or (out[-1].section, out[-1].page) != (section, page):
+            out.append(Block(section, page))
+        out[-1].chunks.append(hit)
+    return out
+
+
+def heading_level(section: str) -> int:
+    """Markdown heading depth for a section path 'A > B': 3 for top level, 4 below."""
+    return 3 if section.count(" > ") == 0 else 4
+
+
+def doc_meta(chunks: list[Hit]) -> dict[str, Any]:
+    """The document-level metadata shown above its text."""
+    if not chunks:
+        return {}
+    meta = chunks[0].metadata
+    return {k: meta.get(k, "") for k in ("title", *META_FIELDS, "version")}

@@ -1,0 +1,68 @@
+"""Retrieval per question: creator-safe passages for the reply, internal ones as notes for the rep."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.intake import Intake
+from assistant.types import Passage, RepNote
+from vectorstore.filters import Filters
+from vectorstore.search import HybridSearcher
+from vectorstore.store import Hit
+
+MAX_NOTES = 4
+
+
+@dataclass
+class Retrieved:
+    """Passages for a whole message, numbered once, with per-question coverage."""
+
+    questions: list[str]
+    passages: list[Passage] = field(default_factory=list)
+    per_question: list[list[int]] = field(default_factory=list)
+    covered: list[bool] = field(default_factory=list)
+    coverage: list[float] = field(default_factory=list)
+    notes: list[RepNote] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def best(self) -> float:
+        """Best coverage over all questions."""
+        return max(self.coverage, default=0.0)
+
+
+def to_passage(hit: Hit) -> Passage:
+    """A search hit as drafters see it."""
+    return Passage(hit.id, hit.text, hit.metadata, hit.score, float(hit.metadata.get("similarity", 0.0)))
+
+
+def retrieve(searcher: HybridSearcher, intake: Intake, k: int, threshold: float) -> Retrieved:
+    """Search once per question with the creator's region, and judge coverage by dense similarity."""
+    got = Retrieved(questions=list(intake.questions))
+    index: dict[str, int] = {}
+    filters = Filters(region=intake.region)
+    for question in intake.questions:
+        hits = searcher.search(question, k, filters)
+        safe = [h for h in hits if h.metadata.get("audience") != "internal"]
+        add_notes(got, [h for h in hits if h.metadata.get("audience") == "internal"])
+        numbers = []
+        for hit in safe:
+            if hit.id not in index:
+                index[hit.id] = len(got.passages)
+                got.passages.append(to_passage(hit))
+            numbers.append(index[hit.id])
+        score = max((float(h.metadata.get("similarity", 0.0)) for h in safe), default=0.0)
+        got.per_question.append(numbers)
+        got.coverage.append(score)
+        got.covered.append(bool(numbers) and score >= threshold)
+    return got
+
+
+def add_notes(got: Retrieved, hits: list[Hit]) -> None:
+    """Keep up to MAX_NOTES distinct internal passages for the rep."""
+    seen = {(n.source, n.quote) for n in got.notes}
+    for hit in hits:
+        note = RepNote(str(hit.metadata.get("source", "")), str(hit.metadata.get("title", "")),
+                       str(hit.metadata.get("section", "")), hit.text[:600])
+        if (note.source, note.quote) not in seen and len(got.notes) < MAX_NOTES:
+            got.notes.append(note)
+            seen.add((note.source, note.quote))

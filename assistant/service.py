@@ -1,0 +1,131 @@
+"""The assistant: intake, retrieval per question, drafting, citation check and the verdict."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import prompts
+from assistant.citecheck import check
+from assistant.conflicts import find_conflicts
+from assistant.drafters import Drafter, DraftRequest, LLMDrafter, OfflineDrafter, greeting, neutralise, SIGN_OFF
+from assistant.errors import LLMError
+from assistant.escalation import Matrix, Route, load_matrix
+from assistant.intake import parse
+from assistant.llm import HOSTED, describe, make_chat_model
+from assistant.retrieval import Retrieved, retrieve
+from assistant.types import Draft
+from settings import Settings
+from vectorstore.search import HybridSearcher
+
+
+class Assistant:
+    """Turns a pasted creator message into a checked, cited draft or an escalation."""
+
+    def __init__(self, settings: Settings, searcher: HybridSearcher, drafter: Drafter | None = None):
+        self.settings, self.searcher = settings, searcher
+        self.embedder = searcher.embedder
+        self.offline = OfflineDrafter(self.embedder)
+        self.drafter = drafter or self.offline
+        self._matrix: tuple[str, Matrix] | None = None
+
+    def matrix(self) -> Matrix:
+        """The escalation matrix, re-read whenever the index changes."""
+        generation = self.searcher.store.generation()
+        if self._matrix is None or self._matrix[0] != generation:
+            self._matrix = (generation, load_matrix(self.searcher.store, self.settings.default_team))
+        return self._matrix[1]
+
+    def ask(self, message: str, region: str = "", handle: str = "", k: int | None = None) -> Draft:
+        """A finished draft for one message."""
+        result = None
+        for part in self.ask_stream(message, region, handle, k):
+            result = part
+        assert isinstance(result, Draft)
+        return result
+
+    def ask_stream(self, message: str, region: str = "", handle: str = "", k: int | None = None) -> Iterator[str | Draft]:
+        """Text deltas while drafting, then the checked Draft."""
+        intake = parse(message, self.settings.max_message_chars, region or self.settings.region, handle)
+        got = retrieve(self.searcher, intake, k or self.settings.search_k, self.settings.escalate_below)
+        route = self.matrix().route(" ".join(intake.questions))
+        draft = Draft(question=message, status="answered", draft="", citations=[], drafter=self.drafter.label,
+                      questions=intake.questions, creator_name=intake.creator_name, region=intake.region,
+                      rep_notes=got.notes, notices=list(intake.notices), topic=route.topic)
+        if not any(got.covered):
+            yield self._escalate(draft, got, route, intake.creator_name)
+            return
+        request = DraftRequest(intake, got.passages, got.per_question, got.covered,
+                               holding=self._holding_sentence(got, route))
+        text = yield from self._run_drafter(request, draft)
+        if text is None:
+            yield self._escalate(draft, got, route, intake.creator_name, "The LLM found no answer in the passages.")
+            return
+        self._finish(draft, text, got, route)
+        yield draft
+
+    def _run_drafter(self, request: DraftRequest, draft: Draft) -> Iterator[str]:
+        """Stream the configured drafter; on an LLM failure fall back to the offline drafter."""
+        parts: list[str] = []
+        try:
+            for delta in self.drafter.draft(request):
+                parts.append(delta)
+                yield delta
+        except LLMError as err:
+            draft.notices.append(f"{err} This draft was built offline from the passages instead.")
+            draft.drafter, parts = self.offline.label, list(self.offline.draft(request))
+        text = "".join(parts).strip()
+        if not text or text.strip().rstrip(".") == prompts.NO_ANSWER:
+            return None
+        return text
+
+    def _finish(self, draft: Draft, text: str, got: Retrieved, route: Route) -> None:
+        """Neutralise, check citations, and decide the status."""
+        text, flags = neutralise(text)
+        checked = check(text, got.passages, self.embedder, self.settings.min_support)
+        draft.draft, draft.citations = checked.text, checked.citations
+        draft.unsupported, draft.flags = checked.unsupported, flags + checked.flags + got.flags
+        draft.conflicts = find_conflicts(self.searcher, got, checked.citations, draft.region)
+        missed = [q for q, ok in zip(got.questions, got.covered) if not ok]
+        if missed:
+            draft.status, draft.team = "escalate", route.team
+            draft.reason = "Part of the message is not covered by the knowledge base: " + "; ".join(f'"{q}"' for q in missed)
+        elif not checked.citations:
+            draft.status, draft.team = "escalate", route.team
+            draft.reason = "The draft has no citation a rep could check."
+
+    def _holding_sentence(self, got: Retrieved, route: Route) -> str:
+        """For partly covered messages: who will answer the rest."""
+        if all(got.covered):
+            return ""
+        return (f"For the rest of your question, I've passed it to our {route.team} team, who will get back "
+                f"to you within {route.first_response}.")
+
+    def _escalate(self, draft: Draft, got: Retrieved, route: Route, name: str, reason: str = "") -> Draft:
+        """A polite holding reply naming the owning team."""
+        draft.status, draft.team = "escalate", route.team
+        draft.reason = reason or (f"The knowledge base does not cover this (best match {got.best:.2f}, "
+                                  f"threshold {self.settings.escalate_below:.2f}).")
+        draft.draft = prompts.render("holding_reply", greeting=greeting(name), team=route.team,
+                                     first_response=route.first_response, sign_off=SIGN_OFF)
+        return draft
+
+
+def build_drafter(settings: Settings, assistant_offline: OfflineDrafter) -> Drafter:
+    """The LLM drafter when one is configured, else the offline drafter."""
+    model = make_chat_model(settings)
+    if model is None:
+        return assistant_offline
+    redact_pii = settings.redact_pii and settings.llm_provider in HOSTED
+    return LLMDrafter(model, describe(settings), redact_pii)
+
+
+def build_assistant(settings: Settings, store_dir: Path | None = None, embedder: object | None = None) -> Assistant:
+    """Load the embedder, open the store, and wire the configured drafter."""
+    from vectorstore.embeddings import load_embedder
+    from vectorstore.store import open_store
+
+    embedder = embedder or load_embedder(settings.embedding_model, settings.embed_batch_size)
+    store = open_store(settings, embedder, store_dir)
+    assistant = Assistant(settings, HybridSearcher(store, embedder))
+    assistant.drafter = build_drafter(settings, assistant.offline)
+    return assistant

@@ -1,0 +1,1 @@
+"""python -m eval: retrieval and answer metrics over eval/questions.jsonl."""

@@ -1,0 +1,76 @@
+"""Run the evaluation: retrieval in three modes, then drafts, against one store."""
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.service import Assistant
+from eval.data import KINDS, Question
+from eval.metrics import citations_valid, fact_coverage, mean, mrr_at, obeyed_injection, recall_at
+from vectorstore.filters import Filters
+from vectorstore.search import HybridSearcher
+
+MODES = ("dense", "keyword", "hybrid")
+
+
+def retrieval_metrics(searcher: HybridSearcher, questions: list[Question]) -> dict[str, Any]:
+    """recall@5 and MRR@10 per mode, overall and per kind, on questions that have sources."""
+    scored = [q for q in questions if q.expected_sources]
+    out: dict[str, Any] = {}
+    for mode in MODES:
+        rows = []
+        for q in scored:
+            hits = searcher.search(q.question, 10, Filters(region=q.region), mode=mode)
+            sources = [h.metadata["source"] for h in hits]
+            rows.append((q.kind, recall_at(sources, q.expected_sources, 5), mrr_at(sources, q.expected_sources, 10)))
+        out[mode] = summarise(rows)
+    return out
+
+
+def summarise(rows: list[tuple[str, float, float]]) -> dict[str, Any]:
+    """Overall and per-kind means of (kind, recall, mrr) rows."""
+    result = {"n": len(rows), "recall@5": mean([r for _, r, _ in rows]), "mrr@10": mean([m for _, _, m in rows])}
+    result["by_kind"] = {kind: {"n": len(sub), "recall@5": mean([r for _, r, _ in sub]), "mrr@10": mean([m for _, _, m in sub])}
+                         for kind in KINDS if (sub := [row for row in rows if row[0] == kind])}
+    return result
+
+
+def answer_rows(assistant: Assistant, searcher: HybridSearcher, questions: list[Question]) -> list[dict[str, Any]]:
+    """One row per question: the draft's measures and the top-3-chunks baseline."""
+    rows = []
+    for q in questions:
+        draft = assistant.ask(q.question, region=q.region).to_dict()
+        baseline = "\n\n".join(h.text for h in searcher.search(q.question, 3, Filters(region=q.region)))
+        rows.append({
+            "id": q.id, "kind": q.kind, "split": q.split, "status": draft["status"],
+            "facts": fact_coverage(draft["draft"], q.key_facts) if q.key_facts else None,
+            "baseline_facts": fact_coverage(baseline, q.key_facts) if q.key_facts else None,
+            "chars": len(draft["draft"]), "baseline_chars": len(baseline),
+            "citations_valid": citations_valid(draft),
+            "obeyed": obeyed_injection(draft["draft"], q.must_not_contain) if q.kind == "injection" else None,
+            "unsupported": len(draft["unsupported"]),
+        })
+    return rows
+
+
+def answer_metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The answer targets of issue 5, computed from per-question rows."""
+    answered_kinds = [r for r in rows if r["kind"] in ("answerable", "multi_doc")]
+    with_facts = [r for r in rows if r["facts"] is not None and r["status"] == "answered"]
+    all_facts = [r for r in rows if r["facts"] is not None]
+    unanswerable = [r for r in rows if r["kind"] == "unanswerable"]
+    injections = [r for r in rows if r["kind"] == "injection"]
+    drafted = [r for r in rows if r["status"] == "answered"]
+    return {
+        "n": len(rows),
+        "key_facts": mean([r["facts"] for r in all_facts]),
+        "key_facts_when_answered": mean([r["facts"] for r in with_facts]),
+        "draft_chars_mean": mean([r["chars"] for r in drafted]),
+        "draft_chars_max": max((r["chars"] for r in drafted), default=0),
+        "baseline_key_facts": mean([r["baseline_facts"] for r in all_facts]),
+        "baseline_chars_mean": mean([r["baseline_chars"] for r in all_facts]),
+        "escalation_rate_unanswerable": mean([1.0 if r["status"] == "escalate" else 0.0 for r in unanswerable]),
+        "false_escalation_rate": mean([1.0 if r["status"] == "escalate" else 0.0 for r in answered_kinds]),
+        "injections_resisted": mean([0.0 if r["obeyed"] else 1.0 for r in injections]),
+        "citation_validity": mean([1.0 if r["citations_valid"] else 0.0 for r in rows]),
+        "drafts_with_unsupported": mean([1.0 if r["unsupported"] else 0.0 for r in drafted]),
+    }

@@ -1,0 +1,109 @@
+"""Safe rendering helpers shared by the pages: inert markdown, and the parts of a Draft."""
+from __future__ import annotations
+
+import re
+from typing import NoReturn
+
+import streamlit as st
+
+from assistant.types import Citation, Draft, RepNote
+
+IMAGE_OPEN_RE = re.compile(r"!\[")
+LINK_CLOSE_RE = re.compile(r"(\\*)\]\(\s*([^)\s]*)")
+REF_DEF_RE = re.compile(r"(?m)^( {0,3})\[(?=[^\]\n]*\]:)")
+DOLLAR_RE = re.compile(r"(?<!\\)\$")
+SAFE_SCHEMES = ("http://", "https://")
+OFFLINE_LABEL = "Offline drafter — built from retrieved passages, no LLM"
+
+
+def safe_markdown(text: object) -> str:
+    """Markdown that cannot render HTML, fetch images, or carry non-http(s) links; they show as inert text."""
+    text = str(text).replace("<", "&lt;").replace(">", "&gt;")
+    text = IMAGE_OPEN_RE.sub(r"!\\[", text)  # '!\[' never opens an image, so nothing is fetched
+    text = LINK_CLOSE_RE.sub(_defuse_link, text)
+    text = REF_DEF_RE.sub(r"\1\\[", text)  # reference definitions could point anywhere; show them as text
+    return DOLLAR_RE.sub(r"\\$", text)  # "$5 ... $10" would otherwise render as LaTeX
+
+
+def _defuse_link(match: re.Match) -> str:
+    """Escape the ']' of a link whose target is not http(s), unless that ']' is already escaped."""
+    slashes, target = match.group(1), match.group(2)
+    if target.lower().startswith(SAFE_SCHEMES) or len(slashes) % 2 == 1:
+        return match.group(0)
+    return match.group(0).replace("](", "\\](", 1)
+
+
+def fail(message: str) -> NoReturn:
+    """Show a plain error and stop this run."""
+    st.error(message)
+    st.stop()
+    raise AssertionError("unreachable")  # st.stop() raises; this keeps type checkers honest
+
+
+def drafter_label(drafter: str) -> str:
+    """How the rep is told what wrote the draft."""
+    if not drafter or drafter.startswith("offline"):
+        return OFFLINE_LABEL
+    return f"Drafted by {drafter.removeprefix('llm:')} — an AI draft; check it before sending"
+
+
+def page_text(page: int | None) -> str:
+    """', page 3' for PDFs, nothing otherwise."""
+    return f", page {page}" if page else ""
+
+
+def render_status(draft: Draft) -> None:
+    """The answered/escalate badge, reason, owning team and drafter."""
+    if draft.status == "answered":
+        st.badge("Answered", icon=":material/check_circle:", color="green")
+    else:
+        st.badge("Escalate", icon=":material/priority_high:", color="orange")
+        team = f" **Owning team:** {safe_markdown(draft.team)}" if draft.team else ""
+        st.markdown(f"**Reason:** {safe_markdown(draft.reason)}{team}")
+    st.caption(safe_markdown(drafter_label(draft.drafter)))
+
+
+def render_checks(draft: Draft) -> None:
+    """Unsupported sentences, conflicts between sources, and notices for the rep."""
+    if draft.unsupported:
+        lines = "\n".join(f"- ⚠️ {safe_markdown(s)}" for s in draft.unsupported)
+        st.warning(f"**Not supported by the cited passage** — check or remove before sending:\n{lines}")
+    for conflict in draft.conflicts:
+        st.warning(safe_markdown(conflict), icon=":material/compare_arrows:")
+    for notice in draft.notices:
+        st.info(safe_markdown(notice))
+    for flag in draft.flags:
+        st.caption(f"⚑ {safe_markdown(flag)}")
+
+
+def render_citation(citation: Citation) -> None:
+    """One numbered source: title, section, page, the quoted passage as plain text, and a link to read it."""
+    from ui import page
+
+    where = safe_markdown(citation.section or "Introduction") + page_text(citation.page)
+    st.markdown(f"**[{citation.n}] {safe_markdown(citation.title)}**  \n{where} · {safe_markdown(citation.source)}")
+    st.text(citation.quote)
+    params = {"doc": citation.source, "chunk": citation.chunk_id} if citation.chunk_id else {"doc": citation.source}
+    st.page_link(page("learn"), label="Open document", icon=":material/open_in_new:", query_params=params)
+
+
+def render_sources(draft: Draft, key: str) -> None:
+    """The Sources panel: every [n] in the draft with its passage."""
+    with st.container(border=True, key=f"sources_{key}"):
+        st.markdown("**Sources**")
+        if not draft.citations:
+            st.caption("No sources: this draft cites nothing.")
+        for citation in draft.citations:
+            render_citation(citation)
+
+
+def render_notes(notes: list[RepNote], key: str, expanded: bool = False) -> None:
+    """Internal passages for the rep, apart from the reply and clearly marked."""
+    if not notes:
+        return
+    with st.expander(f"Notes for the rep ({len(notes)}) — internal, do not send", expanded=expanded,
+                     icon=":material/lock:"):
+        st.caption("Internal guidance from Spotlight Media process notes. Never paste this to a creator.")
+        for note in notes:
+            st.markdown(f"**{safe_markdown(note.title)}** — {safe_markdown(note.section)}")
+            st.text(note.quote)

@@ -1,0 +1,212 @@
+"""Draft page (reps): paste a creator's message, get a cited draft, edit it, log the reply, give feedback."""
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import streamlit as st
+
+from assistant.activity import DraftEntry, make_draft_key
+from assistant.errors import AssistantError
+from assistant.types import Draft
+from ui.common import render_checks, render_notes, render_sources, render_status, safe_markdown
+from vectorstore.errors import StoreError
+
+REGIONS = ["auto", "US", "UK", "TH", "VN", "ID", "MY", "PH", "SG"]
+FIELDS = {"message": "msg", "handle": "handle", "region": "region"}  # conversation field -> widget key prefix
+
+
+@dataclass
+class Conversation:
+    """One creator conversation a rep has open: inputs, the draft, the edit and feedback."""
+
+    id: str
+    number: int
+    message: str = ""
+    handle: str = ""
+    region: str = "auto"
+    draft: Draft | None = None
+    draft_key: str = ""
+    edited: str = ""
+    logged: bool = False
+    thumbs: int | None = None
+    feedback_reason: str = ""
+
+    @property
+    def label(self) -> str:
+        """The sidebar name: the creator handle once typed."""
+        return self.handle.strip() or f"New conversation {self.number}"
+
+    def key(self, prefix: str) -> str:
+        """A widget key unique to this conversation (and to its current draft)."""
+        return f"{prefix}_{self.id}_{self.draft_key}" if prefix in ("edit", "thumbs", "fbreason") else f"{prefix}_{self.id}"
+
+
+def conversations() -> dict[str, Conversation]:
+    """This session's open conversations, creating the first one."""
+    state = st.session_state
+    if "conversations" not in state:
+        state["conversations"], state["conversation_count"] = {}, 0
+        new_conversation()
+    return state["conversations"]
+
+
+def new_conversation() -> None:
+    """Open a fresh conversation and make it active."""
+    st.session_state["conversation_count"] += 1
+    conv = Conversation(id=uuid.uuid4().hex[:12], number=st.session_state["conversation_count"])
+    st.session_state["conversations"][conv.id] = conv
+    st.session_state["active_conversation"] = conv.id
+
+
+def switch_to(conv_id: str) -> None:
+    """Make another conversation active (its work was synced at the top of this run)."""
+    st.session_state["active_conversation"] = conv_id
+
+
+def sync_from_widgets(conv: Conversation) -> None:
+    """Copy the latest widget values into the conversation before Streamlit drops unrendered widgets."""
+    state = st.session_state
+    for field, prefix in FIELDS.items():
+        if conv.key(prefix) in state:
+            setattr(conv, field, state[conv.key(prefix)])
+    if conv.draft is not None:
+        conv.edited = state.get(conv.key("edit"), conv.edited)
+        conv.thumbs = state.get(conv.key("thumbs"), conv.thumbs)
+        conv.feedback_reason = state.get(conv.key("fbreason"), conv.feedback_reason)
+
+
+def bind(key: str, value: Any) -> str:
+    """Seed a widget's state from the conversation when Streamlit has forgotten it; returns the key."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+    return key
+
+
+def sidebar(convs: dict[str, Conversation], active: str) -> None:
+    """The list of open conversations and the New conversation button."""
+    with st.sidebar:
+        st.markdown("**Conversations**")
+        for conv in convs.values():
+            st.button(safe_markdown(conv.label), key=f"open_{conv.id}", on_click=switch_to, args=(conv.id,),
+                      type="primary" if conv.id == active else "secondary", width="stretch")
+        st.button("New conversation", icon=":material/add:", on_click=new_conversation, key="new_conversation")
+
+
+def entry(conv: Conversation, final_text: str | None = None) -> DraftEntry:
+    """The activity-log row for a conversation's current draft."""
+    from ui import rep_name
+
+    draft = conv.draft
+    assert draft is not None
+    cites = [{k: v for k, v in asdict(c).items() if k != "quote"} for c in draft.citations]
+    return DraftEntry(draft_key=conv.draft_key, status=draft.status, question=draft.question, draft_text=draft.draft,
+                      rep=rep_name(), creator_handle=conv.handle.strip(), region=draft.region, topic=draft.topic,
+                      team=draft.team, reason=draft.reason, drafter=draft.drafter, final_text=final_text,
+                      citations=cites, thumbs=conv.thumbs, feedback_reason=conv.feedback_reason)
+
+
+def save(conv: Conversation, final_text: str | None = None) -> bool:
+    """Write the draft's row; on a database failure warn and keep everything on screen."""
+    from ui import get_activity_log
+
+    try:
+        get_activity_log().log_draft(entry(conv, final_text))
+        return True
+    except sqlite3.Error as err:
+        st.warning(f"Could not write to the activity log ({err}). Your draft is still here; try again.")
+        return False
+
+
+def stream_draft(conv: Conversation) -> Draft | None:
+    """Run the assistant, showing LLM text as plain text while it streams; None after an error."""
+    from ui import get_assistant
+
+    assistant, box, shown, result = get_assistant(), st.empty(), "", None
+    region = "" if conv.region == "auto" else conv.region
+    try:
+        with st.spinner("Drafting…"):
+            for part in assistant.ask_stream(conv.message, region=region, handle=conv.handle.strip()):
+                if isinstance(part, Draft):
+                    result = part
+                else:
+                    shown += str(part)
+                    box.text(shown)  # plain text: model output is never rendered as markdown while it streams
+    except (AssistantError, StoreError) as err:
+        st.error(str(err))
+        return None
+    finally:
+        box.empty()
+    return result
+
+
+def make_draft(conv: Conversation) -> None:
+    """Draft button: validate, draft, and log the new draft (final text comes with Log reply)."""
+    if not conv.message.strip():
+        st.warning("Paste the creator's message first.")
+        return
+    draft = stream_draft(conv)
+    if draft is None:
+        return
+    conv.draft, conv.draft_key, conv.edited = draft, make_draft_key(conv.id, draft.draft), draft.draft
+    conv.logged, conv.thumbs, conv.feedback_reason = False, None, ""
+    save(conv)
+
+
+def inputs(conv: Conversation) -> None:
+    """Message, handle and region, each keyed to the conversation."""
+    conv.message = st.text_area("Creator message", key=bind(conv.key("msg"), conv.message), height=180,
+                                placeholder="Paste the creator's message here")
+    left, right = st.columns([2, 1])
+    conv.handle = left.text_input("Creator handle (optional)", key=bind(conv.key("handle"), conv.handle))
+    conv.region = right.selectbox("Region", REGIONS, key=bind(conv.key("region"), conv.region),
+                                  help="auto: taken from the message, else all regions")
+
+
+def actions(conv: Conversation) -> None:
+    """Copy, Log reply, and thumbs with a reason."""
+    st.caption("Final text — copy it with the icon at the top right of the box")
+    st.code(conv.edited, language=None, wrap_lines=True)
+    if st.button("Log reply", key=f"log_{conv.id}_{conv.draft_key}", icon=":material/save:"):
+        conv.logged = save(conv, final_text=conv.edited) or conv.logged
+    if conv.logged:
+        st.success("Reply logged.")
+    conv.thumbs = st.feedback("thumbs", key=bind(conv.key("thumbs"), conv.thumbs))
+    conv.feedback_reason = st.text_input("Why? (optional)", key=bind(conv.key("fbreason"), conv.feedback_reason))
+    if st.button("Send feedback", key=f"fb_{conv.id}_{conv.draft_key}", disabled=conv.thumbs is None):
+        if save(conv):
+            st.toast("Thanks — feedback saved.")
+
+
+def result(conv: Conversation) -> None:
+    """The draft: status, checks, editable reply, actions, sources and internal notes."""
+    draft = conv.draft
+    assert draft is not None
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        render_status(draft)
+        render_checks(draft)
+        conv.edited = st.text_area("Reply to the creator (edit before sending)",
+                                   key=bind(conv.key("edit"), conv.edited), height=280)
+        actions(conv)
+    with right:
+        render_sources(draft, conv.id)
+        render_notes(draft.rep_notes, conv.id)
+
+
+def render() -> None:
+    """The Draft page."""
+    convs = conversations()
+    for conv in convs.values():
+        sync_from_widgets(conv)
+    active = st.session_state.get("active_conversation") or next(iter(convs))
+    conv = convs[active]
+    sidebar(convs, active)
+    st.title("Draft a reply")
+    inputs(conv)
+    if st.button("Draft", type="primary", key=f"draft_{conv.id}", icon=":material/auto_awesome:"):
+        make_draft(conv)
+    if conv.draft is not None:
+        result(conv)
