@@ -40,10 +40,10 @@ class Settings(BaseSettings):
     ignore_files: list[str] = Field(["README.md"], description="File names under the knowledge base that are not ingested.")
 
     # Retrieval and drafting
-    search_k: int = Field(5, ge=1, le=50, description="Passages retrieved per question.")
+    search_k: int = Field(6, ge=1, le=50, description="Passages retrieved per question.")
     region: str = Field("", description="Default creator region for retrieval filters; empty means all regions.")
     min_support: float = Field(0.45, ge=0.0, le=1.0, description="Lowest support score at which a cited sentence counts as backed by its passage.")
-    escalate_below: float = Field(0.42, ge=0.0, le=1.0, description="Escalate when the best passage's relevance is below this.")
+    escalate_below: float = Field(0.30, ge=0.0, le=1.0, description="Escalate when the best passage's relevance is below this.")
     default_team: str = Field("Creator Support", description="Team named on escalations the escalation matrix does not cover.")
     max_message_chars: int = Field(6000, ge=200, le=200_000, description="Pasted messages longer than this are truncated, with a notice.")
 

@@ -8,13 +8,13 @@ from typing import Any, Iterator, Protocol
 import prompts
 from assistant.errors import LLMError
 from assistant.intake import Intake
-from assistant.offline import best_sentences
+from assistant.offline import Candidate
 from assistant.pii import redact, restore
 from assistant.types import Passage
 
 SIGN_OFF = "Best,\nThe Spotlight Media creator team"
 NEXT_STEPS = "If anything in your account still doesn't match this, reply here with the details and we'll look into it with you."
-ANSWER_BUDGET = 820  # characters of quoted policy across all questions; keeps drafts near 1,200
+ANSWER_BUDGET = 950  # characters of quoted policy across all questions; keeps drafts near 1,200
 
 
 @dataclass
@@ -25,7 +25,9 @@ class DraftRequest:
     passages: list[Passage]  # creator-safe only, numbered 1..n in this order
     per_question: list[list[int]]  # passage indexes per question
     covered: list[bool]
+    picked: list[list[Candidate]] = field(default_factory=list)  # answering sentences per question
     holding: str = ""  # sentence for questions the knowledge base does not cover
+    staff: bool = False  # the reader is a colleague: no greeting or sign-off
     notices: list[str] = field(default_factory=list)
 
 
@@ -47,23 +49,19 @@ class OfflineDrafter:
 
     label = "offline"
 
-    def __init__(self, embedder: Any, floor: float = 0.3):
-        self.embedder, self.floor = embedder, floor
-
     def draft(self, request: DraftRequest) -> Iterator[str]:
         """One paragraph per covered question, then the template's next steps and sign-off."""
-        covered = [i for i, ok in enumerate(request.covered) if ok]
-        budget = ANSWER_BUDGET // max(1, len(covered))
         paragraphs = []
-        for q in covered:
-            passages = [request.passages[i] for i in request.per_question[q]]
-            picked, _ = best_sentences(request.intake.questions[q], passages, self.embedder, budget, self.floor)
-            numbers = request.per_question[q]
-            paragraphs.append(" ".join(cite(c.text, numbers[c.passage] + 1) for c in picked))
-        next_steps = request.holding or NEXT_STEPS
-        yield prompts.render("offline_reply", greeting=greeting(request.intake.creator_name),
-                             answer="\n\n".join(p for p in paragraphs if p), next_steps=next_steps,
-                             sign_off=SIGN_OFF)
+        for q, ok in enumerate(request.covered):
+            if ok:
+                numbers = request.per_question[q]
+                paragraphs.append(" ".join(cite(c.text, numbers[c.passage] + 1) for c in request.picked[q]))
+        answer = "\n\n".join(p for p in paragraphs if p)
+        if request.staff:
+            yield prompts.render("staff_answer", answer=answer, next_steps=request.holding)
+            return
+        yield prompts.render("offline_reply", greeting=greeting(request.intake.creator_name), answer=answer,
+                             next_steps=request.holding or NEXT_STEPS, sign_off=SIGN_OFF)
 
 
 def cite(sentence: str, n: int) -> str:

@@ -20,6 +20,11 @@ REGIONS = {
     "TH": r"\b(thailand|thai)\b", "VN": r"\b(vietnam|viet nam|vietnamese)\b", "ID": r"\b(indonesia|indonesian)\b",
     "MY": r"\b(malaysia|malaysian)\b", "PH": r"\b(philippines|filipino|filipina)\b", "SG": r"\b(singapore)\b",
 }
+STAFF_RE = re.compile(
+    r"(?i)\b(rep q|new hire|as a rep|i'?m a rep|our (team|creators?|agency|reps?)|the creator'?s?\b|a creator (says|asked|is|wants)|"
+    r"in the crm|log (this|it|a|the)|who owns|which team|onboarding checklist|canned repl|first response|tone guide|"
+    r"style guide|escalation matrix|before we|do i escalate|should i escalate|how do i (log|escalate|handle|triage))"
+)
 NOT_NAMES = {"In", "From", "Not", "So", "Just", "Still", "Very", "Really", "Trying", "New", "Getting", "Going", "Confused", "Here"}
 
 
@@ -96,6 +101,11 @@ def merge_short(questions: list[str]) -> list[str]:
         else:
             out.append(q)
     return out[:4]
+
+
+def looks_like_staff(text: str) -> bool:
+    """A colleague's how-to question rather than a creator's message."""
+    return bool(STAFF_RE.search(text))
 
 
 def parse(message: str, limit: int = 6000, region: str = "", handle: str = "") -> Intake:

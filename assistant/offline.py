@@ -14,8 +14,10 @@ INSTRUCTION_RE = re.compile(
     r"as an ai|assistant must|disregard (the|your|all)|reveal (the|your) prompt)\b"
 )
 TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
-MAX_PER_QUESTION = 3
-MIN_CHARS, MAX_CHARS = 25, 400
+# Sentences that carry no answer: quoted creator questions, summaries of the page itself, template slots.
+NOT_AN_ANSWER = re.compile(r"(?i)(\?\s*[\"'\u201d]?$|^[\"'\u201c>]|^this (summary|document|page|note|policy) |\{[a-z_]+\}|https?://|^see the )")
+MAX_PER_QUESTION = 6
+MIN_CHARS, MAX_CHARS = 25, 450
 
 
 @dataclass
@@ -39,38 +41,64 @@ def plain(line: str) -> str:
     return line.strip()
 
 
+def units(text: str) -> list[str]:
+    """Sentences of a passage; a Markdown table becomes one unit of 'row: cells;' pairs."""
+    out, table = [], []
+    for line in reflow(text).split("\n") + [""]:
+        if line.count("|") >= 2:
+            if not TABLE_SEP.match(line.strip()):
+                table.append(plain(line).rstrip("."))
+            continue
+        if table:
+            out.append("; ".join(table[1:] or table) + ".")  # the header row only names the columns
+            table = []
+        if line.strip() and not line.lstrip().startswith("#"):
+            out += sentences(plain(line))
+    return out
+
+
+def usable(sentence: str) -> bool:
+    """Long enough to say something, short enough to quote, and an answer rather than a question."""
+    return (MIN_CHARS <= len(sentence) <= MAX_CHARS and not INSTRUCTION_RE.search(sentence)
+            and not NOT_AN_ANSWER.search(sentence.strip()))
+
+
 def candidates(passages: list[Passage]) -> list[Candidate]:
     """Every usable sentence of the passages, in reading order."""
     out = []
     for index, passage in enumerate(passages):
-        for line in reflow(passage.text).split("\n"):
-            if TABLE_SEP.match(line.strip()) or line.lstrip().startswith("#"):
-                continue
-            for sentence in sentences(plain(line)):
-                if MIN_CHARS <= len(sentence) <= MAX_CHARS and not INSTRUCTION_RE.search(sentence):
-                    out.append(Candidate(sentence, index, len(out)))
+        for sentence in units(passage.text):
+            if usable(sentence):
+                out.append(Candidate(sentence, index, len(out)))
     return out
 
 
-def score(cands: list[Candidate], question: str, embedder: object, passages: list[Passage]) -> None:
-    """Blend of embedding similarity and term overlap with the question, nudged by passage rank."""
+def score(cands: list[Candidate], question: str, embedder: object, context: str = "") -> None:
+    """Similarity to the question (and a little to the whole message) plus term overlap,
+    then smoothed with neighbours: facts sit next to the sentence that matches best."""
     if not cands:
         return
-    vectors = embedder.embed([question] + [c.text for c in cands])
-    sims = vectors[1:] @ vectors[0]
+    vectors = embedder.embed([question, context or question] + [c.text for c in cands])
+    sims, sims_ctx = vectors[2:] @ vectors[0], vectors[2:] @ vectors[1]
     q_words = content_words(question)
-    for cand, sim in zip(cands, sims):
+    raw = []
+    for cand, sim, sim_ctx in zip(cands, sims, sims_ctx):
         terms = len(content_words(cand.text) & q_words) / (len(q_words) or 1)
         cand.similarity = float(sim)
-        cand.score = 0.65 * float(sim) + 0.35 * terms + 0.02 / (1 + cand.passage)
+        raw.append(0.5 * float(sim) + 0.15 * float(sim_ctx) + 0.35 * terms + 0.04 / (1 + cand.passage))
+    for i, cand in enumerate(cands):
+        near = [raw[j] for j in (i - 1, i + 1) if 0 <= j < len(cands) and cands[j].passage == cand.passage]
+        cand.score = raw[i] + 0.25 * max(near, default=0.0)
 
 
 def choose(cands: list[Candidate], budget: int, floor: float) -> list[Candidate]:
-    """Best sentences above the floor, skipping near-repeats, within a character budget."""
+    """Best sentences near the top score, skipping near-repeats, within a character budget."""
     chosen: list[Candidate] = []
     used = 0
-    for cand in sorted(cands, key=lambda c: -c.score):
-        if len(chosen) == MAX_PER_QUESTION or cand.score < floor:
+    ranked = sorted(cands, key=lambda c: -c.score)
+    cutoff = max(floor, 0.55 * ranked[0].score) if ranked else floor
+    for cand in ranked:
+        if len(chosen) == MAX_PER_QUESTION or cand.score < cutoff:
             break
         words = content_words(cand.text)
         if any(overlap(c.text, words) > 0.7 for c in chosen) or used + len(cand.text) > budget:
@@ -80,10 +108,11 @@ def choose(cands: list[Candidate], budget: int, floor: float) -> list[Candidate]
     return sorted(chosen, key=lambda c: c.position)
 
 
-def best_sentences(question: str, passages: list[Passage], embedder: object, budget: int, floor: float) -> tuple[list[Candidate], float]:
+def best_sentences(question: str, passages: list[Passage], embedder: object, budget: int, floor: float,
+                   context: str = "") -> tuple[list[Candidate], float]:
     """The sentences that answer a question, and the best similarity seen (for escalation)."""
     cands = candidates(passages)
-    score(cands, question, embedder, passages)
+    score(cands, question, embedder, context)
     top = max((c.similarity for c in cands), default=0.0)
     picked = choose(cands, budget, floor)
     if not picked and cands:

@@ -23,6 +23,7 @@ class Retrieved:
     coverage: list[float] = field(default_factory=list)
     notes: list[RepNote] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # why questions are not covered
 
     @property
     def best(self) -> float:
@@ -35,15 +36,17 @@ def to_passage(hit: Hit) -> Passage:
     return Passage(hit.id, hit.text, hit.metadata, hit.score, float(hit.metadata.get("similarity", 0.0)))
 
 
-def retrieve(searcher: HybridSearcher, intake: Intake, k: int, threshold: float) -> Retrieved:
-    """Search once per question with the creator's region, and judge coverage by dense similarity."""
+def retrieve(searcher: HybridSearcher, intake: Intake, k: int, threshold: float, staff: bool = False) -> Retrieved:
+    """Search once per question with the creator's region; internal passages become rep notes
+    unless the reader is staff, who may be shown them."""
     got = Retrieved(questions=list(intake.questions))
     index: dict[str, int] = {}
     filters = Filters(region=intake.region)
     for question in intake.questions:
         hits = searcher.search(question, k, filters)
-        safe = [h for h in hits if h.metadata.get("audience") != "internal"]
-        add_notes(got, [h for h in hits if h.metadata.get("audience") == "internal"])
+        safe = hits if staff else [h for h in hits if h.metadata.get("audience") != "internal"]
+        if not staff:
+            add_notes(got, [h for h in hits if h.metadata.get("audience") == "internal"])
         numbers = []
         for hit in safe:
             if hit.id not in index:

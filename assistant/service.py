@@ -7,10 +7,11 @@ from typing import Iterator
 import prompts
 from assistant.citecheck import check
 from assistant.conflicts import find_conflicts
-from assistant.drafters import Drafter, DraftRequest, LLMDrafter, OfflineDrafter, greeting, neutralise, SIGN_OFF
+from assistant.coverage import assess
+from assistant.drafters import ANSWER_BUDGET, SIGN_OFF, Drafter, DraftRequest, LLMDrafter, OfflineDrafter, greeting, neutralise
 from assistant.errors import LLMError
 from assistant.escalation import Matrix, Route, load_matrix
-from assistant.intake import parse
+from assistant.intake import looks_like_staff, parse
 from assistant.llm import HOSTED, describe, make_chat_model
 from assistant.retrieval import Retrieved, retrieve
 from assistant.types import Draft
@@ -24,7 +25,7 @@ class Assistant:
     def __init__(self, settings: Settings, searcher: HybridSearcher, drafter: Drafter | None = None):
         self.settings, self.searcher = settings, searcher
         self.embedder = searcher.embedder
-        self.offline = OfflineDrafter(self.embedder)
+        self.offline = OfflineDrafter()
         self.drafter = drafter or self.offline
         self._matrix: tuple[str, Matrix] | None = None
 
@@ -35,18 +36,26 @@ class Assistant:
             self._matrix = (generation, load_matrix(self.searcher.store, self.settings.default_team))
         return self._matrix[1]
 
-    def ask(self, message: str, region: str = "", handle: str = "", k: int | None = None) -> Draft:
+    def ask(self, message: str, region: str = "", handle: str = "", k: int | None = None,
+            audience: str = "auto") -> Draft:
         """A finished draft for one message."""
         result = None
-        for part in self.ask_stream(message, region, handle, k):
+        for part in self.ask_stream(message, region, handle, k, audience):
             result = part
         assert isinstance(result, Draft)
         return result
 
-    def ask_stream(self, message: str, region: str = "", handle: str = "", k: int | None = None) -> Iterator[str | Draft]:
-        """Text deltas while drafting, then the checked Draft."""
+    def ask_stream(self, message: str, region: str = "", handle: str = "", k: int | None = None,
+                   audience: str = "auto") -> Iterator[str | Draft]:
+        """Text deltas while drafting, then the checked Draft.
+
+        audience: "creator" drafts a reply to send; "staff" answers a colleague and may cite internal
+        notes; "auto" decides from the message (a rep's how-to question reads differently).
+        """
         intake = parse(message, self.settings.max_message_chars, region or self.settings.region, handle)
-        got = retrieve(self.searcher, intake, k or self.settings.search_k, self.settings.escalate_below)
+        staff = audience == "staff" or (audience == "auto" and looks_like_staff(intake.text))
+        got = retrieve(self.searcher, intake, k or self.settings.search_k, self.settings.escalate_below, staff)
+        picked = self._assess(got, intake.text)
         route = self.matrix().route(" ".join(intake.questions))
         draft = Draft(question=message, status="answered", draft="", citations=[], drafter=self.drafter.label,
                       questions=intake.questions, creator_name=intake.creator_name, region=intake.region,
@@ -54,14 +63,30 @@ class Assistant:
         if not any(got.covered):
             yield self._escalate(draft, got, route, intake.creator_name)
             return
-        request = DraftRequest(intake, got.passages, got.per_question, got.covered,
-                               holding=self._holding_sentence(got, route))
+        if staff:
+            draft.notices.append("Answered as a staff question: internal process notes may be quoted. Do not send this to a creator.")
+        request = DraftRequest(intake, got.passages, got.per_question, got.covered, picked,
+                               holding=self._holding_sentence(got, route), staff=staff)
         text = yield from self._run_drafter(request, draft)
         if text is None:
             yield self._escalate(draft, got, route, intake.creator_name, "The LLM found no answer in the passages.")
             return
         self._finish(draft, text, got, route)
         yield draft
+
+    def _assess(self, got: Retrieved, context: str) -> list[list]:
+        """Judge each question's coverage and keep the sentences that answer it."""
+        budget = ANSWER_BUDGET // max(1, len(got.questions))
+        picked = []
+        for q, question in enumerate(got.questions):
+            passages = [got.passages[i] for i in got.per_question[q]]
+            result = assess(question, passages, self.embedder, self.searcher.keyword.knows,
+                            self.settings.escalate_below, budget, context)
+            got.covered[q], got.coverage[q] = result.covered, result.similarity
+            if not result.covered:
+                got.reasons.append(result.reason)
+            picked.append(result.picked)
+        return picked
 
     def _run_drafter(self, request: DraftRequest, draft: Draft) -> Iterator[str]:
         """Stream the configured drafter; on an LLM failure fall back to the offline drafter."""
@@ -88,7 +113,8 @@ class Assistant:
         missed = [q for q, ok in zip(got.questions, got.covered) if not ok]
         if missed:
             draft.status, draft.team = "escalate", route.team
-            draft.reason = "Part of the message is not covered by the knowledge base: " + "; ".join(f'"{q}"' for q in missed)
+            draft.reason = ("Part of the message is not covered by the knowledge base: "
+                            + "; ".join(f'"{q}"' for q in missed) + ". " + " ".join(got.reasons))
         elif not checked.citations:
             draft.status, draft.team = "escalate", route.team
             draft.reason = "The draft has no citation a rep could check."
@@ -103,8 +129,7 @@ class Assistant:
     def _escalate(self, draft: Draft, got: Retrieved, route: Route, name: str, reason: str = "") -> Draft:
         """A polite holding reply naming the owning team."""
         draft.status, draft.team = "escalate", route.team
-        draft.reason = reason or (f"The knowledge base does not cover this (best match {got.best:.2f}, "
-                                  f"threshold {self.settings.escalate_below:.2f}).")
+        draft.reason = reason or " ".join(dict.fromkeys(got.reasons)) or "The knowledge base does not cover this."
         draft.draft = prompts.render("holding_reply", greeting=greeting(name), team=route.team,
                                      first_response=route.first_response, sign_off=SIGN_OFF)
         return draft

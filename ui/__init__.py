@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -18,26 +19,25 @@ if TYPE_CHECKING:
     from assistant.service import Assistant
 
 LOADING = "Loading the embedding model (once per server)…"
+UI_DIR = Path(__file__).resolve().parent
+PAGES = {  # short name -> (menu title, icon); each page is the file ui/<name>.py
+    "draft": ("Draft", ":material/edit_note:"),
+    "learn": ("Learn", ":material/school:"),
+    "library": ("Library", ":material/library_books:"),
+    "activity": ("Activity", ":material/insights:"),
+}
 
 
 def page(name: str) -> StreamlitPage:
     """One page of the app by short name (draft, learn, library, activity), e.g. for st.page_link."""
-    from ui import activity, draft, learn, library
-
-    specs = {
-        "draft": (draft.render, "Draft", ":material/edit_note:"),
-        "learn": (learn.render, "Learn", ":material/school:"),
-        "library": (library.render, "Library", ":material/library_books:"),
-        "activity": (activity.render, "Activity", ":material/insights:"),
-    }
-    func, title, icon = specs[name]
+    title, icon = PAGES[name]
     # url_path fixes the page's identity, so a Page built here matches the one in st.navigation.
-    return st.Page(func, title=title, icon=icon, url_path=name, default=name == "draft")
+    return st.Page(UI_DIR / f"{name}.py", title=title, icon=icon, url_path=name, default=name == "draft")
 
 
 def all_pages() -> list[StreamlitPage]:
     """The four pages in menu order."""
-    return [page(name) for name in ("draft", "learn", "library", "activity")]
+    return [page(name) for name in PAGES]
 
 
 def env_fingerprint() -> str:

@@ -210,3 +210,7 @@ def render() -> None:
         make_draft(conv)
     if conv.draft is not None:
         result(conv)
+
+
+if __name__ == "__main__":  # st.navigation runs this file as the page script
+    render()

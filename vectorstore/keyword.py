@@ -36,6 +36,11 @@ class KeywordIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def knows(self, word: str) -> bool:
+        """Whether a word (after stemming) occurs anywhere in the indexed chunks."""
+        vocab = getattr(self.retriever, "vocab_dict", None) or {}
+        return self.stemmer.stemWord(word.lower()) in vocab
+
     def mask(self, filters: Filters) -> np.ndarray:
         """1.0 for chunks the filter allows, 0.0 for the rest."""
         if filters not in self._masks:

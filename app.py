@@ -1,0 +1,12 @@
+"""Creator Desk: the Streamlit app. Run with `make run` or `streamlit run app.py`."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import all_pages, get_settings, identity_sidebar
+
+st.set_page_config(page_title="Creator Desk", page_icon=":material/support_agent:", layout="wide")
+get_settings()  # a bad CREATOR_DESK_* value stops here with a message naming the variable
+current = st.navigation(all_pages())
+identity_sidebar()
+current.run()

@@ -1,0 +1,149 @@
+"""The activity log: WAL, idempotent schema and rows, no raw personal data on disk, CSV and gaps."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from assistant.activity import ActivityLog, DraftEntry, content_gaps, edit_ratio, make_draft_key, to_csv
+
+EMAIL, PHONE, CARD, ORDER = "jess.doe@example.com", "+1 415 555 0134", "4111 1111 1111 1111", "576461163230694612"
+PII_MESSAGE = f"Hi, I'm Jess ({EMAIL}, {PHONE}). Card {CARD} was charged for order {ORDER}. Where is my sample?"
+
+
+def entry(key: str = "k1", **changes: object) -> DraftEntry:
+    """A logged draft with sensible defaults."""
+    values: dict = {"draft_key": key, "status": "answered", "question": "How many samples can I request?",
+                    "draft_text": "Up to 5 a month [1].", "rep": "Ana", "topic": "samples", "region": "US"}
+    values.update(changes)
+    return DraftEntry(**values)
+
+
+@pytest.fixture
+def log(tmp_path: Path) -> ActivityLog:
+    return ActivityLog(tmp_path / "activity.sqlite3")
+
+
+def test_wal_busy_timeout_and_schema_version(log: ActivityLog) -> None:
+    with sqlite3.connect(log.path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    with log._connect() as conn:
+        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_opening_twice_keeps_schema_and_rows(log: ActivityLog) -> None:
+    log.log_draft(entry())
+    again = ActivityLog(log.path)
+    assert again.schema_version() == 1 and len(again.query()) == 1
+
+
+def test_newer_schema_is_refused(log: ActivityLog) -> None:
+    with sqlite3.connect(log.path) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    with pytest.raises(RuntimeError, match="newer"):
+        ActivityLog(log.path)
+
+
+def test_logging_the_same_draft_twice_keeps_one_row(log: ActivityLog) -> None:
+    first = log.log_draft(entry())
+    second = log.log_draft(entry(final_text="Up to 5 a month [1]. Thanks!"))
+    third = log.log_draft(entry(final_text="Up to 5 a month [1]. Thanks!"))
+    rows = log.query()
+    assert first == second == third and len(rows) == 1
+    assert rows[0]["final_text"] == "Up to 5 a month [1]. Thanks!" and 0 < rows[0]["edit_ratio"] < 0.5
+
+
+def test_draft_key_depends_on_conversation_and_text() -> None:
+    assert make_draft_key("c1", "text") == make_draft_key("c1", "text")
+    assert len({make_draft_key("c1", "text"), make_draft_key("c2", "text"), make_draft_key("c1", "other")}) == 3
+
+
+def test_relogging_without_a_reply_keeps_the_reply_and_feedback(log: ActivityLog) -> None:
+    log.log_draft(entry(final_text="Sent text", thumbs=1, feedback_reason="good"))
+    log.log_draft(entry())
+    row = log.query()[0]
+    assert (row["final_text"], row["thumbs"], row["feedback_reason"]) == ("Sent text", 1, "good")
+
+
+def test_set_feedback(log: ActivityLog) -> None:
+    log.log_draft(entry())
+    assert log.set_feedback("k1", 0, f"wrong; creator is {EMAIL}")
+    assert not log.set_feedback("missing", 1, "")
+    row = log.query()[0]
+    assert row["thumbs"] == 0 and EMAIL not in row["feedback_reason"] and "[EMAIL_1]" in row["feedback_reason"]
+
+
+def test_personal_data_never_reaches_the_file(log: ActivityLog) -> None:
+    log.log_draft(entry(question=PII_MESSAGE, draft_text=f"Hi Jess, we emailed {EMAIL} [1].", reason=f"call {PHONE}",
+                        final_text=f"Hi Jess, card {CARD}, order {ORDER} [1].", creator_handle=EMAIL))
+    log.set_feedback("k1", 0, f"Creator phone {PHONE}, card {CARD}")
+    raw = b"".join(p.read_bytes() for p in log.path.parent.glob("activity.sqlite3*"))  # main file, -wal and -shm
+    for secret in (EMAIL, PHONE, "555 0134", CARD, CARD.replace(" ", ""), ORDER):
+        assert secret.encode() not in raw, secret
+    assert "[EMAIL_1]" in log.query()[0]["question"]
+
+
+def test_query_filters(log: ActivityLog) -> None:
+    log.log_draft(entry("a"))
+    log.log_draft(entry("b", status="escalate", topic="payouts", rep="Bo"))
+    today = dt.date.today()
+    assert len(log.query(since=today, until=today)) == 2
+    assert log.query(until=today - dt.timedelta(days=1)) == []
+    assert [r["draft_key"] for r in log.query(status="escalate")] == ["b"]
+    assert [r["draft_key"] for r in log.query(topic="samples", rep="Ana")] == ["a"]
+    assert log.distinct("rep") == ["Ana", "Bo"]
+    with pytest.raises(ValueError):
+        log.distinct("question; DROP TABLE drafts")
+
+
+def test_csv_export_holds_the_rows_and_defuses_formulas(log: ActivityLog) -> None:
+    log.log_draft(entry("a", question="=HYPERLINK(\"https://evil.example\")"))
+    log.log_draft(entry("b"))
+    rows = list(csv.DictReader(io.StringIO(to_csv(log.query()))))
+    assert {r["draft_key"] for r in rows} == {"a", "b"}
+    assert next(r for r in rows if r["draft_key"] == "a")["question"].startswith("'=")
+    assert ActivityLog.to_csv([]).startswith("id,draft_key,created_at")
+
+
+def test_content_gaps_group_escalations_thumbs_down_and_heavy_edits(log: ActivityLog) -> None:
+    log.log_draft(entry("ok"))
+    log.log_draft(entry("esc", status="escalate", topic="payouts"))
+    log.log_draft(entry("down", thumbs=0, topic="payouts"))
+    log.log_draft(entry("edited", final_text="Completely different words here, nothing alike.", topic="samples"))
+    log.log_draft(entry("light", final_text="Up to 5 a month [1]!", topic="samples"))
+    gaps = content_gaps(log.query())
+    assert list(gaps) == ["payouts", "samples"]
+    assert {r["draft_key"] for r in gaps["payouts"]} == {"esc", "down"}
+    assert [r["draft_key"] for r in gaps["samples"]] == ["edited"]
+
+
+def test_edit_ratio_bounds() -> None:
+    assert edit_ratio("same", "same") == 0.0
+    assert edit_ratio("abc", "xyz") == 1.0
+
+
+def test_concurrent_writers_do_not_lose_or_duplicate_rows(log: ActivityLog) -> None:
+    def work(n: int) -> None:
+        for i in range(10):
+            log.log_draft(entry(f"{n}-{i % 5}"))  # each key twice
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(log.query()) == 20
+
+
+def test_forget_creator_deletes_their_rows(log: ActivityLog) -> None:
+    log.log_draft(entry("a", creator_handle="@jess"))
+    log.log_draft(entry("b", creator_handle="@bo"))
+    assert log.forget_creator("@jess") == 1
+    assert [r["creator_handle"] for r in log.query()] == ["@bo"]
