@@ -4,9 +4,12 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import all_pages, get_settings, identity_sidebar
+from ui.draft import sync_all
 
-st.set_page_config(page_title="Creator Desk", page_icon=":material/support_agent:", layout="wide")
+# An emoji favicon is drawn in the browser; a :material: one would be fetched from fonts.gstatic.com.
+st.set_page_config(page_title="Creator Desk", page_icon="💬", layout="wide")
 get_settings()  # a bad CREATOR_DESK_* value stops here with a message naming the variable
 current = st.navigation(all_pages())
 identity_sidebar()
+sync_all()  # before any page runs: Streamlit forgets widgets the chosen page does not draw
 current.run()

@@ -16,6 +16,7 @@ INSTRUCTION_RE = re.compile(
 TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 # Sentences that carry no answer: quoted creator questions, summaries of the page itself, template slots.
 NOT_AN_ANSWER = re.compile(r"(?i)(\?\s*[\"'\u201d]?$|^[\"'\u201c>]|^this (summary|document|page|note|policy) |\{[a-z_]+\}|https?://|^see the )")
+HEARSAY = re.compile(r"(?i)third-party|unofficial|reddit|blog|anecdot|unverified|some guides|a guide|zorilla|rumou?r")
 MAX_PER_QUESTION = 6
 MIN_CHARS, MAX_CHARS = 25, 450
 
@@ -41,16 +42,26 @@ def plain(line: str) -> str:
     return line.strip()
 
 
+def table_unit(rows: list[list[str]]) -> str:
+    """A table as one sentence: 'Row: Header value, Header value; Row: ...'."""
+    header, body = (rows[0], rows[1:]) if len(rows) > 1 else ([], rows)
+    parts = []
+    for row in body:
+        pairs = [f"{h.lower()} {v}" if h else v for h, v in zip(header[1:] or [""] * len(row), row[1:])]
+        parts.append(f"{row[0]}: {', '.join(pairs)}" if pairs else row[0])
+    return "; ".join(parts) + "."
+
+
 def units(text: str) -> list[str]:
-    """Sentences of a passage; a Markdown table becomes one unit of 'row: cells;' pairs."""
+    """Sentences of a passage; a Markdown table becomes one unit."""
     out, table = [], []
     for line in reflow(text).split("\n") + [""]:
         if line.count("|") >= 2:
             if not TABLE_SEP.match(line.strip()):
-                table.append(plain(line).rstrip("."))
+                table.append([re.sub(r"(\*\*|__|`)", "", c).strip() for c in line.strip().strip("|").split("|")])
             continue
         if table:
-            out.append("; ".join(table[1:] or table) + ".")  # the header row only names the columns
+            out.append(table_unit(table))
             table = []
         if line.strip() and not line.lstrip().startswith("#"):
             out += sentences(plain(line))
@@ -85,7 +96,8 @@ def score(cands: list[Candidate], question: str, embedder: object, context: str 
     for cand, sim, sim_ctx in zip(cands, sims, sims_ctx):
         terms = len(content_words(cand.text) & q_words) / (len(q_words) or 1)
         cand.similarity = float(sim)
-        raw.append(0.5 * float(sim) + 0.15 * float(sim_ctx) + 0.35 * terms + 0.04 / (1 + cand.passage))
+        hearsay = 0.3 if HEARSAY.search(cand.text) else 0.0  # creators should hear the official rule
+        raw.append(0.5 * float(sim) + 0.15 * float(sim_ctx) + 0.35 * terms + 0.04 / (1 + cand.passage) - hearsay)
     for i, cand in enumerate(cands):
         near = [raw[j] for j in (i - 1, i + 1) if 0 <= j < len(cands) and cands[j].passage == cand.passage]
         cand.score = raw[i] + 0.25 * max(near, default=0.0)
@@ -109,12 +121,12 @@ def choose(cands: list[Candidate], budget: int, floor: float) -> list[Candidate]
 
 
 def best_sentences(question: str, passages: list[Passage], embedder: object, budget: int, floor: float,
-                   context: str = "") -> tuple[list[Candidate], float]:
-    """The sentences that answer a question, and the best similarity seen (for escalation)."""
+                   context: str = "") -> tuple[list[Candidate], float, list[Candidate]]:
+    """The sentences that answer a question, the best similarity seen, and every scored candidate."""
     cands = candidates(passages)
     score(cands, question, embedder, context)
     top = max((c.similarity for c in cands), default=0.0)
     picked = choose(cands, budget, floor)
     if not picked and cands:
         picked = [max(cands, key=lambda c: c.score)]
-    return picked, top
+    return picked, top, cands

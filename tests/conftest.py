@@ -34,3 +34,25 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
         monkeypatch.setenv("CREATOR_DESK_" + key.upper(), str(value))
     (tmp_path / "kb").mkdir()
     return load_settings()
+
+
+@pytest.fixture(scope="session")
+def kb_store(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample knowledge base ingested once per session into a temporary store."""
+    from ingest.pipeline import run_ingest
+    from vectorstore.store import open_store
+
+    store_dir = tmp_path_factory.mktemp("kb-store")
+    settings = load_settings(store_dir=store_dir, kb_dir=ROOT / "knowledge_base")
+    report = run_ingest(settings, open_store(settings, embedder), embedder)
+    assert not report.failed, report.failed
+    return store_dir
+
+
+@pytest.fixture
+def kb_assistant(kb_store: Path, embedder: Embedder, tmp_path: Path):
+    """An offline Assistant over the sample knowledge base."""
+    from assistant.service import build_assistant
+
+    settings = load_settings(store_dir=kb_store, kb_dir=ROOT / "knowledge_base", activity_db=tmp_path / "a.db")
+    return build_assistant(settings, embedder=embedder)

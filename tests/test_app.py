@@ -310,3 +310,52 @@ def test_llm_stream_with_hostile_output_is_shown_inert(app_env: AppEnv, monkeypa
     assert any("fake" in c.value for c in at.caption)
     rendered = " ".join(m.value for m in at.markdown) + " ".join(str(w.value) for w in at.warning)
     assert "](https://evil" not in rendered and "<img" not in rendered and "](javascript" not in rendered
+
+
+def test_bad_setting_is_shown_plainly(app_env: AppEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CREATOR_DESK_SEARCH_K", "lots")
+    at = AppTest.from_file(str(APP), default_timeout=120).run()
+    assert not at.exception
+    assert any("CREATOR_DESK_SEARCH_K" in e.value for e in at.error)
+
+
+def test_work_survives_a_trip_to_another_page(app_env: AppEnv) -> None:
+    at = start()
+    by_prefix(at, "msg_", "text_area").set_value("Typed just before leaving")
+    at.switch_page("ui/library.py").run()
+    at.switch_page("ui/draft.py").run()
+    assert by_prefix(at, "msg_", "text_area").value == "Typed just before leaving"
+
+
+def test_sessions_never_see_each_others_text(app_env: AppEnv) -> None:
+    marker = "MARKER-7f3a creator asks about free samples"
+    first = draft(start(), marker)
+    second = start()
+    seen = [w.value for w in second.text_area] + [m.value for m in second.markdown] + [b.label for b in second.button]
+    assert not any("MARKER-7f3a" in str(v) for v in seen)
+    assert by_prefix(first, "msg_", "text_area").value == marker
+
+
+def test_unanswerable_input_keeps_the_typed_text(app_env: AppEnv) -> None:
+    at = draft(start(), "\x00\x01\x02 ???")
+    assert at.error and not [t for t in at.text_area if t.key and t.key.startswith("edit_")]
+    assert by_prefix(at, "msg_", "text_area").value == "\x00\x01\x02 ???"
+
+
+def test_empty_message_asks_for_one(app_env: AppEnv) -> None:
+    at = draft(start(), "   \n  ")
+    assert any("Paste the creator's message" in w.value for w in at.warning)
+
+
+def test_database_failure_keeps_the_draft_on_screen(app_env: AppEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.activity import ActivityLog
+
+    def locked(self: ActivityLog, entry: object) -> int:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(ActivityLog, "log_draft", locked)
+    at = draft(start())
+    assert any("activity log" in w.value for w in at.warning)
+    by_prefix(at, "log_").click().run()
+    assert not at.exception and not at.success
+    assert "[1]" in reply_box(at).value

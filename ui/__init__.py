@@ -46,13 +46,13 @@ def env_fingerprint() -> str:
     return hashlib.sha256(repr(items).encode("utf-8")).hexdigest()
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _settings(fingerprint: str) -> Settings:
     """Settings, read once per server (per environment)."""
     return load_settings()
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=2)  # one model per configuration; tests switch configurations
 def _assistant(fingerprint: str, _config: Settings) -> "Assistant":
     """The assistant (embedder, store, searcher, drafter), built and warmed once per server."""
     from assistant.service import build_assistant

@@ -76,10 +76,11 @@ def render() -> None:
     log = get_activity_log()
     st.title("Activity")
     rows = log.query(**filters(log))
-    st.caption(f"{len(rows)} drafts. Personal data was redacted before anything was saved.")
+    st.caption(f"{len(rows)} draft{'s' if len(rows) != 1 else ''}. Personal data was redacted before it was saved.")
     if rows:
-        st.dataframe(pd.DataFrame(rows)[SHOWN], hide_index=True,
-                     column_config={"edit_ratio": st.column_config.NumberColumn("edit ratio", format="%.2f")})
+        labels = {c: c.replace("_", " ").capitalize() for c in SHOWN}
+        labels["edit_ratio"] = st.column_config.NumberColumn("Edit ratio", format="%.2f")
+        st.dataframe(pd.DataFrame(rows)[SHOWN], hide_index=True, column_config=labels)
     st.download_button("Download CSV", data=to_csv(rows), file_name="creator-desk-activity.csv",
                        mime="text/csv", on_click="ignore", icon=":material/download:", key="activity_csv")
     render_gaps(rows)

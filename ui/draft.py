@@ -62,7 +62,7 @@ def new_conversation() -> None:
 
 
 def switch_to(conv_id: str) -> None:
-    """Make another conversation active (its work was synced at the top of this run)."""
+    """Make another conversation active; app.py has already copied every conversation's widgets into it."""
     st.session_state["active_conversation"] = conv_id
 
 
@@ -76,6 +76,12 @@ def sync_from_widgets(conv: Conversation) -> None:
         conv.edited = state.get(conv.key("edit"), conv.edited)
         conv.thumbs = state.get(conv.key("thumbs"), conv.thumbs)
         conv.feedback_reason = state.get(conv.key("fbreason"), conv.feedback_reason)
+
+
+def sync_all() -> None:
+    """Called by app.py on every run, whatever the page, so work typed just before leaving is kept."""
+    for conv in st.session_state.get("conversations", {}).values():
+        sync_from_widgets(conv)
 
 
 def bind(key: str, value: Any) -> str:
@@ -167,8 +173,8 @@ def inputs(conv: Conversation) -> None:
 
 def actions(conv: Conversation) -> None:
     """Copy, Log reply, and thumbs with a reason."""
-    st.caption("Final text — copy it with the icon at the top right of the box")
-    st.code(conv.edited, language=None, wrap_lines=True)
+    with st.expander("Copy the final text", icon=":material/content_copy:"):
+        st.code(conv.edited, language=None, wrap_lines=True)  # st.code has a copy-to-clipboard button
     if st.button("Log reply", key=f"log_{conv.id}_{conv.draft_key}", icon=":material/save:"):
         conv.logged = save(conv, final_text=conv.edited) or conv.logged
     if conv.logged:
@@ -199,8 +205,6 @@ def result(conv: Conversation) -> None:
 def render() -> None:
     """The Draft page."""
     convs = conversations()
-    for conv in convs.values():
-        sync_from_widgets(conv)
     active = st.session_state.get("active_conversation") or next(iter(convs))
     conv = convs[active]
     sidebar(convs, active)

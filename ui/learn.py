@@ -21,7 +21,7 @@ def follow_link(docs: list[DocInfo]) -> str:
     if doc not in {d.source for d in docs}:
         st.warning(f"The linked document {safe_markdown(doc)} is not in the index (retired or not ingested).")
         return ""
-    if st.session_state.get("learn_followed") != (doc, chunk):
+    if st.session_state.get("learn_followed") != (doc, chunk) or "learn_doc" not in st.session_state:
         st.session_state["learn_followed"] = (doc, chunk)  # later picks in the menus win over the link
         st.session_state.update(learn_type=ALL, learn_topic=ALL, learn_doc=doc)
     return chunk if st.session_state.get("learn_doc") == doc else ""

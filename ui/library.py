@@ -72,11 +72,11 @@ def owner_gate(settings: Settings) -> bool:
 
 def table_rows(docs: list[DocInfo], pending: list[str], report: Report | None, settings: Settings) -> list[dict[str, Any]]:
     """One row per document, plus files on disk that are not in the index yet."""
-    rows = [{"Title": d.title, "Source": d.source, "Type": d.doc_type, "Topic": d.topic,
-             "Owner": d.meta.get("owner", ""), "Reviewed": d.meta.get("reviewed", ""),
-             "Stale": is_stale(d.meta.get("reviewed"), settings.stale_after_days), "Status": d.meta.get("status", ""),
+    rows = [{"Title": d.title, "Type": d.doc_type, "Topic": d.topic, "Owner": d.meta.get("owner", ""),
+             "Reviewed": d.meta.get("reviewed", ""), "Stale": is_stale(d.meta.get("reviewed"), settings.stale_after_days),
              "Chunks": d.chunks, "Last ingest": last_result(report, d.source),
-             "Flags": d.flags or report_flags(report, d.source)} for d in docs]
+             "Flags": d.flags or report_flags(report, d.source), "Status": d.meta.get("status", ""),
+             "Source": d.source} for d in docs]
     rows += [{"Title": "", "Source": s, "Chunks": 0, "Last ingest": last_result(report, s) or "not ingested yet"}
              for s in pending]
     return rows

@@ -1,0 +1,334 @@
+"""Search benchmark: dense, keyword and hybrid latency at 1k, 10k and 100k chunks.
+
+    python bench/search.py [--sizes 1000,10000,100000] [--skip-largest] [--pool 4000] [--json] [--profile]
+
+Builds one embedded store and grows it through the sizes. Chunks are generated policy text cut by
+the real chunker with real metadata; the first --pool chunks are embedded with the real model and
+every later chunk gets a perturbed copy (seeded noise, re-normalised) of a pool vector from the
+same topic and section, so 100k chunks do not take an hour to embed. Latencies are end to end
+through HybridSearcher.search (query embedding included) over ~100 creator queries, interleaved
+across modes, and every figure is also given as a multiple of one query embedding's p50.
+Prints figures and ratios; never asserts on time.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import hashlib
+import io
+import pstats
+import random
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import numpy as np
+
+if __package__ in (None, ""):  # run as `python bench/search.py`: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import (ALL_QUERIES, CpuMonitor, generate_doc, load_warm_embedder, loaded_doc, machine_info,
+                          print_json, print_table, ratio, rss_mb, summarize_ms, timed, wait_for_quiet)
+
+DEFAULT_SIZES = (1_000, 10_000, 100_000)
+TARGETS = {10_000: 3.0, 100_000: 10.0}  # hybrid p95 as a multiple of one query embedding's p50
+WRITE_SLICE = 5_000  # chunks generated and written at a time, so the generator never holds 100k
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The benchmark's command line."""
+    parser = argparse.ArgumentParser(prog="bench/search.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="store sizes in chunks, comma-separated")
+    parser.add_argument("--skip-largest", action="store_true", help="leave out the largest size (100k by default)")
+    parser.add_argument("--pool", type=int, default=4_000, help="distinct chunks embedded with the real model")
+    parser.add_argument("--noise", type=float, default=0.02, help="std-dev per dimension of the noise on reused vectors")
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the query set per size")
+    parser.add_argument("--k", type=int, default=5, help="results per search (the assistant asks for 5-6)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    parser.add_argument("--max-wait", type=float, default=120.0,
+                        help="seconds to wait for other processes to quieten before each size's timings")
+    parser.add_argument("--profile", action="store_true",
+                        help="experiment: stage timers and cProfile of hybrid search at the largest size")
+    parser.add_argument("--profile-out", type=Path, default=Path(tempfile.gettempdir()) / "bench_search_profile.txt")
+    args = parser.parse_args(argv)
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    args.sizes = sizes[:-1] if args.skip_largest and len(sizes) > 1 else sizes
+    return args
+
+
+def log(message: str) -> None:
+    """Progress on stderr, so --json output stays one object."""
+    print(f"[bench.search] {message}", file=sys.stderr, flush=True)
+
+
+# ------------------------------------------------------------------ corpus with pooled vectors
+class ChunkSource:
+    """Generated chunks in document order, with real vectors for the pool and perturbed copies after it."""
+
+    def __init__(self, embedder: Any, seed: int, pool: int, noise: float):
+        self.embedder, self.seed, self.noise = embedder, seed, noise
+        self.doc_index, self.emitted = 0, 0
+        self.buffer: list[Any] = []
+        self.rng = np.random.default_rng(seed)
+        self.pick = random.Random(seed)
+        self.generate_s = 0.0
+        self._fill(pool)
+        pool_chunks = self.buffer[:pool]
+        self.pool_vectors, self.embed_s = timed(embedder.embed, [c.embed_text for c in pool_chunks])
+        self.by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.by_topic: dict[str, list[int]] = defaultdict(list)
+        for i, chunk in enumerate(pool_chunks):
+            self.by_key[self.key(chunk)].append(i)
+            self.by_topic[chunk.metadata["topic"]].append(i)
+
+    @staticmethod
+    def key(chunk: Any) -> tuple[str, str]:
+        """Topic and top-level section: what makes two generated chunks talk about the same thing."""
+        return chunk.metadata["topic"], chunk.metadata["section"].split(" > ")[0]
+
+    def _fill(self, n: int) -> None:
+        """Generate documents until the buffer holds n chunks, cut by the real chunker."""
+        from ingest.chunking import chunk_document
+
+        start = time.perf_counter()
+        window = self.embedder.max_tokens
+        while len(self.buffer) < n:
+            doc = loaded_doc(generate_doc(self.seed, self.doc_index))
+            digest = hashlib.sha256(f"{self.seed}:{self.doc_index}".encode()).hexdigest()
+            self.buffer.extend(chunk_document(doc, digest, window, min(160, window), self.embedder.count_tokens))
+            self.doc_index += 1
+        self.generate_s += time.perf_counter() - start
+
+    def vector(self, index: int, chunk: Any) -> np.ndarray:
+        """The pool's real vector, or a noisy copy of a pool vector on the same topic and section."""
+        if index < len(self.pool_vectors):
+            return self.pool_vectors[index]
+        twins = self.by_key.get(self.key(chunk)) or self.by_topic[chunk.metadata["topic"]]
+        base = self.pool_vectors[self.pick.choice(twins)]
+        noisy = base + self.rng.normal(0.0, self.noise, base.shape).astype(np.float32)
+        return noisy / np.linalg.norm(noisy)
+
+    def take(self, n: int) -> tuple[list[str], list[str], np.ndarray, list[dict]]:
+        """The next n chunks as (ids, texts, vectors, metadata) for Store.add_chunks."""
+        self._fill(n)
+        chunks, self.buffer = self.buffer[:n], self.buffer[n:]
+        vectors = np.stack([self.vector(self.emitted + i, c) for i, c in enumerate(chunks)])
+        self.emitted += n
+        return [c.id for c in chunks], [c.text for c in chunks], vectors, [c.metadata for c in chunks]
+
+
+def grow(store: Any, source: ChunkSource, target: int) -> float:
+    """Write chunks until the store holds `target`; returns the seconds spent in Store.add_chunks."""
+    spent = 0.0
+    while source.emitted < target:
+        ids, texts, vectors, metas = source.take(min(WRITE_SLICE, target - source.emitted))
+        _, seconds = timed(store.add_chunks, ids, texts, vectors, metas)
+        spent += seconds
+    store.bump_generation()  # as ingest does: readers see a new generation and reload
+    return spent
+
+
+# ------------------------------------------------------------------ latency
+def operations(searcher: Any, embedder: Any, store: Any, k: int, vectors: dict[str, np.ndarray]) -> dict[str, Callable[[str], Any]]:
+    """Every timed operation, by the name printed in the table."""
+    from vectorstore.filters import Filters
+
+    where = Filters().where()
+    return {
+        "query embedding alone": embedder.embed_query,
+        "dense": lambda q: searcher.search(q, k, mode="dense"),
+        "keyword": lambda q: searcher.search(q, k, mode="keyword"),
+        "hybrid": lambda q: searcher.search(q, k, mode="hybrid"),
+        "hybrid, region=US filter": lambda q: searcher.search(q, k, Filters(region="US"), mode="hybrid"),
+        "chroma query only (vector given)": lambda q: store.query(vectors[q], searcher.candidates, where),
+        "chroma query only, no where": lambda q: store.query(vectors[q], searcher.candidates, None),
+    }
+
+
+def measure_latency(ops: dict[str, Callable[[str], Any]], queries: list[str], repeat: int, seed: int) -> dict[str, dict]:
+    """Warm up, then time each operation on every query, interleaved so load spikes hit all alike."""
+    for fn in ops.values():
+        for query in queries[:10]:
+            fn(query)
+    samples: dict[str, list[float]] = defaultdict(list)
+    order = list(ops)
+    rng = random.Random(seed)
+    for _ in range(repeat):
+        shuffled = queries[:]
+        rng.shuffle(shuffled)
+        for i, query in enumerate(shuffled):
+            for name in order[i % len(order):] + order[: i % len(order)]:  # rotate who goes first
+                start = time.perf_counter()
+                ops[name](query)
+                samples[name].append(time.perf_counter() - start)
+    return {name: summarize_ms(values) for name, values in samples.items()}
+
+
+def with_ratios(latency: dict[str, dict]) -> dict[str, dict]:
+    """Add each figure as a multiple of the query embedding's p50."""
+    unit = latency["query embedding alone"]["p50_ms"]
+    for stats in latency.values():
+        stats["p50_x_embed"] = ratio(stats["p50_ms"], unit)
+        stats["p95_x_embed"] = ratio(stats["p95_ms"], unit)
+    return latency
+
+
+# ------------------------------------------------------------------ one size
+def measure_size(size: int, store: Any, searcher: Any, embedder: Any, source: ChunkSource, args: argparse.Namespace,
+                 vectors: dict[str, np.ndarray]) -> dict[str, Any]:
+    """Grow the store to `size`, then time index builds, refresh and searches."""
+    from vectorstore.keyword import KeywordIndex
+
+    log(f"{size:,} chunks: generating and writing")
+    generated_before, written_before = source.generate_s, source.emitted
+    write_s = grow(store, source, size)
+    generate_s = source.generate_s - generated_before
+    searcher.refresh(force=True)  # not timed: a first load; the timed one below is a reload
+    wait_for_quiet(args.max_wait, log=log)
+    rows, fetch_s = timed(lambda: list(store.iter_chunks(include=("documents", "metadatas"))))
+    _, build_s = timed(KeywordIndex, rows)
+    del rows
+    _, refresh_s = timed(searcher.refresh, True)
+    gc.collect()
+    rss = rss_mb()
+    log(f"{size:,} chunks: timing {len(ALL_QUERIES)} queries x {args.repeat} passes")
+    monitor = CpuMonitor()
+    latency = with_ratios(measure_latency(operations(searcher, embedder, store, args.k, vectors),
+                                          ALL_QUERIES, args.repeat, args.seed))
+    hybrid_p95_x = latency["hybrid"]["p95_x_embed"]
+    return {"size": size, "count": store.count(), "generate_s": round(generate_s, 1),
+            "write_s": round(write_s, 1), "write_chunks_per_s": round((size - written_before) / max(write_s, 1e-9)),
+            "fetch_all_rows_s": round(fetch_s, 2), "keyword_build_s": round(build_s, 2),
+            "refresh_force_s": round(refresh_s, 2), "rss_mb": rss, "latency": latency,
+            "target_hybrid_p95_x_embed": TARGETS.get(size), "hybrid_p95_x_embed": hybrid_p95_x,
+            "target_met": None if size not in TARGETS else hybrid_p95_x <= TARGETS[size],
+            "others_cpu_share": monitor.others_share()}
+
+
+# ------------------------------------------------------------------ profile experiment
+def search_stages() -> list[tuple[str, str, str]]:
+    """(label, module, attribute) of the functions one hybrid search passes through."""
+    return [
+        ("search total", "vectorstore.search", "HybridSearcher.search"),
+        ("refresh check (generation file)", "vectorstore.search", "HybridSearcher.refresh"),
+        ("query embedding", "vectorstore.embeddings", "Embedder.embed_query"),
+        ("Store.query (count + chroma query)", "vectorstore.store", "Store.query"),
+        ("Store.count", "vectorstore.store", "Store.count"),
+        ("KeywordIndex.search", "vectorstore.keyword", "KeywordIndex.search"),
+        ("KeywordIndex.mask", "vectorstore.keyword", "KeywordIndex.mask"),
+        ("fuse", "vectorstore.search", "fuse"),
+        ("collapse", "vectorstore.search", "collapse"),
+        ("spread", "vectorstore.search", "spread"),
+    ]
+
+
+def wrap_stages(stages: list[tuple[str, str, str]], totals: dict[str, list[float]]) -> Callable[[], None]:
+    """Put a wall-clock timer around each stage; returns a function that removes them."""
+    import importlib
+
+    undo = []
+    for label, module_name, attr in stages:
+        owner: Any = importlib.import_module(module_name)
+        *parents, name = attr.split(".")
+        for part in parents:
+            owner = getattr(owner, part)
+        original = getattr(owner, name)
+
+        def wrapper(*a: Any, _f: Callable = original, _label: str = label, **kw: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return _f(*a, **kw)
+            finally:
+                totals[_label].append(time.perf_counter() - start)
+
+        setattr(owner, name, wrapper)
+        undo.append((owner, name, original))
+    return lambda: [setattr(o, n, f) for o, n, f in reversed(undo)]
+
+
+def profile_hybrid(searcher: Any, k: int, out: Path) -> dict[str, Any]:
+    """Experiment: mean time per hybrid search in each stage, then a cProfile listing."""
+    totals: dict[str, list[float]] = defaultdict(list)
+    restore = wrap_stages(search_stages(), totals)
+    try:
+        for query in ALL_QUERIES:
+            searcher.search(query, k, mode="hybrid")
+    finally:
+        restore()
+    n = len(ALL_QUERIES)
+    stages = {label: {"ms_per_search": round(sum(v) * 1000 / n, 2), "calls": len(v)} for label, v in totals.items()}
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for query in ALL_QUERIES:
+        searcher.search(query, k, mode="hybrid")
+    profiler.disable()
+    listing = io.StringIO()
+    pstats.Stats(profiler, stream=listing).sort_stats("tottime").print_stats(40)
+    out.write_text(listing.getvalue(), encoding="utf-8")
+    return {"stages": stages, "cprofile_listing": str(out), "searches": n}
+
+
+# ------------------------------------------------------------------ output
+def print_report(result: dict[str, Any]) -> None:
+    """The figures as tables."""
+    info = result["machine"]
+    caption = (f"{info['date']} · {info['cpus']} cores ({info['cpu_model']}) · torch {info['torch']} "
+               f"({info['torch_threads']} threads) · chromadb {info['chromadb']} · k={result['k']}, "
+               f"{result['queries']} queries x {result['repeat']} passes")
+    for entry in result["sizes"]:
+        rows = [[name, s["p50_ms"], s["p95_ms"], s["p50_x_embed"], s["p95_x_embed"]] for name, s in entry["latency"].items()]
+        target = entry["target_hybrid_p95_x_embed"]
+        verdict = "" if target is None else (f" · target hybrid p95 <= {target:g}x embed: "
+                                             f"{'met' if entry['target_met'] else 'MISSED'} ({entry['hybrid_p95_x_embed']}x)")
+        print_table(f"{entry['size']:,} chunks{verdict}", ["operation", "p50 ms", "p95 ms", "p50 / embed p50", "p95 / embed p50"],
+                    rows, caption=f"other processes' CPU share while timing: {entry['others_cpu_share']:.0%}")
+    rows = [[f"{e['size']:,}", e["rss_mb"], e["keyword_build_s"], e["fetch_all_rows_s"], e["refresh_force_s"],
+             e["write_s"], e["generate_s"]] for e in result["sizes"]]
+    print_table("Build, refresh and memory", ["chunks", "RSS MiB", "BM25 build s", "fetch all rows s",
+                                               "refresh(force) s", "write s", "generate s"], rows, caption=caption)
+    print(f"Vectors: the first {result['pool']:,} chunks are embedded with the real model ({result['pool_embed_s']} s); "
+          f"every later chunk is a perturbed copy (noise std {result['noise']}, re-normalised) of a pool vector on the "
+          f"same topic and section. RSS includes the model (~{result['rss_after_model_mb']} MiB after loading it).")
+    if "profile" in result:
+        prof = result["profile"]
+        rows = [[label, v["ms_per_search"], v["calls"]] for label, v in prof["stages"].items()]
+        print_table(f"Experiment --profile: hybrid search at {prof['size']:,} chunks (stages nest)",
+                    ["stage", "ms per search", "calls"], rows, caption=f"cProfile listing: {prof['cprofile_listing']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its figures."""
+    args = parse_args(argv)
+    from settings import load_settings
+    from vectorstore.search import HybridSearcher
+    from vectorstore.store import open_store
+
+    log("loading and warming up the model")
+    embedder = load_warm_embedder()
+    result: dict[str, Any] = {"machine": machine_info(), "rss_after_model_mb": rss_mb(), "pool": args.pool,
+                              "noise": args.noise, "k": args.k, "repeat": args.repeat, "queries": len(ALL_QUERIES)}
+    query_vectors = dict(zip(ALL_QUERIES, embedder.embed(ALL_QUERIES)))
+    with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
+        settings = load_settings(store_dir=Path(tmp) / "store", kb_dir=Path(tmp), chroma_mode="embedded")
+        store = open_store(settings, embedder)
+        searcher = HybridSearcher(store, embedder)
+        log(f"embedding a pool of {args.pool:,} generated chunks")
+        source = ChunkSource(embedder, args.seed, args.pool, args.noise)
+        result["pool_embed_s"] = round(source.embed_s, 1)
+        result["sizes"] = [measure_size(size, store, searcher, embedder, source, args, query_vectors) for size in args.sizes]
+        if args.profile:
+            result["profile"] = dict(profile_hybrid(searcher, args.k, args.profile_out), size=args.sizes[-1])
+    if args.json:
+        print_json(result)
+    else:
+        print_report(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,165 @@
+"""End to end in headless Chromium: the real server, a cited draft, every page, and no external requests."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.app_fixtures import APP, PASSPHRASE, ROOT, AppEnv, build_env
+from tests.files import write_md
+from vectorstore.embeddings import Embedder
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = ROOT / "docs" / "screenshots"
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+QUESTION = "Hi, I'm Jess from the US. How many free samples can I request per month?"
+OFF_TOPIC = "Can your team repair my car's brakes before Friday?"
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium (CI: apt-get install -y chromium)"),
+]
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_healthy(url: str, server: subprocess.Popen, timeout: float = 120) -> None:
+    """Poll Streamlit's health endpoint until it answers, failing early if the server died."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError("streamlit did not become healthy")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[tuple[str, AppEnv]]:
+    """`streamlit run app.py` on a free local port, against an ingested temp knowledge base."""
+    env = build_env(tmp_path_factory.mktemp("browser"), embedder)
+    port = free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1"]
+    log = open(env.root / "streamlit.log", "wb")
+    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env.env}, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc)
+        yield url, env
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+def open_page(page: object, name: str) -> None:
+    """Click a page in the sidebar navigation and wait for its title."""
+    titles = {"Draft": "Draft a reply", "Learn": "Learn", "Library": "Library", "Activity": "Activity"}
+    page.get_by_test_id("stSidebarNav").get_by_text(name, exact=True).click()
+    page.get_by_role("heading", name=titles[name], exact=True).wait_for(timeout=60_000)
+    settle(page)
+
+
+def settle(page: object) -> None:
+    """Wait until Streamlit has finished running the script."""
+    page.wait_for_timeout(500)
+    page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=120_000)
+
+
+def shoot(page: object, name: str) -> None:
+    """Screenshot a page from its title down (Streamlit scrolls inside its own container)."""
+    settle(page)
+    page.get_by_role("heading", level=1).first.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def test_draft_and_every_page_in_chromium(server: tuple[str, AppEnv]) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    url, env = server
+    requests: list[str] = []
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1800})
+            page.on("request", lambda request: requests.append(request.url))
+            page.on("websocket", lambda socket: requests.append(socket.url))
+            page.goto(url, wait_until="domcontentloaded")
+            page.get_by_role("heading", name="Draft a reply").wait_for(timeout=120_000)
+            settle(page)
+
+            page.get_by_role("textbox", name="Your name").fill("Ana (rep)")
+            page.get_by_role("textbox", name="Creator message").fill(QUESTION)
+            page.get_by_role("button", name="Draft", exact=True).click()
+            reply = page.get_by_role("textbox", name="Reply to the creator (edit before sending)")
+            reply.wait_for(timeout=120_000)
+            settle(page)
+            expect(reply).to_contain_text("[1]")
+            sources = page.locator("[class*='st-key-sources_']")
+            expect(sources).to_contain_text("[1] ")
+            expect(page.get_by_test_id("stText").first).to_be_visible()
+            page.get_by_role("button", name="Log reply").click()
+            expect(page.get_by_text("Reply logged.")).to_be_visible(timeout=60_000)
+            shoot(page, "draft")
+
+            page.get_by_role("link", name="Open document").first.click()
+            page.get_by_role("heading", name="Learn", exact=True).wait_for(timeout=60_000)
+            settle(page)
+            expect(page.get_by_text("Cited passage").first).to_be_visible()
+            shoot(page, "learn")
+
+            write_md(env.settings.kb_dir / "processes" / "crm-notes.md", "# CRM notes\n\nTag every conversation.",
+                     title="CRM notes", topic="crm")
+            open_page(page, "Library")
+            page.get_by_role("textbox", name="Knowledge-owner passphrase").fill(PASSPHRASE)
+            page.get_by_role("button", name="Unlock").click()
+            page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+                files=[{"name": "fake.pdf", "mimeType": "application/pdf", "buffer": b"not a pdf"}])
+            page.get_by_role("button", name="Upload", exact=True).click()
+            expect(page.get_by_text("is not a PDF")).to_be_visible(timeout=60_000)  # checked on the server
+            page.get_by_role("button", name="Refresh index").click()
+            expect(page.get_by_text("added 1", exact=False)).to_be_visible(timeout=120_000)
+            settle(page)
+            shoot(page, "library")
+
+            open_page(page, "Draft")  # an escalation, so the Activity page has a content gap to chart
+            page.get_by_role("button", name="New conversation", exact=True).click()
+            settle(page)
+            page.get_by_role("textbox", name="Creator message").fill(OFF_TOPIC)
+            page.get_by_role("button", name="Draft", exact=True).click()
+            expect(page.get_by_text("Owning team:")).to_be_visible(timeout=120_000)
+
+            open_page(page, "Activity")
+            expect(page.get_by_test_id("stVegaLiteChart")).to_be_visible(timeout=60_000)
+            expect(page.get_by_role("button", name="Download CSV")).to_be_visible()
+            shoot(page, "activity")
+        finally:
+            browser.close()
+    outside = [u for u in requests if urlparse(u).scheme in ("http", "https", "ws", "wss")
+               and urlparse(u).hostname not in LOCAL_HOSTS]
+    assert requests and not outside, outside

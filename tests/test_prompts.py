@@ -1,0 +1,40 @@
+"""Every prompt template renders with exactly the placeholders the code passes."""
+from __future__ import annotations
+
+import pytest
+
+import prompts
+
+# What the code passes to each template; a new template must be listed here.
+EXPECTED = {
+    "offline_reply": {"greeting", "answer", "next_steps", "sign_off"},
+    "holding_reply": {"greeting", "team", "first_response", "sign_off"},
+    "staff_answer": {"answer", "next_steps"},
+    "llm_system": {"no_answer"},
+    "llm_user": {"passages", "message", "creator_name", "region"},
+}
+
+
+def test_every_template_is_known() -> None:
+    assert set(prompts.templates()) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_template_placeholders_match_the_code(name: str) -> None:
+    assert prompts.placeholders(prompts.load(name)) == EXPECTED[name]
+    text = prompts.render(name, **{k: f"<{k}>" for k in EXPECTED[name]})
+    assert all(f"<{k}>" in text for k in EXPECTED[name])
+
+
+def test_missing_placeholder_is_an_error() -> None:
+    with pytest.raises(prompts.PromptError, match="needs \\['sign_off'\\]"):
+        prompts.render("holding_reply", greeting="Hi", team="T", first_response="1 day")
+
+
+def test_unexpected_placeholder_is_an_error() -> None:
+    with pytest.raises(prompts.PromptError, match="no placeholder for \\['bonus'\\]"):
+        prompts.render("staff_answer", answer="a", next_steps="", bonus="$500")
+
+
+def test_system_prompt_carries_the_sentinel() -> None:
+    assert prompts.NO_ANSWER in prompts.render("llm_system", no_answer=prompts.NO_ANSWER)
