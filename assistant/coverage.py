@@ -5,12 +5,13 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.offline import Candidate, best_sentences
+from assistant.text import content_words
 from assistant.types import Passage
 
 UNKNOWN_RE = re.compile(
     r"(?i)\b(not published|(?:does|do|did)(?: not|n't) publish|illustrative only|to be confirmed|not (yet )?confirmed|no official [\w\s-]{0,40}(page|figure|source|"
-    r"definition|rate|rule)s?|not stated|does not (say|state|give|describe)|"
-    r"do not (say|state|give|describe)|no published|our sources do not|is not in (our|the) sources|not documented|"
+    r"definition|rate|rule)s?|does not (say|state|describe)|"
+    r"do not (say|state|describe)|no published|our sources do not|is not in (our|the) sources|not documented|"
     r"has no official|(?:are|is) unknown)\b"
 )
 # Brand-like names: CamelCase or ALL CAPS anywhere, Capitalised words when not starting a sentence.
@@ -19,7 +20,10 @@ PROPER_RE = re.compile(r"(?<![.!?]\s)(?<!^)(?<!\n)\b([A-Z][a-z]{2,}(?:\s[A-Z][a-
 COMMON_CAPS = {"tiktok", "shop", "live", "us", "usa", "uk", "ok", "okay", "omg", "lol", "pls", "asap", "fyi",
                "dm", "id", "hi", "hey", "hello", "thanks", "monday", "tuesday", "wednesday", "thursday", "friday",
                "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december", "english", "google", "instagram", "youtube"}
+               "september", "october", "november", "december", "english", "google", "instagram", "youtube",
+               # countries are markets, judged by the region filter, not brands
+               "japan", "china", "korea", "brazil", "mexico", "canada", "australia", "germany", "france", "italy",
+               "spain", "ireland", "india", "thailand", "vietnam", "indonesia", "malaysia", "philippines", "singapore"}
 
 
 @dataclass
@@ -44,12 +48,13 @@ def unknown_names(question: str, knows: object) -> list[str]:
     return names
 
 
-def unknown_statement(cands: list[Candidate]) -> str:
-    """A 'not published / do not quote' sentence among the best three matches or right next to one."""
+def unknown_statement(cands: list[Candidate], question: str) -> str:
+    """A 'not published' sentence about the question, among the best three matches or next to one."""
     top = sorted(cands, key=lambda c: -c.score)[:3]
     near = [c for c in cands for t in top if c.passage == t.passage and abs(c.position - t.position) == 1]
+    asked = content_words(question)
     for cand in top + near:
-        if UNKNOWN_RE.search(cand.text):
+        if UNKNOWN_RE.search(cand.text) and content_words(cand.text) & asked:
             return cand.text
     return ""
 
@@ -62,7 +67,7 @@ def assess(question: str, passages: list[Passage], embedder: object, knows: obje
     if not passages or similarity < threshold:
         result.reason = f"No passage is close enough (best {similarity:.2f}, threshold {threshold:.2f})."
         return result
-    said = unknown_statement(cands)
+    said = unknown_statement(cands, question)
     if said:
         result.reason = f"The knowledge base says this is not known: \"{said[:200]}\""
         return result

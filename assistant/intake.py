@@ -19,10 +19,13 @@ REGIONS = {
     "US": r"\b(u\.?s\.?a?|united states|america|american)\b", "UK": r"\b(u\.?k\.?|united kingdom|britain|british|england|london)\b",
     "TH": r"\b(thailand|thai)\b", "VN": r"\b(vietnam|viet nam|vietnamese)\b", "ID": r"\b(indonesia|indonesian)\b",
     "MY": r"\b(malaysia|malaysian)\b", "PH": r"\b(philippines|filipino|filipina)\b", "SG": r"\b(singapore)\b",
+    "JP": r"\b(japan|japanese)\b", "BR": r"\b(brazil|brasil|brazilian)\b", "MX": r"\b(mexico|mexican)\b",
+    "DE": r"\b(germany|german)\b", "FR": r"\b(france|french)\b",
 }
 STAFF_RE = re.compile(
     r"(?i)\b(rep q|new hire|as a rep|i'?m a rep|our (team|creators?|agency|reps?)|the creator'?s?\b|a creator (says|asked|is|wants)|"
-    r"in the crm|log (this|it|a|the)|who owns|which team|onboarding checklist|canned repl|first response|tone guide|"
+    r"in the crm|log (this|it|a|the)|who owns|which team|onboarding checklist|canned repl|first[- ]response|tone guide|"
+    r"on our side|macro|\bP[1-4]\b|our (sla|target|process)|"
     r"style guide|escalation matrix|before we|do i escalate|should i escalate|how do i (log|escalate|handle|triage))"
 )
 NOT_NAMES = {"In", "From", "Not", "So", "Just", "Still", "Very", "Really", "Trying", "New", "Getting", "Going", "Confused", "Here"}

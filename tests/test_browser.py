@@ -160,6 +160,8 @@ def test_draft_and_every_page_in_chromium(server: tuple[str, AppEnv]) -> None:
             shoot(page, "activity")
         finally:
             browser.close()
+            # pytest shows this only when the test fails: the server's side of the story
+            print((env.root / "streamlit.log").read_text(encoding="utf-8", errors="replace")[-4000:])
     outside = [u for u in requests if urlparse(u).scheme in ("http", "https", "ws", "wss")
                and urlparse(u).hostname not in LOCAL_HOSTS]
     assert requests and not outside, outside
