@@ -202,7 +202,7 @@ def test_owner_refresh_shows_the_report(app_env: AppEnv) -> None:
 def upload(at: AppTest, name: str, data: bytes, mime: str) -> AppTest:
     """Choose a file in the Library's upload form and submit it."""
     at.file_uploader[0].set_value((name, data, mime))
-    labelled(at, "Upload").click()
+    labelled(at, "Save document").click()
     return at.run()
 
 

@@ -59,7 +59,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iter
     env = build_env(tmp_path_factory.mktemp("browser"), embedder)
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
-           "--server.port", str(port), "--server.address", "127.0.0.1"]
+           "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"]
     log = open(env.root / "streamlit.log", "wb")
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env.env}, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -140,7 +140,7 @@ def test_draft_and_every_page_in_chromium(server: tuple[str, AppEnv]) -> None:
             page.get_by_role("button", name="Unlock").click()
             page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
                 files=[{"name": "fake.pdf", "mimeType": "application/pdf", "buffer": b"not a pdf"}])
-            page.get_by_role("button", name="Upload", exact=True).click()
+            page.get_by_role("button", name="Save document").click()
             expect(page.get_by_text("is not a PDF")).to_be_visible(timeout=60_000)  # checked on the server
             page.get_by_role("button", name="Refresh index").click()
             expect(page.get_by_text("added 1", exact=False)).to_be_visible(timeout=120_000)

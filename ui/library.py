@@ -126,7 +126,7 @@ def upload_form(settings: Settings) -> None:
                     "topic": st.text_input("Topic (one word)"), "region": st.selectbox("Region", REGIONS),
                     "audience": st.selectbox("Audience", ["", "creator-safe", "internal"]),
                     "reviewed": st.date_input("Reviewed", value=dt.date.today())}
-        submitted = st.form_submit_button("Upload")
+        submitted = st.form_submit_button("Save document")
     if submitted and upload is not None and is_owner(settings):
         meta["reviewed"] = meta["reviewed"].isoformat() if meta["reviewed"] else ""
         try:
