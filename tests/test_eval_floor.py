@@ -1,0 +1,33 @@
+"""Floor on retrieval quality over the sample knowledge base and the question set."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from eval.data import load_questions
+from eval.run import retrieval_metrics
+
+
+def test_hybrid_recall_floor(kb_assistant) -> None:
+    questions = load_questions()
+    assert len(questions) >= 80
+    result = retrieval_metrics(kb_assistant.searcher, questions)
+    hybrid = result["hybrid"]["recall@5"]
+    best_single = max(result["dense"]["recall@5"], result["keyword"]["recall@5"])
+    assert hybrid >= 0.90, result
+    assert hybrid >= best_single - 0.01, result
+
+
+def test_question_set_is_well_formed() -> None:
+    root = Path(__file__).resolve().parent.parent / "knowledge_base"
+    questions = load_questions()
+    kinds = {q.kind for q in questions}
+    assert kinds == {"answerable", "multi_doc", "unanswerable", "injection"}
+    assert len({q.id for q in questions}) == len(questions)
+    for q in questions:
+        assert all((root / s).exists() for s in q.expected_sources), q.id
+        assert q.split in ("tune", "heldout") and len(q.key_facts) <= 3
+        if q.kind == "multi_doc":
+            assert len(q.expected_sources) >= 2, q.id
+        if q.kind == "unanswerable":
+            assert not q.expected_sources and not q.key_facts, q.id
+    assert {q.kind for q in questions if q.split == "heldout"} == kinds
