@@ -58,7 +58,7 @@ def running_lines(pages: list[list[str]]) -> set[str]:
         return set()
     counts: dict[str, int] = {}
     for lines in pages:
-        for line in {lines[0], lines[-1]} if lines else set():
+        for line in {lines[0], lines[-1]} if len(lines) >= 3 else set():
             key = re.sub(r"\d+", "#", line)
             counts[key] = counts.get(key, 0) + 1
     return {key for key, n in counts.items() if n > len(pages) / 2}
@@ -129,8 +129,9 @@ def reflow(text: str) -> str:
     return "\n".join(out)
 
 
-def pdf_sections(path: Path, source: str, max_pages: int = MAX_PAGES) -> tuple[list[Section], str, list[str]]:
+def pdf_sections(path: Path, source: str, max_pages: int | None = None) -> tuple[list[Section], str, list[str]]:
     """Sections split at bookmarks (with page numbers), the document title, and flags."""
+    max_pages = max_pages or MAX_PAGES  # read at call time: the sandbox sets it from settings
     reader = open_reader(path, source)
     if len(reader.pages) > max_pages:
         raise LoadError(f"{source} has {len(reader.pages)} pages; the limit is {max_pages}")
@@ -148,11 +149,12 @@ def pdf_sections(path: Path, source: str, max_pages: int = MAX_PAGES) -> tuple[l
     noise = running_lines(pages)
     entries, sections, trail = outline_entries(reader), [], []
     for number, lines in enumerate(pages, start=1):
-        lines = [ln for ln in lines if re.sub(r"\d+", "#", ln) not in noise]
+        if len(lines) >= 3:
+            lines = [ln for ln in lines if re.sub(r"\d+", "#", ln) not in noise]
         heads = [(level, title) for page, level, title in entries if page == number - 1]
         found, trail = split_page(lines, number, heads, trail)
         sections += found
     if not sections:
-        raise LoadError(f"{source} has no extractable text (scanned or image-only pages need OCR)")
+        raise LoadError(f"{source}: no extractable text, needs OCR (scanned or image-only pages)")
     meta_title = (reader.metadata or {}).get("/Title") if reader.metadata else None
     return sections, str(meta_title or ""), sorted(set(flags), key=flags.index)

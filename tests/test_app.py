@@ -359,3 +359,32 @@ def test_database_failure_keeps_the_draft_on_screen(app_env: AppEnv, monkeypatch
     by_prefix(at, "log_").click().run()
     assert not at.exception and not at.success
     assert "[1]" in reply_box(at).value
+
+
+def hostile_draft_script() -> None:
+    """An app that renders a Draft whose every field carries hostile markup."""
+    from assistant.types import Citation, Draft, RepNote
+    from ui.common import render_checks, render_notes, render_sources, render_status
+
+    evil = "![x](https://evil.example/p.png) [go](javascript:alert(1)) <img src=x onerror=alert(1)>"
+    draft = Draft(question=evil, status="escalate", draft=evil, reason=evil, team=evil, drafter="llm:" + evil,
+                  citations=[Citation(1, "policies/a.md", evil, evil, 2, 0.9, evil, "policies/a.md:v:0")],
+                  rep_notes=[RepNote("processes/b.md", evil, evil, evil)], unsupported=[evil + "\nsecond line"],
+                  conflicts=[evil], notices=[evil], flags=[evil])
+    render_status(draft)
+    render_checks(draft)
+    render_sources(draft, "t")
+    render_notes(draft.rep_notes, "t", expanded=True)
+
+
+def test_every_draft_field_renders_inert(app_env: AppEnv) -> None:
+    at = AppTest.from_function(hostile_draft_script, default_timeout=30).run()
+    assert not at.exception
+    bodies = [m.value for m in at.markdown] + [e.value for kind in ("warning", "info", "caption")
+                                               for e in getattr(at, kind)] + [e.label for e in at.expander]
+    assert any("Unsupported" in b or "Not supported" in b for b in bodies)
+    for body in bodies:
+        tokens = rendered_tokens(body)
+        assert not [t for t in tokens if t.type in ("image", "html_inline", "html_block")], body
+        assert all(str(t.attrGet("href")).startswith("https://") for t in tokens if t.type == "link_open"), body
+    assert any("onerror" in t.value for t in at.text), "quotes are shown verbatim as plain text"

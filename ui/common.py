@@ -66,7 +66,7 @@ def render_status(draft: Draft) -> None:
 def render_checks(draft: Draft) -> None:
     """Unsupported sentences, conflicts between sources, and notices for the rep."""
     if draft.unsupported:
-        lines = "\n".join(f"- ⚠️ {safe_markdown(s)}" for s in draft.unsupported)
+        lines = "\n".join(f"- ⚠️ {safe_markdown(' '.join(s.split()))}" for s in draft.unsupported)
         st.warning(f"**Not supported by the cited passage** — check or remove before sending:\n{lines}")
     for conflict in draft.conflicts:
         st.warning(safe_markdown(conflict), icon=":material/compare_arrows:")

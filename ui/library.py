@@ -159,6 +159,7 @@ def refresh(settings: Settings) -> None:
     bar = st.progress(0.0, text="Checking what changed…")
 
     def progress(stage: str, done: int, total: int) -> None:
+        """Move the bar: files parsed, then chunks written (their total is not known ahead)."""
         if stage == "files" and total:
             bar.progress(min(0.95, done / total * 0.95), text=f"Read {done} of {total} changed files")
         else:
