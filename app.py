@@ -6,10 +6,19 @@ import streamlit as st
 from ui import all_pages, get_settings, identity_sidebar
 from ui.draft import sync_all
 
-# An emoji favicon is drawn in the browser; a :material: one would be fetched from fonts.gstatic.com.
-st.set_page_config(page_title="Creator Desk", page_icon="💬", layout="wide")
-get_settings()  # a bad CREATOR_DESK_* value stops here with a message naming the variable
-current = st.navigation(all_pages())
-identity_sidebar()
-sync_all()  # before any page runs: Streamlit forgets widgets the chosen page does not draw
-current.run()
+
+def main() -> None:
+    """Configure the page, check settings, and run the page the user chose."""
+    # An emoji favicon is drawn in the browser; a :material: one would be fetched from fonts.gstatic.com.
+    st.set_page_config(page_title="Creator Desk", page_icon="💬", layout="wide")
+    get_settings()  # a bad CREATOR_DESK_* value stops here with a message naming the variable
+    current = st.navigation(all_pages())
+    identity_sidebar()
+    sync_all()  # before any page runs: Streamlit forgets widgets the chosen page does not draw
+    current.run()
+
+
+# Streamlit runs this file as __main__. The ingest sandbox's spawned child re-runs it as __mp_main__
+# (Streamlit points sys.modules["__main__"] here), and must not build the app.
+if __name__ == "__main__":
+    main()

@@ -44,7 +44,7 @@ class Matrix:
         lowered = f" {text.lower()} "
         best, best_key = self.default, (0, 0)
         for route in self.routes:
-            hits = [k for k in route.keywords if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", lowered)]
+            hits = [k for k in route.keywords if re.search(rf"(?<![\w-]){re.escape(k)}s?(?![\w-])", lowered)]
             key = (max((len(k) for k in hits), default=0), len(hits))
             if key > best_key:
                 best, best_key = route, key

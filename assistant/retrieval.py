@@ -36,12 +36,13 @@ def to_passage(hit: Hit) -> Passage:
     return Passage(hit.id, hit.text, hit.metadata, hit.score, float(hit.metadata.get("similarity", 0.0)))
 
 
-def retrieve(searcher: HybridSearcher, intake: Intake, k: int, threshold: float, staff: bool = False) -> Retrieved:
+def retrieve(searcher: HybridSearcher, intake: Intake, k: int, threshold: float, staff: bool = False,
+             doc_type: str = "") -> Retrieved:
     """Search once per question with the creator's region; internal passages become rep notes
     unless the reader is staff, who may be shown them."""
     got = Retrieved(questions=list(intake.questions))
     index: dict[str, int] = {}
-    filters = Filters(region=intake.region)
+    filters = Filters(region=intake.region, doc_type=doc_type)
     for question in intake.questions:
         hits = searcher.search(question, k, filters)
         safe = hits if staff else [h for h in hits if h.metadata.get("audience") != "internal"]

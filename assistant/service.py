@@ -37,24 +37,25 @@ class Assistant:
         return self._matrix[1]
 
     def ask(self, message: str, region: str = "", handle: str = "", k: int | None = None,
-            audience: str = "auto") -> Draft:
+            audience: str = "auto", doc_type: str = "") -> Draft:
         """A finished draft for one message."""
         result = None
-        for part in self.ask_stream(message, region, handle, k, audience):
+        for part in self.ask_stream(message, region, handle, k, audience, doc_type):
             result = part
         assert isinstance(result, Draft)
         return result
 
     def ask_stream(self, message: str, region: str = "", handle: str = "", k: int | None = None,
-                   audience: str = "auto") -> Iterator[str | Draft]:
+                   audience: str = "auto", doc_type: str = "") -> Iterator[str | Draft]:
         """Text deltas while drafting, then the checked Draft.
 
         audience: "creator" drafts a reply to send; "staff" answers a colleague and may cite internal
         notes; "auto" decides from the message (a rep's how-to question reads differently).
+        doc_type: "policy" or "process" limits retrieval to one kind of document (the Learn page).
         """
         intake = parse(message, self.settings.max_message_chars, region or self.settings.region, handle)
         staff = audience == "staff" or (audience == "auto" and looks_like_staff(intake.text))
-        got = retrieve(self.searcher, intake, k or self.settings.search_k, self.settings.escalate_below, staff)
+        got = retrieve(self.searcher, intake, k or self.settings.search_k, self.settings.escalate_below, staff, doc_type)
         picked = self._assess(got, intake.text)
         route = self.matrix().route(" ".join(intake.questions))
         draft = Draft(question=message, status="answered", draft="", citations=[], drafter=self.drafter.label,

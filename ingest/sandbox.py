@@ -1,8 +1,14 @@
 """Parse untrusted files in a child process with a wall-clock limit and a memory limit."""
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import resource
+import signal
+import sys
+import types
+from contextlib import contextmanager
+from typing import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
@@ -11,11 +17,18 @@ from pathlib import Path
 from ingest.documents import LoadedDoc, LoadError
 from ingest.loaders import load_file
 
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
 
 def limit_memory(megabytes: int) -> None:
-    """Cap the child's address space so a decompression bomb fails instead of eating the machine."""
+    """Cap the child's address space so a decompression bomb fails instead of eating the machine,
+    and have the kernel kill the child if ingest itself dies (no orphaned parsers after a crash)."""
     limit = megabytes * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the pool still shuts down with a clean exit
+        pass
 
 
 def parse_in_child(path: Path, source: str, max_pages: int) -> LoadedDoc:
@@ -31,6 +44,19 @@ def parse_in_child(path: Path, source: str, max_pages: int) -> LoadedDoc:
         raise
     except Exception as err:  # any parser bug becomes a named failure, never a crashed run
         raise LoadError(f"{source} could not be parsed: {err.__class__.__name__}: {err}") from err
+
+
+@contextmanager
+def plain_main() -> Iterator[None]:
+    """Hide the real __main__ while a worker is spawned: spawn re-runs the main script in the child,
+    and under `streamlit run` or AppTest that script is the app."""
+    real = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if real is not None:
+            sys.modules["__main__"] = real
 
 
 class Sandbox:
@@ -60,7 +86,8 @@ class Sandbox:
         size = path.stat().st_size
         if size > self.max_bytes:
             raise LoadError(f"{source} is {size / 1_048_576:.1f} MiB; the limit is {self.max_bytes / 1_048_576:.0f} MiB")
-        future = self._ensure().submit(parse_in_child, path, source, self.max_pages)
+        with plain_main():  # the worker process starts on the first submit
+            future = self._ensure().submit(parse_in_child, path, source, self.max_pages)
         try:
             return future.result(timeout=self.timeout)
         except FutureTimeout as err:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -60,6 +61,17 @@ def build_env(root: Path, embedder: Embedder, passphrase: str | None = PASSPHRAS
     report = run_ingest(settings, open_store(settings, embedder), embedder)
     assert not report.failed, report.failed
     return AppEnv(root, settings, env)
+
+
+@pytest.fixture(autouse=True)
+def keep_main_module() -> Iterator[None]:
+    """Put back sys.modules["__main__"] after each test: AppTest leaves the app script there, and
+    multiprocessing's spawn (the ingest sandbox) would re-run that script in every child it starts."""
+    main = sys.modules["__main__"]
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
 
 
 @pytest.fixture(scope="module")

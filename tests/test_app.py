@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app_fixtures import APP, PASSPHRASE, ROOT, AppEnv, app_env  # noqa: F401  (fixture)
+from tests.app_fixtures import APP, PASSPHRASE, ROOT, AppEnv, app_env, keep_main_module  # noqa: F401  (fixtures)
 from tests.files import write_md
 from ui.common import safe_markdown
 

@@ -97,7 +97,7 @@ def ask_tab() -> None:
     question = st.text_input("How do I…", key="learn_question", placeholder="How do I escalate a missing commission?")
     if st.button("Ask", key="learn_ask", type="primary") and question.strip():
         try:
-            st.session_state["learn_answer"] = get_assistant().ask(question)
+            st.session_state["learn_answer"] = get_assistant().ask(question, audience="staff", doc_type="process")
         except (AssistantError, StoreError) as err:
             st.error(str(err))
     answer = st.session_state.get("learn_answer")
