@@ -47,7 +47,7 @@ def best_quote(sentence_list: list[str], passage: Passage) -> str:
     pool = sentences(passage.text) or [passage.text]
     words = set().union(*(content_words(s) for s in sentence_list)) if sentence_list else set()
     best = max(pool, key=lambda s: len(content_words(s) & words))
-    return best[:400]
+    return re.sub(r"(\*\*|__|`)", "", best).lstrip("-*> ").strip()[:400]
 
 
 def renumber(text: str) -> tuple[str, dict[int, int]]:

@@ -71,7 +71,7 @@ def units(text: str) -> list[str]:
 def usable(sentence: str) -> bool:
     """Long enough to say something, short enough to quote, and an answer rather than a question."""
     return (MIN_CHARS <= len(sentence) <= MAX_CHARS and not INSTRUCTION_RE.search(sentence)
-            and not NOT_AN_ANSWER.search(sentence.strip()))
+            and not NOT_AN_ANSWER.search(sentence.strip()) and not sentence.rstrip().endswith(":"))
 
 
 def candidates(passages: list[Passage]) -> list[Candidate]:
