@@ -7,8 +7,12 @@ from dataclasses import dataclass, field
 from assistant.text import MARKER_RE, content_words, markers_inside, overlap, sentences, strip_markers
 from assistant.types import Citation, Passage
 
-FACT_RE = re.compile(r"\d|%|\$|£|\b(must|cannot|can't|only|required?|within|days?|fee|limit|minimum|maximum)\b", re.I)
-SKIP_RE = re.compile(r"(?i)^(hi|hello|hey|thanks|thank you|best|cheers|the spotlight media)")
+# Courtesy lines that need no source; every other sentence must carry a citation or is flagged.
+BOILERPLATE = re.compile(
+    r"(?i)^(hi|hello|hey|dear|thanks|thank you|best|cheers|kind regards|regards|the spotlight media|"
+    r"if anything in your account|for the rest of your question|hope this helps|let me know|feel free|"
+    r"i want to make sure|they'll get back to you|happy to help)\b|^[^a-z]*$|^\w+,$"
+)
 
 
 @dataclass
@@ -66,7 +70,7 @@ def check(text: str, passages: list[Passage], embedder: object, min_support: flo
     for sentence in sentences(text):
         numbers = [int(n) for n in MARKER_RE.findall(sentence)]
         if not numbers:
-            if FACT_RE.search(sentence) and not SKIP_RE.match(sentence):
+            if not BOILERPLATE.search(sentence.strip()):
                 unsupported.append(sentence)
             continue
         scores = [support(sentence, passages[n - 1], embedder) for n in numbers]
