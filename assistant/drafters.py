@@ -14,7 +14,7 @@ from assistant.types import Passage
 
 SIGN_OFF = "Best,\nThe Spotlight Media creator team"
 NEXT_STEPS = "If anything in your account still doesn't match this, reply here with the details and we'll look into it with you."
-ANSWER_BUDGET = 950  # characters of quoted policy across all questions; keeps drafts near 1,200
+ANSWER_BUDGET = 1000  # characters of quoted policy across all questions; keeps drafts near 1,200
 
 
 @dataclass

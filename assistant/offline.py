@@ -108,7 +108,7 @@ def choose(cands: list[Candidate], budget: int, floor: float) -> list[Candidate]
     chosen: list[Candidate] = []
     used = 0
     ranked = sorted(cands, key=lambda c: -c.score)
-    cutoff = max(floor, 0.55 * ranked[0].score) if ranked else floor
+    cutoff = max(floor, 0.5 * ranked[0].score) if ranked else floor
     for cand in ranked:
         if len(chosen) == MAX_PER_QUESTION or cand.score < cutoff:
             break

@@ -43,8 +43,10 @@ def retrieve(searcher: HybridSearcher, intake: Intake, k: int, threshold: float,
     got = Retrieved(questions=list(intake.questions))
     index: dict[str, int] = {}
     filters = Filters(region=intake.region, doc_type=doc_type)
+    whole = searcher.search(intake.text, k, filters) if len(intake.questions) > 1 or intake.text != intake.questions[0] else []
     for question in intake.questions:
-        hits = searcher.search(question, k, filters)
+        # The whole message brings back context a split-off question lost ("saw a guide saying ...").
+        hits = merge(searcher.search(question, k, filters), whole, k + 2)
         safe = hits if staff else [h for h in hits if h.metadata.get("audience") != "internal"]
         if not staff:
             add_notes(got, [h for h in hits if h.metadata.get("audience") == "internal"])
@@ -59,6 +61,16 @@ def retrieve(searcher: HybridSearcher, intake: Intake, k: int, threshold: float,
         got.coverage.append(score)
         got.covered.append(bool(numbers) and score >= threshold)
     return got
+
+
+def merge(first: list[Hit], second: list[Hit], limit: int) -> list[Hit]:
+    """Hits of the question first, then the whole message's, without repeats."""
+    seen, out = set(), []
+    for hit in first + second:
+        if hit.id not in seen and len(out) < limit:
+            seen.add(hit.id)
+            out.append(hit)
+    return out
 
 
 def add_notes(got: Retrieved, hits: list[Hit]) -> None:
