@@ -75,10 +75,14 @@ def format_passages(passages: list[Passage]) -> str:
     """Passages as delimited data; angle brackets escaped so no text can close the tags."""
     out = []
     for n, p in enumerate(passages, start=1):
-        body = p.text.replace("<", "&lt;").replace(">", "&gt;")
-        title = str(p.meta.get("title", "")).replace('"', "'")
-        out.append(f'<passage n="{n}" title="{title}" section="{p.meta.get("section", "")}">\n{body}\n</passage>')
+        title, section = escape(str(p.meta.get("title", ""))), escape(str(p.meta.get("section", "")))
+        out.append(f'<passage n="{n}" title="{title}" section="{section}">\n{escape(p.text)}\n</passage>')
     return "\n".join(out)
+
+
+def escape(text: str) -> str:
+    """Escape what could close or forge a tag or an attribute."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 class LLMDrafter:
@@ -95,7 +99,7 @@ class LLMDrafter:
         if self.redact_pii:
             red = redact(message, request.intake.region or "US")
             message, mapping = red.text, red.mapping
-        message = message.replace("<", "&lt;").replace(">", "&gt;")
+        message = escape(message)
         user = prompts.render("llm_user", passages=format_passages(request.passages), message=message,
                               creator_name=request.intake.creator_name or "unknown",
                               region=request.intake.region or "unknown")
@@ -104,14 +108,26 @@ class LLMDrafter:
     def draft(self, request: DraftRequest) -> Iterator[str]:
         """Token deltas from the model, with redacted values restored for the rep."""
         messages, mapping = self.messages(request)
+        held = ""  # text after an unclosed "[": a token like [EMAIL_1] may arrive in pieces
         try:
             for chunk in self.model.stream(messages):
                 text = chunk.content if isinstance(chunk.content, str) else "".join(
                     part.get("text", "") for part in chunk.content if isinstance(part, dict))
-                if text:
-                    yield restore(text, mapping) if mapping else text
+                ready, held = split_open_token(held + text)
+                if ready:
+                    yield restore(ready, mapping)
         except Exception as err:  # provider SDKs raise many types; all become one safe message
             raise LLMError(describe_failure(err)) from None
+        if held:
+            yield restore(held, mapping)
+
+
+def split_open_token(text: str) -> tuple[str, str]:
+    """Text safe to show now, and the tail from a still-open '[' (at most 24 characters) to hold back."""
+    start = text.rfind("[")
+    if start == -1 or "]" in text[start:] or len(text) - start > 24:
+        return text, ""
+    return text[:start], text[start:]
 
 
 def describe_failure(err: Exception) -> str:

@@ -5,7 +5,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.report import Report
 from vectorstore.store import Hit, Store
 
 META_FIELDS = ("owner", "reviewed", "effective", "audience", "region", "status", "topic", "doc_type", "doc_id")
@@ -70,26 +69,6 @@ def is_stale(reviewed: object, stale_after_days: int, today: dt.date | None = No
     except ValueError:
         return True
     return ((today or dt.date.today()) - day).days > stale_after_days
-
-
-def last_result(report: Report | None, source: str) -> str:
-    """What the last ingest run did with one source, in a word or a short reason."""
-    if report is None:
-        return ""
-    for item in report.failed:
-        if item.get("path") == source:
-            return f"failed: {item.get('error', '')}"
-    for name in ("added", "updated", "unchanged"):
-        if source in getattr(report, name):
-            return name
-    return ""
-
-
-def report_flags(report: Report | None, source: str) -> str:
-    """Flags (hidden text removed, encoding fallbacks) the last run raised for one source."""
-    if report is None:
-        return ""
-    return "; ".join(f for item in report.flagged if item.get("path") == source for f in item.get("flags", []))
 
 
 def read_document(store: Store, source: str) -> list[Hit]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import numpy as np
-
 from assistant.text import content_words, overlap, reflow, sentences
 from assistant.types import Passage
 

@@ -9,6 +9,7 @@ from ingest.documents import LoadedDoc, LoadError, Section
 from ingest.meta import normalise, read_sidecar, split_front_matter
 
 Loader = Callable[[Path, str], LoadedDoc]
+MAX_PAGES = 2000
 
 
 def read_text_file(path: Path, source: str) -> tuple[str, list[str]]:
@@ -45,11 +46,11 @@ def load_text(path: Path, source: str) -> LoadedDoc:
     return build_doc(source, read_sidecar(path, source), [Section([], squeeze(text))], flags, "")
 
 
-def load_pdf(path: Path, source: str) -> LoadedDoc:
-    """PDF through pypdf, one section per page, with the outline as section path."""
+def load_pdf(path: Path, source: str, max_pages: int = MAX_PAGES) -> LoadedDoc:
+    """PDF through pypdf, split at its bookmarks, with page numbers kept."""
     from ingest.pdf import pdf_sections
 
-    sections, title, flags = pdf_sections(path, source)
+    sections, title, flags = pdf_sections(path, source, max_pages)
     return build_doc(source, read_sidecar(path, source), sections, flags, title)
 
 
@@ -76,9 +77,9 @@ LOADERS: dict[str, Loader] = {
 }
 
 
-def load_file(path: Path, source: str) -> LoadedDoc:
+def load_file(path: Path, source: str, max_pages: int = MAX_PAGES) -> LoadedDoc:
     """Load one file with the loader for its suffix."""
     loader = LOADERS.get(path.suffix.lower())
     if loader is None:
         raise LoadError(f"{source}: unsupported file type '{path.suffix}'")
-    return loader(path, source)
+    return load_pdf(path, source, max_pages) if loader is load_pdf else loader(path, source)

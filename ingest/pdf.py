@@ -129,9 +129,8 @@ def reflow(text: str) -> str:
     return "\n".join(out)
 
 
-def pdf_sections(path: Path, source: str, max_pages: int | None = None) -> tuple[list[Section], str, list[str]]:
+def pdf_sections(path: Path, source: str, max_pages: int = MAX_PAGES) -> tuple[list[Section], str, list[str]]:
     """Sections split at bookmarks (with page numbers), the document title, and flags."""
-    max_pages = max_pages or MAX_PAGES  # read at call time: the sandbox sets it from settings
     reader = open_reader(path, source)
     if len(reader.pages) > max_pages:
         raise LoadError(f"{source} has {len(reader.pages)} pages; the limit is {max_pages}")

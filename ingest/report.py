@@ -47,3 +47,23 @@ def load_report(path: Path) -> Report | None:
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
     return Report(**{k: v for k, v in data.items() if k in Report.__dataclass_fields__})
+
+
+def last_result(report: Report | None, source: str) -> str:
+    """What the last ingest run did with one source, in a word or a short reason."""
+    if report is None:
+        return ""
+    for item in report.failed:
+        if item.get("path") == source:
+            return f"failed: {item.get('error', '')}"
+    for name in ("added", "updated", "unchanged"):
+        if source in getattr(report, name):
+            return name
+    return ""
+
+
+def report_flags(report: Report | None, source: str) -> str:
+    """Flags (hidden text removed, encoding fallbacks) the last run raised for one source."""
+    if report is None:
+        return ""
+    return "; ".join(f for item in report.flagged if item.get("path") == source for f in item.get("flags", []))

@@ -33,11 +33,8 @@ def limit_memory(megabytes: int) -> None:
 
 def parse_in_child(path: Path, source: str, max_pages: int) -> LoadedDoc:
     """Child-side entry point: load one file, turning MemoryError into a plain LoadError."""
-    from ingest import pdf
-
-    pdf.MAX_PAGES = max_pages
     try:
-        return load_file(path, source)
+        return load_file(path, source, max_pages)
     except MemoryError as err:
         raise LoadError(f"{source} needed more memory than the parser may use") from err
     except LoadError:
@@ -59,6 +56,15 @@ def plain_main() -> Iterator[None]:
             sys.modules["__main__"] = real
 
 
+def warm_up() -> bool:
+    """Import every parser in the child before the first file is timed."""
+    import bs4  # noqa: F401
+    import docx  # noqa: F401
+    import pypdf  # noqa: F401
+
+    return True
+
+
 class Sandbox:
     """A one-worker process pool that is killed and replaced when a file misbehaves."""
 
@@ -68,10 +74,13 @@ class Sandbox:
         self._pool: ProcessPoolExecutor | None = None
 
     def _ensure(self) -> ProcessPoolExecutor:
+        """The worker pool, started and warmed up so a file's time limit covers parsing only."""
         if self._pool is None:
             ctx = multiprocessing.get_context("spawn")  # no torch or Chroma threads inherited
             self._pool = ProcessPoolExecutor(1, mp_context=ctx, initializer=limit_memory,
                                              initargs=(self.memory_mb,))
+            with plain_main():  # the worker process starts on the first submit
+                self._pool.submit(warm_up).result(timeout=120)
         return self._pool
 
     def _kill(self) -> None:
@@ -86,8 +95,7 @@ class Sandbox:
         size = path.stat().st_size
         if size > self.max_bytes:
             raise LoadError(f"{source} is {size / 1_048_576:.1f} MiB; the limit is {self.max_bytes / 1_048_576:.0f} MiB")
-        with plain_main():  # the worker process starts on the first submit
-            future = self._ensure().submit(parse_in_child, path, source, self.max_pages)
+        future = self._ensure().submit(parse_in_child, path, source, self.max_pages)
         try:
             return future.result(timeout=self.timeout)
         except FutureTimeout as err:

@@ -8,7 +8,8 @@ from typing import Any
 
 import streamlit as st
 
-from assistant.library import DocInfo, is_stale, last_result, list_documents, report_flags
+from assistant.library import DocInfo, is_stale, list_documents
+from ingest.report import last_result, report_flags
 from ingest.files import FOLDERS, UploadError, retire, save_upload
 from ingest.manifest import scan
 from ingest.pipeline import report_path, run_ingest

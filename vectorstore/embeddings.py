@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -33,9 +35,13 @@ def resolve_model_path(name: str) -> str:
 class Embedder:
     """A sentence-transformers model, loaded on first use so no-change runs never pay for it."""
 
-    def __init__(self, name: str, path: str, batch_size: int = 64):
+    def __init__(self, name: str, path: str, batch_size: int = 64, cache_size: int = 4096):
         self.name, self.path, self.batch_size = name, path, batch_size
         self._model: Any = None
+        # One ask embeds the same message, sentences and passages several times (coverage, drafting,
+        # citation check); a small shared cache of short texts makes the repeats free.
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size, self._lock = cache_size, threading.Lock()
 
     @property
     def model(self) -> Any:
@@ -43,11 +49,6 @@ class Embedder:
         if self._model is None:
             self._model = load_model(self.name, self.path)
         return self._model
-
-    @property
-    def loaded(self) -> bool:
-        """Whether the weights are in memory yet."""
-        return self._model is not None
 
     @property
     def dimension(self) -> int:
@@ -67,10 +68,24 @@ class Embedder:
         """Embed passages, normalised, so cosine and dot product agree."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        return self.model.encode(
-            list(texts), batch_size=self.batch_size, normalize_embeddings=True,
-            convert_to_numpy=True, show_progress_bar=False,
-        )
+        if len(texts) > 256:  # bulk ingest: nothing to reuse, keep the cache for queries
+            return self._encode(list(texts))
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing:
+            vectors = self._encode(missing)
+            with self._lock:
+                for text, vector in zip(missing, vectors):
+                    self._cache[text] = vector
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        with self._lock:
+            return np.stack([self._cache[t] if t in self._cache else self._encode([t])[0] for t in texts])
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        """One model call."""
+        return self.model.encode(texts, batch_size=self.batch_size, normalize_embeddings=True,
+                                 convert_to_numpy=True, show_progress_bar=False)
 
     def embed_query(self, text: str) -> np.ndarray:
         """Embed one query."""

@@ -98,12 +98,6 @@ class Store:
         """Remove every chunk of one source file."""
         self.chunks.delete(where={"source": source})
 
-    def delete_ids(self, ids: Iterable[str]) -> None:
-        """Remove chunks by id."""
-        ids = list(ids)
-        for start in range(0, len(ids), PAGE):
-            self.chunks.delete(ids=ids[start:start + PAGE])
-
     def count(self) -> int:
         """Number of chunks in the collection."""
         return self.chunks.count()
@@ -128,10 +122,7 @@ class Store:
 
     def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[Hit]:
         """Nearest chunks by cosine similarity."""
-        n = min(k, self.count())
-        if n == 0:
-            return []
-        got = self.chunks.query(query_embeddings=[vector], n_results=n, where=where or None,
+        got = self.chunks.query(query_embeddings=[vector], n_results=k, where=where or None,
                                 include=["documents", "metadatas", "distances"])
         return [Hit(i, d, m, 1.0 - float(dist)) for i, d, m, dist in
                 zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0])]
