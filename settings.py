@@ -1,7 +1,6 @@
 """One typed settings object for Creator Desk, read from CREATOR_DESK_* variables and `.env`."""
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -83,9 +82,3 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)
     except ValidationError as err:
         raise SettingsError(describe_error(err)) from err
-
-
-@lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    """The process-wide settings, read once."""
-    return load_settings()

@@ -22,11 +22,6 @@ class Redaction:
     text: str
     mapping: dict[str, str] = field(default_factory=dict)
 
-    @property
-    def found(self) -> bool:
-        """Whether anything was redacted."""
-        return bool(self.mapping)
-
 
 def luhn_ok(digits: str) -> bool:
     """Card-number checksum, so ordinary long numbers are not taken for cards."""

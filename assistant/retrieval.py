@@ -25,11 +25,6 @@ class Retrieved:
     flags: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)  # why questions are not covered
 
-    @property
-    def best(self) -> float:
-        """Best coverage over all questions."""
-        return max(self.coverage, default=0.0)
-
 
 def to_passage(hit: Hit) -> Passage:
     """A search hit as drafters see it."""

@@ -69,8 +69,3 @@ class Passage:
     meta: dict[str, Any]
     score: float
     similarity: float
-
-    @property
-    def internal(self) -> bool:
-        """Whether this passage may only guide the rep."""
-        return self.meta.get("audience") == "internal"

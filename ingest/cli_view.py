@@ -26,11 +26,6 @@ class ProgressView:
     def __exit__(self, kind: type | None, err: BaseException | None, tb: TracebackType | None) -> None:
         self.progress.stop()
 
-    def note(self, text: str) -> None:
-        """A one-line status message."""
-        if not self.progress.disable:
-            self.console.print(text, style="dim")
-
     def update(self, stage: str, done: int, total: int) -> None:
         """Advance the bar for 'files' or 'chunks' (total 0 means not known yet)."""
         if stage not in self.tasks:

@@ -27,3 +27,13 @@ class LoadedDoc:
     metadata: dict[str, Any]
     sections: list[Section]
     flags: list[str] = field(default_factory=list)  # e.g. "hidden text removed"
+
+
+Heading = tuple[int, str]  # (level, text)
+
+
+def push_heading(stack: list[Heading], level: int, text: str, keep_h1: bool = False) -> list[Heading]:
+    """The heading path after a heading: deeper or equal levels are closed. An H1 is the document
+    title, not a section, unless keep_h1 is set."""
+    opened = [(level, text)] if level > 1 or keep_h1 else []
+    return [(lv, t) for lv, t in stack if lv < level] + opened

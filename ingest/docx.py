@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.clean import clean_text, squeeze
-from ingest.documents import LoadError, Section
+from ingest.documents import LoadError, Section, push_heading
 
 MAX_ENTRIES = 2000
 MAX_EXPANDED = 200 * 1024 * 1024  # bytes once unzipped
@@ -75,7 +75,7 @@ def docx_sections(path: Path, source: str) -> tuple[list[Section], str, list[str
         if level and text.strip():
             sections.append(Section([t for _, t in stack], squeeze("\n".join(buffer))))
             buffer, title = [], title or (text if level == 1 else "")
-            stack = [(lv, t) for lv, t in stack if lv < level] + ([(level, text)] if level > 1 else [])
+            stack = push_heading(stack, level, text)
         elif text.strip():
             bullet = "- " if "List" in (block.style.name or "") else ""
             buffer.append(bullet + text)

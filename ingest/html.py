@@ -6,7 +6,7 @@ import re
 from bs4 import BeautifulSoup, Tag
 
 from ingest.clean import squeeze
-from ingest.documents import Section
+from ingest.documents import Section, push_heading
 
 DROP_TAGS = ["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head", "form"]
 CHROME_TAGS = ["nav", "header", "footer", "aside"]
@@ -61,7 +61,7 @@ def html_sections(html: str) -> tuple[list[Section], str, list[str]]:
             sections.append(Section([t for _, t in stack], squeeze("\n".join(buffer))))
             buffer, level, text = [], int(el.name[1]), el.get_text(" ", strip=True)
             h1 = h1 or (text if level == 1 else "")
-            stack = [(lv, t) for lv, t in stack if lv < level] + ([(level, text)] if level > 1 else [])
+            stack = push_heading(stack, level, text)
         elif not el.find_parent(list(BLOCKS)):
             buffer.append(block_text(el))
     sections.append(Section([t for _, t in stack], squeeze("\n".join(buffer))))

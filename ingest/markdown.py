@@ -4,7 +4,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 
 from ingest.clean import squeeze
-from ingest.documents import Section
+from ingest.documents import Section, push_heading
 
 
 def heading_spans(body: str) -> list[tuple[int, int, int, str]]:
@@ -28,7 +28,7 @@ def markdown_sections(body: str) -> tuple[list[Section], str]:
     cursor = 0
     for start, end, level, text in spans:
         sections.append(Section(path_of(stack), squeeze("\n".join(lines[cursor:start]))))
-        stack = [(lv, t) for lv, t in stack if lv < level] + [(level, text)]
+        stack = push_heading(stack, level, text, keep_h1=True)
         cursor = end
     sections.append(Section(path_of(stack), squeeze("\n".join(lines[cursor:]))))
     return [s for s in sections if s.text], h1
