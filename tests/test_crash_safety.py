@@ -40,7 +40,7 @@ def write_version(kb: Path, version: int) -> None:
         write_md(kb / "policies" / f"{name}.md", f"# Doc {name}\n\n{paras}", title=f"Doc {name}")
 
 
-@pytest.mark.parametrize("method,nth", [("delete_source", 2), ("add_chunks", 1), ("add_chunks", 2), ("commit_manifest", 1)])
+@pytest.mark.parametrize("method,nth", [("delete_sources", 1), ("add_chunks", 1), ("commit_manifests", 1)])
 def test_kill_during_update_then_rerun(settings: Settings, embedder: Embedder, tmp_path: Path, method: str, nth: int) -> None:
     kb, store_dir = settings.kb_dir, settings.store_dir
     args = ["-m", "ingest", "--json", "--source", str(kb), "--store", str(store_dir)]

@@ -96,7 +96,13 @@ class Store:
 
     def delete_source(self, source: str) -> None:
         """Remove every chunk of one source file."""
-        self.chunks.delete(where={"source": source})
+        self.delete_sources([source])
+
+    def delete_sources(self, sources: list[str]) -> None:
+        """Remove every chunk of several source files in one call."""
+        for start in range(0, len(sources), PAGE):
+            part = sources[start:start + PAGE]
+            self.chunks.delete(where={"source": part[0]} if len(part) == 1 else {"source": {"$in": part}})
 
     def count(self) -> int:
         """Number of chunks in the collection."""
@@ -147,9 +153,16 @@ class Store:
 
     def commit_manifest(self, source: str, entry: dict[str, Any]) -> None:
         """Record a source as fully written; called only after its chunks are stored."""
-        meta = dict(entry)
-        meta["chunk_ids"] = json.dumps(list(entry.get("chunk_ids", [])))
-        self.manifest.upsert(ids=[source], embeddings=[[1.0]], metadatas=[clean_meta(meta)])
+        self.commit_manifests({source: entry})
+
+    def commit_manifests(self, entries: dict[str, dict[str, Any]]) -> None:
+        """Record several sources as fully written, in one call, after their chunks are stored."""
+        metas = []
+        for entry in entries.values():
+            meta = dict(entry)
+            meta["chunk_ids"] = json.dumps(list(entry.get("chunk_ids", [])))
+            metas.append(clean_meta(meta))
+        self.manifest.upsert(ids=list(entries), embeddings=[[1.0]] * len(entries), metadatas=metas)
 
     def drop_manifest(self, source: str) -> None:
         """Forget a source."""
