@@ -32,6 +32,7 @@ from bench.common import (MODEL_NAME, ROOT, ChildPeakSampler, CpuMonitor, hwm_mb
 
 TARGET_CEILING_RATIO = 0.85  # pipeline chunks/s over the model's chunks/s on the same texts
 TARGET_RERUN_SHARE = 0.03  # a no-change run as a share of the full run
+NOISY_SHARE = 0.15  # others' CPU share above which a timed phase measured the neighbour too
 NAIVE_PACKAGES = ("langchain_text_splitters", "langchain_huggingface", "langchain_chroma")
 NAIVE_INSTALL = "pip install langchain-huggingface==1.2.3 langchain-chroma==1.1.0"
 
@@ -49,6 +50,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="where --profile writes the cProfile listing")
     parser.add_argument("--max-wait", type=float, default=120.0,
                         help="seconds to wait for other processes to quieten before each timed phase")
+    parser.add_argument("--experiment", choices=["batched-writes"], action="append", default=[],
+                        help="experiment: time a candidate fix, monkeypatched in (no file edited)")
+    parser.add_argument("--retries", type=int, default=2,
+                        help="measure ceiling and pipeline again (fresh store) when other processes used the CPU")
     parser.add_argument("--naive-worker", type=Path, help=argparse.SUPPRESS)  # internal: corpus folder
     parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -84,14 +89,10 @@ def token_stats(texts: list[str], count: Callable[[str], int], window: int) -> d
             "embedded_tokens": sum(min(s, window) for s in sizes)}
 
 
-def measure_ours(settings: Any, embedder: Any, docs: int, max_wait: float) -> dict[str, Any]:
-    """Ceiling, full pipeline run and no-change re-run, in this process."""
+def timed_attempt(settings: Any, embedder: Any, texts: list[str], attempt: int, max_wait: float) -> dict[str, Any]:
+    """The model alone on the chunk texts, then the pipeline into a fresh store, each after a quiet wait."""
     from ingest.pipeline import run_ingest
     from vectorstore.store import open_store
-
-    chunks, chunk_s = timed(pipeline_chunks, settings, embedder)
-    texts = [c.embed_text for c in chunks]
-    tokens = token_stats(texts, embedder.count_tokens, embedder.max_tokens)
 
     wait_for_quiet(max_wait, log=log)
     log(f"ceiling: the model alone on {len(texts)} chunk texts, batch size {embedder.batch_size}")
@@ -101,15 +102,39 @@ def measure_ours(settings: Any, embedder: Any, docs: int, max_wait: float) -> di
 
     wait_for_quiet(max_wait, log=log)
     log("pipeline: run_ingest into a fresh store")
-    store = open_store(settings, embedder)
+    fresh = settings.model_copy(update={"store_dir": Path(settings.store_dir).with_name(f"store-{attempt}")})
+    store = open_store(fresh, embedder)
     monitor, sandbox = CpuMonitor(), ChildPeakSampler()
-    report, full_s = timed(run_ingest, settings, store, embedder)
+    report, full_s = timed(run_ingest, fresh, store, embedder)
     full_load, sandbox_peak = monitor.others_share(), sandbox.stop()
+    peak_after_run = peak_rss_mb()  # model + ceiling + one pipeline run; later attempts keep stores open
     if report.failed:
         raise RuntimeError(f"ingest failed on generated files: {report.failed[:3]}")
+    return {"ceiling_s": ceiling_s, "full_s": full_s, "loads": {"ceiling": ceiling_load, "pipeline": full_load},
+            "noise": max(ceiling_load, full_load), "sandbox_peak": sandbox_peak, "report": report,
+            "peak_after_run": peak_after_run,
+            "settings": fresh, "store": store}
+
+
+def measure_ours(settings: Any, embedder: Any, docs: int, max_wait: float, retries: int) -> dict[str, Any]:
+    """Ceiling, full pipeline run and no-change re-run, in this process."""
+    from ingest.pipeline import run_ingest
+
+    chunks, chunk_s = timed(pipeline_chunks, settings, embedder)
+    texts = [c.embed_text for c in chunks]
+    tokens = token_stats(texts, embedder.count_tokens, embedder.max_tokens)
+    attempts = []
+    for attempt in range(1, retries + 2):
+        attempts.append(timed_attempt(settings, embedder, texts, attempt, max_wait))
+        if attempts[-1]["noise"] < NOISY_SHARE:
+            break
+        log(f"other processes used {attempts[-1]['noise']:.0%} of the CPU during attempt {attempt}; measuring again")
+    best = min(attempts, key=lambda a: a["noise"])  # the quietest attempt measured us, not the neighbour
+    ceiling_s, full_s, report, store = best["ceiling_s"], best["full_s"], best["report"], best["store"]
 
     log("re-run: run_ingest again, nothing changed")
-    rerun, rerun_s = timed(run_ingest, settings, store, embedder)
+    wait_for_quiet(max_wait, log=log)
+    rerun, rerun_s = timed(run_ingest, best["settings"], store, embedder)
     return {
         "docs": docs, "chunks": report.chunks, "chunks_match_ceiling_texts": report.chunks == len(texts),
         "batch_size": embedder.batch_size, "tokens": tokens,
@@ -121,8 +146,9 @@ def measure_ours(settings: Any, embedder: Any, docs: int, max_wait: float) -> di
         "ratio_to_ceiling": ratio(ceiling_s, full_s), "target_ratio": TARGET_CEILING_RATIO,
         "rerun_s": round(rerun_s, 3), "rerun_chunks": rerun.chunks, "rerun_unchanged": len(rerun.unchanged),
         "rerun_share": ratio(rerun_s, full_s), "target_rerun_share": TARGET_RERUN_SHARE,
-        "total_chunks_after_rerun": rerun.total_chunks, "sandbox_peak_rss_mb": sandbox_peak,
-        "others_cpu_share": {"ceiling": ceiling_load, "pipeline": full_load},
+        "total_chunks_after_rerun": rerun.total_chunks, "sandbox_peak_rss_mb": best["sandbox_peak"],
+        "peak_rss_after_first_run_mb": attempts[0]["peak_after_run"],
+        "others_cpu_share": best["loads"], "attempts": len(attempts),
     }
 
 
@@ -191,6 +217,51 @@ def profile_pipeline(settings: Any, embedder: Any, out: Path) -> dict[str, Any]:
     return {"wall_s": round(wall, 2), "stages": stages, "cprofile_listing": str(out)}
 
 
+# ------------------------------------------------------------------ fix experiment
+def batched_write_batch(store: Any, embedder: Any, batch: list[Any], report: Any, progress: Any, done: int) -> int:
+    """Candidate ingest.pipeline.write_batch: one delete, one upsert, one manifest upsert per batch, not per file.
+
+    Same crash order as today (delete, add, then manifest last), so a crash leaves the batch's sources
+    missing or half-written with their manifest uncommitted, and the next run redoes them.
+    """
+    from vectorstore.store import clean_meta
+
+    chunks = [c for p in batch for c in p.chunks]
+    vectors = embedder.embed([c.embed_text for c in chunks])
+    store.chunks.delete(where={"source": {"$in": [p.source for p in batch]}})
+    store.add_chunks([c.id for c in chunks], [c.text for c in chunks], vectors, [c.metadata for c in chunks])
+    metas = []
+    for pending in batch:
+        meta = dict(pending.entry, chunk_ids=json.dumps(list(pending.entry.get("chunk_ids", []))))
+        metas.append(clean_meta(meta))
+    store.manifest.upsert(ids=[p.source for p in batch], embeddings=[[1.0]] * len(batch), metadatas=metas)
+    report.chunks += len(chunks)
+    progress("chunks", done + len(chunks), 0)
+    return done + len(chunks)
+
+
+def measure_batched_writes(settings: Any, embedder: Any, max_wait: float) -> dict[str, Any]:
+    """Experiment: the pipeline with batched_write_batch monkeypatched in, into a fresh store."""
+    import ingest.pipeline as pipeline
+    from vectorstore.store import open_store
+
+    original = pipeline.write_batch
+    pipeline.write_batch = batched_write_batch
+    try:
+        fresh = settings.model_copy(update={"store_dir": Path(settings.store_dir).with_name("store-batched")})
+        wait_for_quiet(max_wait, log=log)
+        log("experiment batched-writes: run_ingest with one Chroma write per batch")
+        monitor = CpuMonitor()
+        report, seconds = timed(pipeline.run_ingest, fresh, open_store(fresh, embedder), embedder)
+        load = monitor.others_share()
+        again, rerun_s = timed(pipeline.run_ingest, fresh, open_store(fresh, embedder), embedder)
+    finally:
+        pipeline.write_batch = original
+    return {"full_s": round(seconds, 2), "chunks": report.chunks, "chunks_per_s": round(report.chunks / seconds, 1),
+            "others_cpu_share": load, "rerun_chunks": again.chunks, "rerun_s": round(rerun_s, 3),
+            "total_chunks": again.total_chunks}
+
+
 # ------------------------------------------------------------------ naive LangChain pipeline
 def naive_available() -> list[str]:
     """The LangChain packages the naive pipeline needs that are not installed."""
@@ -228,12 +299,17 @@ def naive_worker(corpus: Path, workdir: Path, max_wait: float) -> dict[str, Any]
     wait_for_quiet(max_wait, log=log)
     monitor = CpuMonitor()
     store, full_s = timed(full_run)
-    full_load = monitor.others_share()
+    full_load, peak_after_run = monitor.others_share(), hwm_mb()
     count = store._collection.count()
     chunks = load_split()
     texts = [c.page_content.replace("\n", " ") for c in chunks]  # as HuggingFaceEmbeddings sends them
     window = int(model.max_seq_length)
     tokens = token_stats(texts, lambda t: len(model.tokenizer(t, add_special_tokens=False)["input_ids"]), window)
+
+    # The same splitter over the bundled knowledge base's Markdown: real policies are denser in tokens.
+    real = [c.page_content.replace("\n", " ") for p in sorted((ROOT / "knowledge_base").rglob("*.md")) if p.name != "README.md"
+            for c in RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).create_documents([p.read_text("utf-8")])]
+    real_tokens = token_stats(real, lambda t: len(model.tokenizer(t, add_special_tokens=False)["input_ids"]), window)
 
     wait_for_quiet(max_wait, log=log)
     monitor = CpuMonitor()
@@ -248,8 +324,10 @@ def naive_worker(corpus: Path, workdir: Path, max_wait: float) -> dict[str, Any]
         "ratio_to_ceiling": ratio(ceiling_s, full_s),
         "rerun_s": round(rerun_s, 2), "rerun_share": ratio(rerun_s, full_s),
         "count_after_rerun": rerun._collection.count(),
-        "rss_after_model_mb": rss_after_model, "peak_rss_mb": hwm_mb(),  # VmHWM: ru_maxrss is inherited over fork
+        "rss_after_model_mb": rss_after_model, "peak_rss_after_first_run_mb": peak_after_run,
+        "peak_rss_mb": hwm_mb(),  # VmHWM: ru_maxrss is inherited over fork
         "others_cpu_share": {"ceiling": ceiling_load, "pipeline": full_load}, "distance": "l2 (Chroma default)",
+        "bundled_kb_markdown": {"chunks": len(real), **real_tokens},
     }
 
 
@@ -289,7 +367,8 @@ def print_report(result: dict[str, Any]) -> None:
         ["no-change re-run (target <= 3 %)",
          f"{ours['rerun_s']} s = {ours['rerun_share']:.2%} {mark(ours['rerun_share'] <= TARGET_RERUN_SHARE)}"],
         ["load + chunk alone, in process", f"{ours['load_and_chunk_in_process_s']} s"],
-        ["RSS after model load / peak (includes the model)", f"{result['rss_after_model_mb']} / {result['peak_rss_mb']} MiB"],
+        ["RSS after model load / peak after the first full run / peak of the whole benchmark (ru_maxrss)",
+         f"{result['rss_after_model_mb']} / {ours['peak_rss_after_first_run_mb']} / {result['peak_rss_mb']} MiB"],
         ["peak RSS of the parse sandbox child", f"{ours['sandbox_peak_rss_mb']} MiB"],
         ["other processes' CPU share (ceiling / pipeline)",
          f"{ours['others_cpu_share']['ceiling']:.0%} / {ours['others_cpu_share']['pipeline']:.0%}"],
@@ -315,9 +394,22 @@ def print_report(result: dict[str, Any]) -> None:
             ["re-run, s (share of full run)", f"{naive['rerun_s']} ({naive['rerun_share']:.0%})",
              f"{ours['rerun_s']} ({ours['rerun_share']:.1%})", ""],
             ["chunks after re-run", naive["count_after_rerun"], ours["total_chunks_after_rerun"], ""],
-            ["peak RSS, MiB (includes the model)", naive["peak_rss_mb"], result["peak_rss_mb"],
-             ratio(naive["peak_rss_mb"], result["peak_rss_mb"])],
+            ["same splitter on knowledge_base/*.md: over 256",
+             f"{naive['bundled_kb_markdown']['over_window']} of {naive['bundled_kb_markdown']['chunks']} "
+             f"({naive['bundled_kb_markdown']['over_window_share']:.1%})", "", ""],
+            ["RSS after model load, MiB", naive["rss_after_model_mb"], result["rss_after_model_mb"], ""],
+            ["peak RSS after the full run, MiB (includes the model)", naive["peak_rss_after_first_run_mb"],
+             ours["peak_rss_after_first_run_mb"], ratio(naive["peak_rss_after_first_run_mb"], ours["peak_rss_after_first_run_mb"])],
         ])
+    if "experiment_batched_writes" in result:
+        exp = result["experiment_batched_writes"]
+        print_table("Experiment batched-writes: one Chroma delete/upsert/manifest write per batch (monkeypatched)",
+                    ["figure", "value"], [
+                        ["full run", f"{exp['full_s']} s = {exp['chunks_per_s']} chunks/s ({exp['chunks']} chunks)"],
+                        ["pipeline / ceiling", f"{ratio(ours['ceiling_s'], exp['full_s']):.3f} (today {ours['ratio_to_ceiling']:.3f})"],
+                        ["no-change re-run after it", f"{exp['rerun_s']} s, {exp['rerun_chunks']} chunks re-embedded, "
+                                                      f"{exp['total_chunks']} stored"],
+                        ["other processes' CPU share", f"{exp['others_cpu_share']:.0%}"]])
     if "profile" in result:
         prof = result["profile"]
         rows = [[label, v["s"], v["calls"], f"{v['share']:.1%}"] for label, v in prof["stages"].items()]
@@ -340,12 +432,14 @@ def main(argv: list[str] | None = None) -> int:
         log(f"corpus: {args.docs} documents in {kb}; loading and warming up the model")
         embedder = load_warm_embedder(settings.embed_batch_size)
         result: dict[str, Any] = {"machine": machine_info(), "rss_after_model_mb": rss_mb()}
-        result["ours"] = measure_ours(settings, embedder, args.docs, args.max_wait)
+        result["ours"] = measure_ours(settings, embedder, args.docs, args.max_wait, args.retries)
         result["peak_rss_mb"] = peak_rss_mb()
         if not args.skip_naive:
             result["naive"] = run_naive(kb, Path(tmp), args.max_wait)
         if args.profile:
             result["profile"] = profile_pipeline(settings, embedder, args.profile_out)
+        if "batched-writes" in args.experiment:
+            result["experiment_batched_writes"] = measure_batched_writes(settings, embedder, args.max_wait)
     if args.json:
         print_json(result)
     else:

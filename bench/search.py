@@ -31,7 +31,7 @@ import numpy as np
 if __package__ in (None, ""):  # run as `python bench/search.py`: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import (ALL_QUERIES, CpuMonitor, generate_doc, load_warm_embedder, loaded_doc, machine_info,
+from bench.common import (ALL_QUERIES, CpuMonitor, QuietGate, forget_cached_embeddings, generate_doc, load_warm_embedder, loaded_doc, machine_info,
                           print_json, print_table, ratio, rss_mb, summarize_ms, timed, wait_for_quiet)
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
@@ -55,6 +55,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--profile", action="store_true",
                         help="experiment: stage timers and cProfile of hybrid search at the largest size")
     parser.add_argument("--profile-out", type=Path, default=Path(tempfile.gettempdir()) / "bench_search_profile.txt")
+    parser.add_argument("--experiment", action="append", default=[], choices=sorted(EXPERIMENTS) + ["all"],
+                        help="experiment: time a candidate fix (monkeypatched, no file edited) at the largest size; repeatable")
     args = parser.parse_args(argv)
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     args.sizes = sizes[:-1] if args.skip_largest and len(sizes) > 1 else sizes
@@ -150,22 +152,33 @@ def operations(searcher: Any, embedder: Any, store: Any, k: int, vectors: dict[s
     }
 
 
-def measure_latency(ops: dict[str, Callable[[str], Any]], queries: list[str], repeat: int, seed: int) -> dict[str, dict]:
+def time_one_query(ops: dict[str, Callable[[str], Any]], query: str, shift: int, reset: Callable[[], None]) -> dict[str, float]:
+    """Seconds each operation takes on one query, starting the rotation at `shift`; reset() runs untimed before each."""
+    order = list(ops)
+    out = {}
+    for name in order[shift % len(order):] + order[: shift % len(order)]:  # rotate who goes first
+        reset()
+        start = time.perf_counter()
+        ops[name](query)
+        out[name] = time.perf_counter() - start
+    return out
+
+
+def measure_latency(ops: dict[str, Callable[[str], Any]], queries: list[str], repeat: int, seed: int,
+                    gate: QuietGate, reset: Callable[[], None]) -> dict[str, Any]:
     """Warm up, then time each operation on every query, interleaved so load spikes hit all alike."""
     for fn in ops.values():
         for query in queries[:10]:
+            reset()
             fn(query)
     samples: dict[str, list[float]] = defaultdict(list)
-    order = list(ops)
     rng = random.Random(seed)
     for _ in range(repeat):
         shuffled = queries[:]
         rng.shuffle(shuffled)
         for i, query in enumerate(shuffled):
-            for name in order[i % len(order):] + order[: i % len(order)]:  # rotate who goes first
-                start = time.perf_counter()
-                ops[name](query)
-                samples[name].append(time.perf_counter() - start)
+            for name, seconds in gate.run(lambda q=query, shift=i: time_one_query(ops, q, shift, reset)).items():
+                samples[name].append(seconds)
     return {name: summarize_ms(values) for name, values in samples.items()}
 
 
@@ -197,9 +210,9 @@ def measure_size(size: int, store: Any, searcher: Any, embedder: Any, source: Ch
     gc.collect()
     rss = rss_mb()
     log(f"{size:,} chunks: timing {len(ALL_QUERIES)} queries x {args.repeat} passes")
-    monitor = CpuMonitor()
+    monitor, gate = CpuMonitor(), QuietGate(max_wait=args.max_wait)
     latency = with_ratios(measure_latency(operations(searcher, embedder, store, args.k, vectors),
-                                          ALL_QUERIES, args.repeat, args.seed))
+                                          ALL_QUERIES, args.repeat, args.seed, gate, lambda: forget_cached_embeddings(embedder)))
     hybrid_p95_x = latency["hybrid"]["p95_x_embed"]
     return {"size": size, "count": store.count(), "generate_s": round(generate_s, 1),
             "write_s": round(write_s, 1), "write_chunks_per_s": round((size - written_before) / max(write_s, 1e-9)),
@@ -207,7 +220,8 @@ def measure_size(size: int, store: Any, searcher: Any, embedder: Any, source: Ch
             "refresh_force_s": round(refresh_s, 2), "rss_mb": rss, "latency": latency,
             "target_hybrid_p95_x_embed": TARGETS.get(size), "hybrid_p95_x_embed": hybrid_p95_x,
             "target_met": None if size not in TARGETS else hybrid_p95_x <= TARGETS[size],
-            "others_cpu_share": monitor.others_share()}
+            "others_cpu_share": monitor.others_share(), "samples_redone_for_noise": gate.discarded,
+            "samples_kept_noisy": gate.kept_noisy}
 
 
 # ------------------------------------------------------------------ profile experiment
@@ -217,8 +231,7 @@ def search_stages() -> list[tuple[str, str, str]]:
         ("search total", "vectorstore.search", "HybridSearcher.search"),
         ("refresh check (generation file)", "vectorstore.search", "HybridSearcher.refresh"),
         ("query embedding", "vectorstore.embeddings", "Embedder.embed_query"),
-        ("Store.query (count + chroma query)", "vectorstore.store", "Store.query"),
-        ("Store.count", "vectorstore.store", "Store.count"),
+        ("Store.query (chroma query)", "vectorstore.store", "Store.query"),
         ("KeywordIndex.search", "vectorstore.keyword", "KeywordIndex.search"),
         ("KeywordIndex.mask", "vectorstore.keyword", "KeywordIndex.mask"),
         ("fuse", "vectorstore.search", "fuse"),
@@ -257,20 +270,120 @@ def profile_hybrid(searcher: Any, k: int, out: Path) -> dict[str, Any]:
     restore = wrap_stages(search_stages(), totals)
     try:
         for query in ALL_QUERIES:
+            forget_cached_embeddings(searcher.embedder)
             searcher.search(query, k, mode="hybrid")
     finally:
         restore()
     n = len(ALL_QUERIES)
     stages = {label: {"ms_per_search": round(sum(v) * 1000 / n, 2), "calls": len(v)} for label, v in totals.items()}
     profiler = cProfile.Profile()
-    profiler.enable()
     for query in ALL_QUERIES:
+        forget_cached_embeddings(searcher.embedder)
+        profiler.enable()
         searcher.search(query, k, mode="hybrid")
-    profiler.disable()
+        profiler.disable()
     listing = io.StringIO()
     pstats.Stats(profiler, stream=listing).sort_stats("tottime").print_stats(40)
     out.write_text(listing.getvalue(), encoding="utf-8")
     return {"stages": stages, "cprofile_listing": str(out), "searches": n}
+
+
+# ------------------------------------------------------------------ fix experiments
+# Each experiment monkeypatches one candidate fix into the running process (no file is edited)
+# and returns a function that undoes it. They are measured only under --experiment.
+
+def patch(owner: Any, name: str, new: Any) -> Callable[[], None]:
+    """Replace owner.name with new; returns the undo."""
+    old = getattr(owner, name)
+    setattr(owner, name, new)
+    return lambda: setattr(owner, name, old)
+
+
+def exp_post_filter() -> Callable[[], None]:
+    """Dense search without a Chroma `where`: over-fetch 2x and filter in Python, falling back when short."""
+    from vectorstore.search import HybridSearcher
+
+    def dense(self: Any, query: str, filters: Any) -> list[Any]:
+        vector = self.embedder.embed_query(query)
+        hits = [h for h in self.store.query(vector, self.candidates * 2, None) if filters.matches(h.metadata)]
+        if len(hits) < self.candidates and filters.where():  # a selective filter: let Chroma pre-filter
+            hits = self.store.query(vector, self.candidates, filters.where())
+        hits = hits[: self.candidates]
+        for rank, hit in enumerate(hits, start=1):
+            hit.ranks["dense"] = rank
+            hit.metadata = dict(hit.metadata, similarity=round(hit.score, 4))
+        return hits
+
+    return patch(HybridSearcher, "_dense", dense)
+
+
+def exp_fast_collapse() -> Callable[[], None]:
+    """collapse() that skips pairs whose sizes rule out Jaccard >= threshold and never builds the union set."""
+    import vectorstore.search as search_module
+
+    def collapse(hits: list[Any], threshold: float = 0.9) -> list[Any]:
+        kept: list[tuple[Any, set[str]]] = []
+        for hit in hits:
+            bag = search_module.words(hit.text)
+            size = len(bag)
+            duplicate = False
+            for _, other in kept:
+                small, large = sorted((size, len(other)))
+                if small < threshold * large:  # Jaccard <= small / large: cannot reach the threshold
+                    continue
+                inter = len(bag & other)
+                if inter >= threshold * (size + len(other) - inter):
+                    duplicate = True
+                    break
+            if not duplicate:
+                kept.append((hit, bag))
+        return [h for h, _ in kept]
+
+    return patch(search_module, "collapse", collapse)
+
+
+def exp_query_one_thread() -> Callable[[], None]:
+    """Embed queries with one torch thread: a single short query gains little from two."""
+    import torch
+
+    from vectorstore.embeddings import Embedder
+
+    def embed_query(self: Any, text: str) -> np.ndarray:
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            return self.embed([text])[0]
+        finally:
+            torch.set_num_threads(threads)
+
+    return patch(Embedder, "embed_query", embed_query)
+
+
+EXPERIMENTS: dict[str, Callable[[], Callable[[], None]]] = {
+    "post-filter": exp_post_filter, "fast-collapse": exp_fast_collapse,
+    "query-one-thread": exp_query_one_thread,
+}
+
+
+def run_experiments(names: list[str], searcher: Any, embedder: Any, store: Any, args: argparse.Namespace,
+                    vectors: dict[str, np.ndarray]) -> dict[str, Any]:
+    """Baseline, then each named fix (and 'all' together), timed the same way at the current size."""
+    plans = [("baseline", [])] + [(n, [n]) for n in names] + ([("all", names)] if len(names) > 1 else [])
+    out = {}
+    for label, fixes in plans:
+        undo = [EXPERIMENTS[name]() for name in fixes]
+        try:
+            wait_for_quiet(args.max_wait, log=log)
+            log(f"experiment {label}")
+            gate = QuietGate(max_wait=args.max_wait)
+            ops = operations(searcher, embedder, store, args.k, vectors)
+            ops = {name: ops[name] for name in ("query embedding alone", "dense", "keyword", "hybrid", "hybrid, region=US filter")}
+            out[label] = measure_latency(ops, ALL_QUERIES, args.repeat, args.seed, gate,
+                                         lambda: forget_cached_embeddings(embedder))
+        finally:
+            for fn in reversed(undo):
+                fn()
+    return out
 
 
 # ------------------------------------------------------------------ output
@@ -286,7 +399,9 @@ def print_report(result: dict[str, Any]) -> None:
         verdict = "" if target is None else (f" · target hybrid p95 <= {target:g}x embed: "
                                              f"{'met' if entry['target_met'] else 'MISSED'} ({entry['hybrid_p95_x_embed']}x)")
         print_table(f"{entry['size']:,} chunks{verdict}", ["operation", "p50 ms", "p95 ms", "p50 / embed p50", "p95 / embed p50"],
-                    rows, caption=f"other processes' CPU share while timing: {entry['others_cpu_share']:.0%}")
+                    rows, caption=f"other processes' CPU share over the whole timing: {entry['others_cpu_share']:.0%}; "
+                                 f"query rounds redone because others used the CPU: {entry['samples_redone_for_noise']}, "
+                                 f"kept although noisy: {entry['samples_kept_noisy']}")
     rows = [[f"{e['size']:,}", e["rss_mb"], e["keyword_build_s"], e["fetch_all_rows_s"], e["refresh_force_s"],
              e["write_s"], e["generate_s"]] for e in result["sizes"]]
     print_table("Build, refresh and memory", ["chunks", "RSS MiB", "BM25 build s", "fetch all rows s",
@@ -299,6 +414,17 @@ def print_report(result: dict[str, Any]) -> None:
         rows = [[label, v["ms_per_search"], v["calls"]] for label, v in prof["stages"].items()]
         print_table(f"Experiment --profile: hybrid search at {prof['size']:,} chunks (stages nest)",
                     ["stage", "ms per search", "calls"], rows, caption=f"cProfile listing: {prof['cprofile_listing']}")
+    if "experiments" in result:
+        runs = result["experiments"]["runs"]
+        base = runs["baseline"]
+        rows = []
+        for label, latency in runs.items():
+            unit = latency["query embedding alone"]["p50_ms"]
+            rows.append([label] + [f"{latency[op]['p50_ms']} / {latency[op]['p95_ms']}" for op in ("query embedding alone", "dense", "keyword", "hybrid", "hybrid, region=US filter")]
+                        + [ratio(latency["hybrid"]["p95_ms"], unit), ratio(latency["hybrid"]["p95_ms"], base["hybrid"]["p95_ms"])])
+        print_table(f"Experiments at {result['experiments']['size']:,} chunks (p50 / p95 ms; fixes monkeypatched, no file edited)",
+                    ["fix", "embed", "dense", "keyword", "hybrid", "hybrid region=US", "hybrid p95 / embed p50",
+                     "hybrid p95 vs baseline"], rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -322,7 +448,12 @@ def main(argv: list[str] | None = None) -> int:
         result["pool_embed_s"] = round(source.embed_s, 1)
         result["sizes"] = [measure_size(size, store, searcher, embedder, source, args, query_vectors) for size in args.sizes]
         if args.profile:
+            wait_for_quiet(args.max_wait, log=log)
             result["profile"] = dict(profile_hybrid(searcher, args.k, args.profile_out), size=args.sizes[-1])
+        if args.experiment:
+            names = sorted(EXPERIMENTS) if "all" in args.experiment else args.experiment
+            result["experiments"] = {"size": args.sizes[-1], "runs": run_experiments(names, searcher, embedder, store,
+                                                                                     args, query_vectors)}
     if args.json:
         print_json(result)
     else:
