@@ -204,7 +204,8 @@ def profile_pipeline(settings: Any, embedder: Any, out: Path) -> dict[str, Any]:
         _, wall = timed(run_ingest, fresh, open_store(fresh, embedder), embedder)
     finally:
         restore()
-    stages = {label: {"s": round(sum(v), 2), "calls": len(v), "share": ratio(sum(v), wall)} for label, v in totals.items()}
+    stages = {label: {"s": round(sum(v), 2), "calls": len(v), "share": ratio(sum(v), wall)}
+              for label, v in totals.items()}
 
     profiled = settings.model_copy(update={"store_dir": Path(settings.store_dir).parent / "store-cprofile"})
     profiler = cProfile.Profile()
@@ -307,8 +308,9 @@ def naive_worker(corpus: Path, workdir: Path, max_wait: float) -> dict[str, Any]
     tokens = token_stats(texts, lambda t: len(model.tokenizer(t, add_special_tokens=False)["input_ids"]), window)
 
     # The same splitter over the bundled knowledge base's Markdown: real policies are denser in tokens.
-    real = [c.page_content.replace("\n", " ") for p in sorted((ROOT / "knowledge_base").rglob("*.md")) if p.name != "README.md"
-            for c in RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).create_documents([p.read_text("utf-8")])]
+    splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
+    kb_files = [p for p in sorted((ROOT / "knowledge_base").rglob("*.md")) if p.name != "README.md"]
+    real = [c.page_content.replace("\n", " ") for p in kb_files for c in splitter.create_documents([p.read_text("utf-8")])]
     real_tokens = token_stats(real, lambda t: len(model.tokenizer(t, add_special_tokens=False)["input_ids"]), window)
 
     wait_for_quiet(max_wait, log=log)
@@ -388,7 +390,8 @@ def print_report(result: dict[str, Any]) -> None:
             ["full run, s", naive["full_s"], ours["full_s"], ratio(naive["full_s"], ours["full_s"])],
             ["chunks/s", naive["chunks_per_s"], ours["chunks_per_s"], ratio(naive["chunks_per_s"], ours["chunks_per_s"])],
             ["documents/s", naive["docs_per_s"], ours["docs_per_s"], ratio(naive["docs_per_s"], ours["docs_per_s"])],
-            ["embedded tokens/s", naive["tokens_per_s"], ours["tokens_per_s"], ratio(naive["tokens_per_s"], ours["tokens_per_s"])],
+            ["embedded tokens/s", naive["tokens_per_s"], ours["tokens_per_s"],
+             ratio(naive["tokens_per_s"], ours["tokens_per_s"])],
             ["pipeline / own model ceiling", naive["ratio_to_ceiling"], ours["ratio_to_ceiling"], ""],
             ["batch size", naive["batch_size"], ours["batch_size"], ""],
             ["re-run, s (share of full run)", f"{naive['rerun_s']} ({naive['rerun_share']:.0%})",
@@ -399,14 +402,16 @@ def print_report(result: dict[str, Any]) -> None:
              f"({naive['bundled_kb_markdown']['over_window_share']:.1%})", "", ""],
             ["RSS after model load, MiB", naive["rss_after_model_mb"], result["rss_after_model_mb"], ""],
             ["peak RSS after the full run, MiB (includes the model)", naive["peak_rss_after_first_run_mb"],
-             ours["peak_rss_after_first_run_mb"], ratio(naive["peak_rss_after_first_run_mb"], ours["peak_rss_after_first_run_mb"])],
+             ours["peak_rss_after_first_run_mb"],
+             ratio(naive["peak_rss_after_first_run_mb"], ours["peak_rss_after_first_run_mb"])],
         ])
     if "experiment_batched_writes" in result:
         exp = result["experiment_batched_writes"]
         print_table("Experiment batched-writes: one Chroma delete/upsert/manifest write per batch (monkeypatched)",
                     ["figure", "value"], [
                         ["full run", f"{exp['full_s']} s = {exp['chunks_per_s']} chunks/s ({exp['chunks']} chunks)"],
-                        ["pipeline / ceiling", f"{ratio(ours['ceiling_s'], exp['full_s']):.3f} (today {ours['ratio_to_ceiling']:.3f})"],
+                        ["pipeline / ceiling",
+                         f"{ratio(ours['ceiling_s'], exp['full_s']):.3f} (today {ours['ratio_to_ceiling']:.3f})"],
                         ["no-change re-run after it", f"{exp['rerun_s']} s, {exp['rerun_chunks']} chunks re-embedded, "
                                                       f"{exp['total_chunks']} stored"],
                         ["other processes' CPU share", f"{exp['others_cpu_share']:.0%}"]])

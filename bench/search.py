@@ -24,15 +24,16 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import numpy as np
 
 if __package__ in (None, ""):  # run as `python bench/search.py`: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import (ALL_QUERIES, CpuMonitor, QuietGate, forget_cached_embeddings, generate_doc, load_warm_embedder, loaded_doc, machine_info,
-                          print_json, print_table, ratio, rss_mb, summarize_ms, timed, wait_for_quiet)
+from bench.common import (ALL_QUERIES, CpuMonitor, QuietGate, forget_cached_embeddings, generate_doc,
+                          load_warm_embedder, loaded_doc, machine_info, print_json, print_table, ratio, rss_mb,
+                          summarize_ms, timed, wait_for_quiet)
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 TARGETS = {10_000: 3.0, 100_000: 10.0}  # hybrid p95 as a multiple of one query embedding's p50
@@ -56,7 +57,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="experiment: stage timers and cProfile of hybrid search at the largest size")
     parser.add_argument("--profile-out", type=Path, default=Path(tempfile.gettempdir()) / "bench_search_profile.txt")
     parser.add_argument("--experiment", action="append", default=[], choices=sorted(EXPERIMENTS) + ["all"],
-                        help="experiment: time a candidate fix (monkeypatched, no file edited) at the largest size; repeatable")
+                        help="experiment: time a candidate fix (monkeypatched, no file edited) at the largest size")
     args = parser.parse_args(argv)
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     args.sizes = sizes[:-1] if args.skip_largest and len(sizes) > 1 else sizes
@@ -136,7 +137,8 @@ def grow(store: Any, source: ChunkSource, target: int) -> float:
 
 
 # ------------------------------------------------------------------ latency
-def operations(searcher: Any, embedder: Any, store: Any, k: int, vectors: dict[str, np.ndarray]) -> dict[str, Callable[[str], Any]]:
+def operations(searcher: Any, embedder: Any, store: Any, k: int,
+               vectors: dict[str, np.ndarray]) -> dict[str, Callable[[str], Any]]:
     """Every timed operation, by the name printed in the table."""
     from vectorstore.filters import Filters
 
@@ -152,7 +154,8 @@ def operations(searcher: Any, embedder: Any, store: Any, k: int, vectors: dict[s
     }
 
 
-def time_one_query(ops: dict[str, Callable[[str], Any]], query: str, shift: int, reset: Callable[[], None]) -> dict[str, float]:
+def time_one_query(ops: dict[str, Callable[[str], Any]], query: str, shift: int,
+                   reset: Callable[[], None]) -> dict[str, float]:
     """Seconds each operation takes on one query, starting the rotation at `shift`; reset() runs untimed before each."""
     order = list(ops)
     out = {}
@@ -211,8 +214,9 @@ def measure_size(size: int, store: Any, searcher: Any, embedder: Any, source: Ch
     rss = rss_mb()
     log(f"{size:,} chunks: timing {len(ALL_QUERIES)} queries x {args.repeat} passes")
     monitor, gate = CpuMonitor(), QuietGate(max_wait=args.max_wait)
-    latency = with_ratios(measure_latency(operations(searcher, embedder, store, args.k, vectors),
-                                          ALL_QUERIES, args.repeat, args.seed, gate, lambda: forget_cached_embeddings(embedder)))
+    ops = operations(searcher, embedder, store, args.k, vectors)
+    latency = with_ratios(measure_latency(ops, ALL_QUERIES, args.repeat, args.seed, gate,
+                                          lambda: forget_cached_embeddings(embedder)))
     hybrid_p95_x = latency["hybrid"]["p95_x_embed"]
     return {"size": size, "count": store.count(), "generate_s": round(generate_s, 1),
             "write_s": round(write_s, 1), "write_chunks_per_s": round((size - written_before) / max(write_s, 1e-9)),
@@ -359,6 +363,7 @@ def exp_query_one_thread() -> Callable[[], None]:
     return patch(Embedder, "embed_query", embed_query)
 
 
+EXPERIMENT_OPS = ("query embedding alone", "dense", "keyword", "hybrid", "hybrid, region=US filter")
 EXPERIMENTS: dict[str, Callable[[], Callable[[], None]]] = {
     "post-filter": exp_post_filter, "fast-collapse": exp_fast_collapse,
     "query-one-thread": exp_query_one_thread,
@@ -377,7 +382,7 @@ def run_experiments(names: list[str], searcher: Any, embedder: Any, store: Any, 
             log(f"experiment {label}")
             gate = QuietGate(max_wait=args.max_wait)
             ops = operations(searcher, embedder, store, args.k, vectors)
-            ops = {name: ops[name] for name in ("query embedding alone", "dense", "keyword", "hybrid", "hybrid, region=US filter")}
+            ops = {name: ops[name] for name in EXPERIMENT_OPS}
             out[label] = measure_latency(ops, ALL_QUERIES, args.repeat, args.seed, gate,
                                          lambda: forget_cached_embeddings(embedder))
         finally:
@@ -420,8 +425,9 @@ def print_report(result: dict[str, Any]) -> None:
         rows = []
         for label, latency in runs.items():
             unit = latency["query embedding alone"]["p50_ms"]
-            rows.append([label] + [f"{latency[op]['p50_ms']} / {latency[op]['p95_ms']}" for op in ("query embedding alone", "dense", "keyword", "hybrid", "hybrid, region=US filter")]
-                        + [ratio(latency["hybrid"]["p95_ms"], unit), ratio(latency["hybrid"]["p95_ms"], base["hybrid"]["p95_ms"])])
+            cells = [f"{latency[op]['p50_ms']} / {latency[op]['p95_ms']}" for op in EXPERIMENT_OPS]
+            rows.append([label, *cells, ratio(latency["hybrid"]["p95_ms"], unit),
+                         ratio(latency["hybrid"]["p95_ms"], base["hybrid"]["p95_ms"])])
         print_table(f"Experiments at {result['experiments']['size']:,} chunks (p50 / p95 ms; fixes monkeypatched, no file edited)",
                     ["fix", "embed", "dense", "keyword", "hybrid", "hybrid region=US", "hybrid p95 / embed p50",
                      "hybrid p95 vs baseline"], rows)
