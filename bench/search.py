@@ -57,7 +57,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="experiment: stage timers and cProfile of hybrid search at the largest size")
     parser.add_argument("--profile-out", type=Path, default=Path(tempfile.gettempdir()) / "bench_search_profile.txt")
     parser.add_argument("--experiment", action="append", default=[], choices=sorted(EXPERIMENTS) + ["all"],
-                        help="experiment: time a candidate fix (monkeypatched, no file edited) at the largest size")
+                        help="experiment: time an alternative (a candidate fix, or the code before a fix; monkeypatched) at the largest size")
     args = parser.parse_args(argv)
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     args.sizes = sizes[:-1] if args.skip_largest and len(sizes) > 1 else sizes
@@ -293,7 +293,8 @@ def profile_hybrid(searcher: Any, k: int, out: Path) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------ fix experiments
-# Each experiment monkeypatches one candidate fix into the running process (no file is edited)
+# Each experiment monkeypatches one alternative (a candidate fix, or the code as it was before a fix)
+# into the running process (no file is edited)
 # and returns a function that undoes it. They are measured only under --experiment.
 
 def patch(owner: Any, name: str, new: Any) -> Callable[[], None]:
@@ -303,43 +304,25 @@ def patch(owner: Any, name: str, new: Any) -> Callable[[], None]:
     return lambda: setattr(owner, name, old)
 
 
-def exp_post_filter() -> Callable[[], None]:
-    """Dense search without a Chroma `where`: over-fetch 2x and filter in Python, falling back when short."""
+def exp_where_always() -> Callable[[], None]:
+    """The behaviour before the fix: every filtered dense search goes through Chroma's `where`."""
     from vectorstore.search import HybridSearcher
 
-    def dense(self: Any, query: str, filters: Any) -> list[Any]:
-        vector = self.embedder.embed_query(query)
-        hits = [h for h in self.store.query(vector, self.candidates * 2, None) if filters.matches(h.metadata)]
-        if len(hits) < self.candidates and filters.where():  # a selective filter: let Chroma pre-filter
-            hits = self.store.query(vector, self.candidates, filters.where())
-        hits = hits[: self.candidates]
-        for rank, hit in enumerate(hits, start=1):
-            hit.ranks["dense"] = rank
-            hit.metadata = dict(hit.metadata, similarity=round(hit.score, 4))
-        return hits
+    def nearest(self: Any, vector: Any, filters: Any) -> list[Any]:
+        return self.store.query(vector, self.candidates, filters.where())
 
-    return patch(HybridSearcher, "_dense", dense)
+    return patch(HybridSearcher, "_nearest", nearest)
 
 
-def exp_fast_collapse() -> Callable[[], None]:
-    """collapse() that skips pairs whose sizes rule out Jaccard >= threshold and never builds the union set."""
+def exp_plain_collapse() -> Callable[[], None]:
+    """The behaviour before the fix: collapse() builds every pair's intersection and union."""
     import vectorstore.search as search_module
 
     def collapse(hits: list[Any], threshold: float = 0.9) -> list[Any]:
         kept: list[tuple[Any, set[str]]] = []
         for hit in hits:
             bag = search_module.words(hit.text)
-            size = len(bag)
-            duplicate = False
-            for _, other in kept:
-                small, large = sorted((size, len(other)))
-                if small < threshold * large:  # Jaccard <= small / large: cannot reach the threshold
-                    continue
-                inter = len(bag & other)
-                if inter >= threshold * (size + len(other) - inter):
-                    duplicate = True
-                    break
-            if not duplicate:
+            if all(len(bag & other) / (len(bag | other) or 1) < threshold for _, other in kept):
                 kept.append((hit, bag))
         return [h for h, _ in kept]
 
@@ -365,15 +348,16 @@ def exp_query_one_thread() -> Callable[[], None]:
 
 EXPERIMENT_OPS = ("query embedding alone", "dense", "keyword", "hybrid", "hybrid, region=US filter")
 EXPERIMENTS: dict[str, Callable[[], Callable[[], None]]] = {
-    "post-filter": exp_post_filter, "fast-collapse": exp_fast_collapse,
+    "before-where-always": exp_where_always, "before-plain-collapse": exp_plain_collapse,
     "query-one-thread": exp_query_one_thread,
 }
 
 
 def run_experiments(names: list[str], searcher: Any, embedder: Any, store: Any, args: argparse.Namespace,
                     vectors: dict[str, np.ndarray]) -> dict[str, Any]:
-    """Baseline, then each named fix (and 'all' together), timed the same way at the current size."""
-    plans = [("baseline", [])] + [(n, [n]) for n in names] + ([("all", names)] if len(names) > 1 else [])
+    """Baseline, then each named alternative (and the 'before-*' ones together), timed the same way."""
+    before = [n for n in names if n.startswith("before-")]
+    plans = [("baseline", [])] + [(n, [n]) for n in names] + ([("before-all", before)] if len(before) > 1 else [])
     out = {}
     for label, fixes in plans:
         undo = [EXPERIMENTS[name]() for name in fixes]
@@ -428,8 +412,8 @@ def print_report(result: dict[str, Any]) -> None:
             cells = [f"{latency[op]['p50_ms']} / {latency[op]['p95_ms']}" for op in EXPERIMENT_OPS]
             rows.append([label, *cells, ratio(latency["hybrid"]["p95_ms"], unit),
                          ratio(latency["hybrid"]["p95_ms"], base["hybrid"]["p95_ms"])])
-        print_table(f"Experiments at {result['experiments']['size']:,} chunks (p50 / p95 ms; fixes monkeypatched, no file edited)",
-                    ["fix", "embed", "dense", "keyword", "hybrid", "hybrid region=US", "hybrid p95 / embed p50",
+        print_table(f"Experiments at {result['experiments']['size']:,} chunks (p50 / p95 ms; alternatives monkeypatched, no file edited)",
+                    ["variant", "embed", "dense", "keyword", "hybrid", "hybrid region=US", "hybrid p95 / embed p50",
                      "hybrid p95 vs baseline"], rows)
 
 

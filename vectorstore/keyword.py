@@ -47,6 +47,10 @@ class KeywordIndex:
             self._masks[filters] = np.array([1.0 if filters.matches(m) else 0.0 for m in self.metas], dtype=np.float32)
         return self._masks[filters]
 
+    def allowed(self, filters: Filters) -> int:
+        """How many indexed chunks the filter lets through."""
+        return int(self.mask(filters).sum()) if self.ids else 0
+
     def search(self, query: str, k: int, filters: Filters) -> list[Hit]:
         """Top-k chunks by BM25 score; chunks with no query term are left out."""
         if not self.ids:

@@ -1,0 +1,96 @@
+"""Hybrid search internals: filtered dense search takes the fast path without changing results, and
+near-duplicate collapsing matches plain Jaccard."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from settings import Settings
+from vectorstore.embeddings import Embedder
+from vectorstore.filters import Filters
+from vectorstore.search import HybridSearcher, collapse, near_duplicate
+from vectorstore.store import Hit, open_store
+
+TOPICS = ["free samples and posting deadlines", "commission settlement after returns", "withdrawal minimums",
+          "health rating and violations", "LIVE giveaways and scores", "showcase collections and links"]
+
+
+def make_chunks(n: int) -> tuple[list[str], list[str], list[dict]]:
+    """n chunks spread over topics and regions: 70% US, 20% UK, 10% TH; every tenth superseded."""
+    ids, texts, metas = [], [], []
+    for i in range(n):
+        region = "US" if i % 10 < 7 else ("UK" if i % 10 < 9 else "TH")
+        ids.append(f"doc{i % 17}.md:v1:{i}")
+        texts.append(f"Note {i} on {TOPICS[i % len(TOPICS)]} for {region} creators, variant {i * 7 % 13}.")
+        metas.append({"source": f"doc{i % 17}.md", "region": region, "doc_type": "policy",
+                      "audience": "creator", "current": i % 10 != 3})
+    return ids, texts, metas
+
+
+@pytest.fixture
+def searcher(settings: Settings, embedder: Embedder) -> HybridSearcher:
+    """A searcher over 200 generated chunks."""
+    store = open_store(settings, embedder)
+    ids, texts, metas = make_chunks(200)
+    store.add_chunks(ids, texts, embedder.embed(texts), metas)
+    store.bump_generation()
+    return HybridSearcher(store, embedder, candidates=30)
+
+
+@pytest.mark.parametrize("filters, path", [
+    (Filters(current_only=False), "none"),
+    (Filters(), "post-filter"),  # 90% current: over-fetch and filter in Python
+    (Filters(region="US"), "post-filter"),  # US + global: 63% of chunks
+    (Filters(region="TH"), "chroma"),  # TH + global + SEA: 9% of chunks, Chroma filters first
+])
+def test_dense_filter_paths_return_what_chroma_where_returns(searcher: HybridSearcher, filters: Filters,
+                                                             path: str) -> None:
+    """Whichever path a filter takes, the ranked ids equal Chroma's own filtered query."""
+    searcher.refresh()
+    share = searcher.keyword.allowed(filters) / len(searcher.keyword)
+    assert {"none": share == 1.0, "post-filter": 0.25 <= share < 1.0, "chroma": share < 0.25}[path]
+    for query in ("when must I post after a free sample", "withdrawal minimum UK", "LIVE giveaway score"):
+        vector = searcher.embedder.embed_query(query)
+        got = searcher._nearest(vector, filters)
+        expected = searcher.store.query(vector, searcher.candidates, filters.where())
+        assert [h.id for h in got] == [h.id for h in expected]
+        assert all(filters.matches(h.metadata) for h in got)
+
+
+def test_post_filter_falls_back_when_the_neighbourhood_is_filtered_out(settings: Settings, embedder: Embedder) -> None:
+    """When the over-fetched neighbours are mostly filtered out, Chroma's where fills the list."""
+    store = open_store(settings, embedder)
+    texts = [f"UK withdrawal minimum in pounds, note {i}" for i in range(100)]
+    texts += [f"LIVE giveaway rules for US creators, note {i}" for i in range(100)]
+    metas = [{"source": f"s{i % 9}.md", "region": "UK" if i < 100 else "US", "current": True} for i in range(200)]
+    store.add_chunks([f"c{i}" for i in range(200)], texts, embedder.embed(texts), metas)
+    store.bump_generation()
+    searcher = HybridSearcher(store, embedder, candidates=30)
+    searcher.refresh()
+    calls: list[object] = []
+    query = store.query
+    store.query = lambda vector, k, where=None: calls.append(where) or query(vector, k, where)  # type: ignore[method-assign]
+    filters = Filters(region="US")
+    got = searcher._nearest(embedder.embed_query("UK withdrawal minimum"), filters)
+    assert calls == [None, filters.where()]  # over-fetch first, then the fallback
+    assert len(got) == 30 and all(h.metadata["region"] == "US" for h in got)
+
+
+def test_near_duplicate_agrees_with_jaccard() -> None:
+    """The size shortcut never changes the answer."""
+    rng = random.Random(7)
+    vocab = [f"w{i}" for i in range(40)]
+    for _ in range(3000):
+        a = set(rng.sample(vocab, rng.randint(0, 30)))
+        b = set(rng.sample(vocab, rng.randint(0, 30))) if rng.random() < 0.5 else set(list(a)[: rng.randint(0, len(a))])
+        for threshold in (0.5, 0.9):
+            jaccard = len(a & b) / (len(a | b) or 1)
+            assert near_duplicate(a, b, threshold) == (jaccard >= threshold) or (not a and not b)
+
+
+def test_collapse_keeps_the_better_of_two_near_copies() -> None:
+    """A chunk repeated with one word changed is dropped; a different one stays."""
+    base = "Creators must post within 14 days of receiving a free sample and may ask for one extension"
+    hits = [Hit("a", base, {}, 0.9), Hit("b", base + " today", {}, 0.8), Hit("c", "Withdrawals need a verified ID", {}, 0.7)]
+    assert [h.id for h in collapse(hits)] == ["a", "c"]
