@@ -672,3 +672,27 @@ def print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]
 def print_json(data: dict[str, Any]) -> None:
     """One JSON object on stdout."""
     print(json.dumps(data, indent=2, default=str, ensure_ascii=False))
+
+
+def wrap_stages(stages: list[tuple[str, str, str]], totals: dict[str, list[float]]) -> Callable[[], None]:
+    """Put a wall-clock timer around each (label, module, attribute) stage; returns the undo."""
+    import importlib
+
+    undo = []
+    for label, module_name, attr in stages:
+        owner: Any = importlib.import_module(module_name)
+        *parents, name = attr.split(".")
+        for part in parents:
+            owner = getattr(owner, part)
+        original = getattr(owner, name)
+
+        def wrapper(*args: Any, _f: Callable = original, _label: str = label, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return _f(*args, **kwargs)
+            finally:
+                totals[_label].append(time.perf_counter() - start)
+
+        setattr(owner, name, wrapper)
+        undo.append((owner, name, original))
+    return lambda: [setattr(o, n, f) for o, n, f in reversed(undo)]

@@ -19,7 +19,6 @@ import pstats
 import subprocess
 import sys
 import tempfile
-import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable
@@ -28,7 +27,8 @@ if __package__ in (None, ""):  # run as `python bench/ingest.py`: make the repos
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import (MODEL_NAME, ROOT, ChildPeakSampler, CpuMonitor, hwm_mb, load_warm_embedder, machine_info,
-                          peak_rss_mb, print_json, print_table, ratio, rss_mb, timed, wait_for_quiet, write_corpus)
+                          peak_rss_mb, print_json, print_table, ratio, rss_mb, timed, wait_for_quiet, wrap_stages,
+                          write_corpus)
 
 TARGET_CEILING_RATIO = 0.85  # pipeline chunks/s over the model's chunks/s on the same texts
 TARGET_RERUN_SHARE = 0.03  # a no-change run as a share of the full run
@@ -50,8 +50,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="where --profile writes the cProfile listing")
     parser.add_argument("--max-wait", type=float, default=120.0,
                         help="seconds to wait for other processes to quieten before each timed phase")
-    parser.add_argument("--experiment", choices=["batched-writes"], action="append", default=[],
-                        help="experiment: time a candidate fix, monkeypatched in (no file edited)")
     parser.add_argument("--retries", type=int, default=2,
                         help="measure ceiling and pipeline again (fresh store) when other processes used the CPU")
     parser.add_argument("--naive-worker", type=Path, help=argparse.SUPPRESS)  # internal: corpus folder
@@ -168,37 +166,13 @@ STAGES = [  # (label, module path, attribute path) of what run_ingest spends tim
 ]
 
 
-def stage_timers(totals: dict[str, list[float]]) -> Callable[[], None]:
-    """Wrap each stage function with a wall-clock timer; returns a function that undoes it."""
-    import importlib
-
-    undo = []
-    for label, module_name, attr in STAGES:
-        owner: Any = importlib.import_module(module_name)
-        *parents, name = attr.split(".")
-        for part in parents:
-            owner = getattr(owner, part)
-        original = getattr(owner, name)
-
-        def wrapper(*args: Any, _f: Callable = original, _label: str = label, **kwargs: Any) -> Any:
-            start = time.perf_counter()
-            try:
-                return _f(*args, **kwargs)
-            finally:
-                totals[_label].append(time.perf_counter() - start)
-
-        setattr(owner, name, wrapper)
-        undo.append((owner, name, original))
-    return lambda: [setattr(o, n, f) for o, n, f in reversed(undo)]
-
-
 def profile_pipeline(settings: Any, embedder: Any, out: Path) -> dict[str, Any]:
     """Experiment: a pipeline run into a fresh store with stage timers, then under cProfile."""
     from ingest.pipeline import run_ingest
     from vectorstore.store import open_store
 
     totals: dict[str, list[float]] = defaultdict(list)
-    restore = stage_timers(totals)
+    restore = wrap_stages(STAGES, totals)
     try:
         fresh = settings.model_copy(update={"store_dir": Path(settings.store_dir).parent / "store-profile"})
         _, wall = timed(run_ingest, fresh, open_store(fresh, embedder), embedder)
@@ -216,51 +190,6 @@ def profile_pipeline(settings: Any, embedder: Any, out: Path) -> dict[str, Any]:
     pstats.Stats(profiler, stream=listing).sort_stats("cumulative").print_stats(45)
     out.write_text(listing.getvalue(), encoding="utf-8")
     return {"wall_s": round(wall, 2), "stages": stages, "cprofile_listing": str(out)}
-
-
-# ------------------------------------------------------------------ fix experiment
-def batched_write_batch(store: Any, embedder: Any, batch: list[Any], report: Any, progress: Any, done: int) -> int:
-    """Candidate ingest.pipeline.write_batch: one delete, one upsert, one manifest upsert per batch, not per file.
-
-    Same crash order as today (delete, add, then manifest last), so a crash leaves the batch's sources
-    missing or half-written with their manifest uncommitted, and the next run redoes them.
-    """
-    from vectorstore.store import clean_meta
-
-    chunks = [c for p in batch for c in p.chunks]
-    vectors = embedder.embed([c.embed_text for c in chunks])
-    store.chunks.delete(where={"source": {"$in": [p.source for p in batch]}})
-    store.add_chunks([c.id for c in chunks], [c.text for c in chunks], vectors, [c.metadata for c in chunks])
-    metas = []
-    for pending in batch:
-        meta = dict(pending.entry, chunk_ids=json.dumps(list(pending.entry.get("chunk_ids", []))))
-        metas.append(clean_meta(meta))
-    store.manifest.upsert(ids=[p.source for p in batch], embeddings=[[1.0]] * len(batch), metadatas=metas)
-    report.chunks += len(chunks)
-    progress("chunks", done + len(chunks), 0)
-    return done + len(chunks)
-
-
-def measure_batched_writes(settings: Any, embedder: Any, max_wait: float) -> dict[str, Any]:
-    """Experiment: the pipeline with batched_write_batch monkeypatched in, into a fresh store."""
-    import ingest.pipeline as pipeline
-    from vectorstore.store import open_store
-
-    original = pipeline.write_batch
-    pipeline.write_batch = batched_write_batch
-    try:
-        fresh = settings.model_copy(update={"store_dir": Path(settings.store_dir).with_name("store-batched")})
-        wait_for_quiet(max_wait, log=log)
-        log("experiment batched-writes: run_ingest with one Chroma write per batch")
-        monitor = CpuMonitor()
-        report, seconds = timed(pipeline.run_ingest, fresh, open_store(fresh, embedder), embedder)
-        load = monitor.others_share()
-        again, rerun_s = timed(pipeline.run_ingest, fresh, open_store(fresh, embedder), embedder)
-    finally:
-        pipeline.write_batch = original
-    return {"full_s": round(seconds, 2), "chunks": report.chunks, "chunks_per_s": round(report.chunks / seconds, 1),
-            "others_cpu_share": load, "rerun_chunks": again.chunks, "rerun_s": round(rerun_s, 3),
-            "total_chunks": again.total_chunks}
 
 
 # ------------------------------------------------------------------ naive LangChain pipeline
@@ -405,16 +334,6 @@ def print_report(result: dict[str, Any]) -> None:
              ours["peak_rss_after_first_run_mb"],
              ratio(naive["peak_rss_after_first_run_mb"], ours["peak_rss_after_first_run_mb"])],
         ])
-    if "experiment_batched_writes" in result:
-        exp = result["experiment_batched_writes"]
-        print_table("Experiment batched-writes: one Chroma delete/upsert/manifest write per batch (monkeypatched)",
-                    ["figure", "value"], [
-                        ["full run", f"{exp['full_s']} s = {exp['chunks_per_s']} chunks/s ({exp['chunks']} chunks)"],
-                        ["pipeline / ceiling",
-                         f"{ratio(ours['ceiling_s'], exp['full_s']):.3f} (today {ours['ratio_to_ceiling']:.3f})"],
-                        ["no-change re-run after it", f"{exp['rerun_s']} s, {exp['rerun_chunks']} chunks re-embedded, "
-                                                      f"{exp['total_chunks']} stored"],
-                        ["other processes' CPU share", f"{exp['others_cpu_share']:.0%}"]])
     if "profile" in result:
         prof = result["profile"]
         rows = [[label, v["s"], v["calls"], f"{v['share']:.1%}"] for label, v in prof["stages"].items()]
@@ -443,8 +362,6 @@ def main(argv: list[str] | None = None) -> int:
             result["naive"] = run_naive(kb, Path(tmp), args.max_wait)
         if args.profile:
             result["profile"] = profile_pipeline(settings, embedder, args.profile_out)
-        if "batched-writes" in args.experiment:
-            result["experiment_batched_writes"] = measure_batched_writes(settings, embedder, args.max_wait)
     if args.json:
         print_json(result)
     else:

@@ -33,7 +33,7 @@ if __package__ in (None, ""):  # run as `python bench/search.py`: make the repos
 
 from bench.common import (ALL_QUERIES, CpuMonitor, QuietGate, forget_cached_embeddings, generate_doc,
                           load_warm_embedder, loaded_doc, machine_info, print_json, print_table, ratio, rss_mb,
-                          summarize_ms, timed, wait_for_quiet)
+                          summarize_ms, timed, wait_for_quiet, wrap_stages)
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 TARGETS = {10_000: 3.0, 100_000: 10.0}  # hybrid p95 as a multiple of one query embedding's p50
@@ -242,30 +242,6 @@ def search_stages() -> list[tuple[str, str, str]]:
         ("collapse", "vectorstore.search", "collapse"),
         ("spread", "vectorstore.search", "spread"),
     ]
-
-
-def wrap_stages(stages: list[tuple[str, str, str]], totals: dict[str, list[float]]) -> Callable[[], None]:
-    """Put a wall-clock timer around each stage; returns a function that removes them."""
-    import importlib
-
-    undo = []
-    for label, module_name, attr in stages:
-        owner: Any = importlib.import_module(module_name)
-        *parents, name = attr.split(".")
-        for part in parents:
-            owner = getattr(owner, part)
-        original = getattr(owner, name)
-
-        def wrapper(*a: Any, _f: Callable = original, _label: str = label, **kw: Any) -> Any:
-            start = time.perf_counter()
-            try:
-                return _f(*a, **kw)
-            finally:
-                totals[_label].append(time.perf_counter() - start)
-
-        setattr(owner, name, wrapper)
-        undo.append((owner, name, original))
-    return lambda: [setattr(o, n, f) for o, n, f in reversed(undo)]
 
 
 def profile_hybrid(searcher: Any, k: int, out: Path) -> dict[str, Any]:
