@@ -58,8 +58,8 @@ def test_dense_filter_paths_return_what_chroma_where_returns(searcher: HybridSea
         assert all(filters.matches(h.metadata) for h in got)
 
 
-def test_post_filter_falls_back_when_the_neighbourhood_is_filtered_out(settings: Settings, embedder: Embedder) -> None:
-    """When the over-fetched neighbours are mostly filtered out, Chroma's where fills the list."""
+def crowded_searcher(settings: Settings, embedder: Embedder) -> HybridSearcher:
+    """200 chunks: the 100 UK ones all sit nearer a UK question than any US one."""
     store = open_store(settings, embedder)
     texts = [f"UK withdrawal minimum in pounds, note {i}" for i in range(100)]
     texts += [f"LIVE giveaway rules for US creators, note {i}" for i in range(100)]
@@ -68,13 +68,33 @@ def test_post_filter_falls_back_when_the_neighbourhood_is_filtered_out(settings:
     store.bump_generation()
     searcher = HybridSearcher(store, embedder, candidates=30)
     searcher.refresh()
-    calls: list[object] = []
-    query = store.query
-    store.query = lambda vector, k, where=None: calls.append(where) or query(vector, k, where)  # type: ignore[method-assign]
+    return searcher
+
+
+@pytest.mark.parametrize("max_fetch, expected_calls", [
+    (2000, ["unfiltered 120", "unfiltered 200"]),  # a wider unfiltered fetch finds enough US chunks
+    (120, ["unfiltered 120", "where 30"]),  # no room to widen: Chroma filters
+])
+def test_post_filter_widens_then_falls_back_when_the_neighbourhood_is_another_markets(
+        settings: Settings, embedder: Embedder, monkeypatch: pytest.MonkeyPatch, max_fetch: int,
+        expected_calls: list[str]) -> None:
+    """When the over-fetched neighbours are mostly filtered out, the list is still full and correct."""
+    searcher = crowded_searcher(settings, embedder)
+    monkeypatch.setattr("vectorstore.search.MAX_FETCH", max_fetch)
+    calls: list[str] = []
+    query = searcher.store.query
+
+    def spy(vector: object, k: int, where: dict | None = None) -> list[Hit]:
+        calls.append(f"{'where' if where else 'unfiltered'} {k}")
+        return query(vector, k, where)
+
+    monkeypatch.setattr(searcher.store, "query", spy)
     filters = Filters(region="US")
-    got = searcher._nearest(embedder.embed_query("UK withdrawal minimum"), filters)
-    assert calls == [None, filters.where()]  # over-fetch first, then the fallback
-    assert len(got) == 30 and all(h.metadata["region"] == "US" for h in got)
+    vector = searcher.embedder.embed_query("UK withdrawal minimum")
+    got = searcher._nearest(vector, filters)
+    assert calls == expected_calls
+    assert [h.id for h in got] == [h.id for h in query(vector, 30, filters.where())]
+    assert all(h.metadata["region"] == "US" for h in got)
 
 
 def test_near_duplicate_agrees_with_jaccard() -> None:

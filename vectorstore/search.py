@@ -3,25 +3,30 @@ from __future__ import annotations
 
 import re
 import threading
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from vectorstore.filters import Filters
 from vectorstore.keyword import KeywordIndex
 from vectorstore.store import Hit, Store
 
+if TYPE_CHECKING:  # the model loads lazily; typing must not import it
+    from vectorstore.embeddings import Embedder
+
 Mode = Literal["hybrid", "dense", "keyword"]
 RRF_K = 60  # the constant from Cormack et al.; flattens the gap between neighbouring ranks
-# Below this share of chunks passing the filter, Chroma filters before the vector search; above it we
-# over-fetch without a `where` and filter in Python. Chroma's where costs ~0.7 s at 100k chunks even when
-# every chunk matches (bench/search.py), while an unfiltered HNSW query stays in milliseconds.
+# Chroma's local `where` costs time per *matching* row (chroma-core/chroma#7092): ~0.5 s at 100k chunks for a
+# filter most chunks pass, while an unfiltered query stays near 25 ms whatever n_results (bench/search.py).
+# So a filter most chunks pass is applied in Python to an over-fetched unfiltered result, and only a
+# selective filter (cheap for Chroma, and one that would starve the over-fetch) goes to Chroma.
 POST_FILTER_MIN_SHARE = 0.25
+MAX_FETCH = 2000  # the widest unfiltered retry before giving the filter to Chroma
 WORD_RE = re.compile(r"\w+")
 
 
 class HybridSearcher:
     """Searches one store; reloads its keyword index whenever a writer has changed the store."""
 
-    def __init__(self, store: Store, embedder: object, per_source: int = 2, candidates: int = 30):
+    def __init__(self, store: Store, embedder: Embedder, per_source: int = 2, candidates: int = 30):
         self.store, self.embedder = store, embedder
         self.per_source, self.candidates = per_source, candidates
         self._lock = threading.Lock()
@@ -42,9 +47,17 @@ class HybridSearcher:
                 self._generation = current
         return True
 
-    def search(self, query: str, k: int = 5, filters: Filters = Filters(), mode: Mode = "hybrid") -> list[Hit]:
-        """The k best chunks for a query."""
-        self.refresh()
+    @property
+    def generation(self) -> str | None:
+        """The store generation the keyword index was built from."""
+        return self._generation
+
+    def search(self, query: str, k: int = 5, filters: Filters = Filters(), mode: Mode = "hybrid",
+               refresh: bool = True) -> list[Hit]:
+        """The k best chunks for a query; refresh=False when the caller refreshed for a batch of searches
+        (in server mode each check is an HTTP call)."""
+        if refresh or self._generation is None:
+            self.refresh()
         dense = self._dense(query, filters) if mode != "keyword" else []
         keyword = self.keyword.search(query, self.candidates, filters) if mode != "dense" else []
         if mode == "dense":
@@ -63,7 +76,6 @@ class HybridSearcher:
             hit.metadata = dict(hit.metadata, similarity=round(hit.score, 4))
         return hits
 
-
     def _nearest(self, vector: object, filters: Filters) -> list[Hit]:
         """The filtered nearest chunks, letting Chroma filter only when the filter is selective."""
         where, total = filters.where(), len(self.keyword)
@@ -74,11 +86,13 @@ class HybridSearcher:
             return self.store.query(vector, self.candidates, None)
         if allowed < POST_FILTER_MIN_SHARE * total:
             return self.store.query(vector, self.candidates, where)
-        fetch = min(total, int(self.candidates * total / allowed * 2))  # twice what the share predicts
-        hits = [h for h in self.store.query(vector, fetch, None) if filters.matches(h.metadata)]
-        if len(hits) < min(self.candidates, allowed):  # unlucky neighbourhood: let Chroma filter
-            return self.store.query(vector, self.candidates, where)
-        return hits[: self.candidates]
+        want = min(self.candidates, allowed)
+        first = min(total, int(self.candidates * total / allowed * 2))  # twice what the share predicts
+        for fetch in dict.fromkeys((first, max(first, min(total, MAX_FETCH)))):
+            hits = [h for h in self.store.query(vector, fetch, None) if filters.matches(h.metadata)]
+            if len(hits) >= want or fetch == total:
+                return hits[: self.candidates]
+        return self.store.query(vector, self.candidates, where)  # the neighbourhood is another market's
 
 
 def fuse(dense: list[Hit], keyword: list[Hit]) -> list[Hit]:
