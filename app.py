@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import all_pages, get_settings, identity_sidebar
-from ui.draft import sync_all
+from ui.conversations import sync_all
 
 
 def main() -> None:

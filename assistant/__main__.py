@@ -1,13 +1,16 @@
 """python -m assistant ask [--store DIR] [--json] [--k N] [--region R] QUESTION
 python -m assistant ask [--store DIR] --json --from FILE
+python -m assistant forget HANDLE
 
 Draft a cited reply to a creator's message, or escalate when the knowledge base does not cover it.
 --from reads JSON lines with a `question` field (other fields pass through) and prints one JSON line each.
+`forget` deletes every activity-log row about one creator handle (a data-deletion request).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,7 +33,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ask.add_argument("--region", default="", help="the creator's market, e.g. US, UK, TH")
     ask.add_argument("--audience", choices=["auto", "creator", "staff"], default="auto",
                      help="creator: a reply to send; staff: a colleague's how-to question")
+    forget = sub.add_parser("forget", help="delete every activity-log row about one creator handle")
+    forget.add_argument("handle", help="the creator's handle, e.g. @glowwithmaya")
     args = parser.parse_args(argv)
+    if args.command == "forget":
+        return args
     if bool(args.question) == bool(args.from_file):
         parser.error("give either a QUESTION or --from FILE")
     if args.from_file and not args.json:
@@ -75,9 +82,24 @@ def print_text(draft: dict[str, Any]) -> None:
         print(f"note: {note}")
 
 
+def forget(handle: str) -> int:
+    """Delete a creator's rows from the activity log and say how many went."""
+    from assistant.activity import ActivityLog
+
+    try:
+        removed = ActivityLog(load_settings().activity_db).forget_creator(handle.strip())
+    except (SettingsError, OSError, sqlite3.Error) as err:
+        print(f"assistant: {err}", file=sys.stderr)
+        return 2
+    print(f"Removed {removed} activity-log row(s) about {handle.strip()}.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run `ask` and return the exit code."""
     args = parse_args(argv)
+    if args.command == "forget":
+        return forget(args.handle)
     try:
         from assistant.service import build_assistant
 

@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from assistant.text import MARKER_RE, content_words, markers_inside, overlap, sentences, strip_markers
 from assistant.types import Citation, Passage
+
+if TYPE_CHECKING:  # the model loads lazily; typing must not import it
+    from vectorstore.embeddings import Embedder
 
 # Courtesy lines that need no source; every other sentence must carry a citation or is flagged.
 BOILERPLATE = re.compile(
@@ -39,7 +43,7 @@ def drop_invented(text: str, count: int) -> tuple[str, list[str]]:
     return MARKER_RE.sub(keep, text), flags
 
 
-def support(sentence: str, passage: Passage, embedder: object) -> float:
+def support(sentence: str, passage: Passage, embedder: Embedder) -> float:
     """How well a passage backs a sentence: term overlap or embedding similarity, whichever is higher."""
     lexical = overlap(sentence, content_words(passage.text))
     vectors = embedder.embed([strip_markers(sentence), passage.text])
@@ -62,7 +66,7 @@ def renumber(text: str) -> tuple[str, dict[int, int]]:
     return MARKER_RE.sub(lambda m: f"[{order[int(m.group(1))]}]", text), order
 
 
-def check(text: str, passages: list[Passage], embedder: object, min_support: float) -> Checked:
+def check(text: str, passages: list[Passage], embedder: Embedder, min_support: float) -> Checked:
     """Check and renumber a draft's citations against the passages it was given."""
     text, flags = drop_invented(markers_inside(text), len(passages))
     text = re.sub(r"(\[\d+\])(\s*\1)+", r"\1", text)  # [1][1] -> [1]

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.activity import ActivityLog, DraftEntry, content_gaps, edit_ratio, make_draft_key, to_csv
+from assistant.activity import ActivityLog, DraftEntry, edit_ratio, make_draft_key
+from assistant.activity_report import content_gaps, to_csv
 
 EMAIL, PHONE, CARD, ORDER = "jess.doe@example.com", "+1 415 555 0134", "4111 1111 1111 1111", "576461163230694612"
 PII_MESSAGE = f"Hi, I'm Jess ({EMAIL}, {PHONE}). Card {CARD} was charged for order {ORDER}. Where is my sample?"
@@ -109,7 +110,7 @@ def test_csv_export_holds_the_rows_and_defuses_formulas(log: ActivityLog) -> Non
     rows = list(csv.DictReader(io.StringIO(to_csv(log.query()))))
     assert {r["draft_key"] for r in rows} == {"a", "b"}
     assert next(r for r in rows if r["draft_key"] == "a")["question"].startswith("'=")
-    assert ActivityLog.to_csv([]).startswith("id,draft_key,created_at")
+    assert to_csv([]).startswith("id,draft_key,created_at")
 
 
 def test_content_gaps_group_escalations_thumbs_down_and_heavy_edits(log: ActivityLog) -> None:
@@ -146,4 +147,16 @@ def test_forget_creator_deletes_their_rows(log: ActivityLog) -> None:
     log.log_draft(entry("a", creator_handle="@jess"))
     log.log_draft(entry("b", creator_handle="@bo"))
     assert log.forget_creator("@jess") == 1
+    assert [r["creator_handle"] for r in log.query()] == ["@bo"]
+
+
+def test_forget_command_reaches_the_configured_log(settings, capsys: pytest.CaptureFixture[str]) -> None:
+    """`python -m assistant forget @handle` is how a data-deletion request is carried out."""
+    from assistant.__main__ import main
+
+    log = ActivityLog(settings.activity_db)
+    log.log_draft(entry("a", creator_handle="@jess"))
+    log.log_draft(entry("b", creator_handle="@bo"))
+    assert main(["forget", "@jess"]) == 0
+    assert "Removed 1 activity-log row(s) about @jess." in capsys.readouterr().out
     assert [r["creator_handle"] for r in log.query()] == ["@bo"]

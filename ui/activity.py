@@ -7,7 +7,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from assistant.activity import HEAVY_EDIT, ActivityLog, content_gaps, to_csv
+from assistant.activity import ActivityLog
+from assistant.activity_report import HEAVY_EDIT, content_gaps, to_csv
 from ui.common import safe_markdown
 
 ANY = "all"
