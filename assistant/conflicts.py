@@ -24,7 +24,7 @@ def superseded_notes(searcher: HybridSearcher, got: Retrieved, citations: list[C
     cited = {p.meta.get("doc_id"): p.meta for p in got.passages if p.chunk_id in {c.chunk_id for c in citations}}
     notes = []
     for question in got.questions:
-        for hit in searcher.search(question, 5, Filters(current_only=False)):
+        for hit in searcher.search(question, 5, Filters(current_only=False), refresh=False):
             meta = hit.metadata
             current = cited.get(meta.get("doc_id"))
             if current and meta.get("current") is False:

@@ -3,16 +3,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
 
-from assistant.offline import Candidate, best_sentences
+from assistant.intake import MARKET_NAMES
+from assistant.offline import MAX_PER_QUESTION, Candidate, best_sentences
 from assistant.text import content_words
 from assistant.types import Passage
+from vectorstore.filters import MARKETS
+
+if TYPE_CHECKING:  # the model loads lazily; typing must not import it
+    from vectorstore.embeddings import Embedder
 
 UNKNOWN_RE = re.compile(
     r"(?i)\b(not published|(?:does|do|did)(?: not|n't) publish|illustrative only|to be confirmed|not (yet )?confirmed|no official [\w\s-]{0,40}(page|figure|source|"
     r"definition|rate|rule)s?|does not (say|state|describe)|"
     r"do not (say|state|describe)|no published|our sources do not|is not in (our|the) sources|not documented|"
-    r"has no official|(?:are|is) unknown)\b"
+    r"has no official|(?:are|is) unknown|(?:have|has) not (?:yet )?seen|sources (?:disagree|differ))\b"
+)
+# Questions that want a number, a date or an exact rule: "not published" means we cannot answer them.
+FIGURE_RE = re.compile(
+    r"(?i)\b(how (much|many|long|soon|often|high|low)|exact(ly)?|precise(ly)?|"
+    r"what(?:'?s| is| are) the [\w\s-]{0,30}?(rate|fees?|minimum|min|maximum|max|limit|cap|threshold|percent(age)?|"
+    r"cut-?off|amount|number|deadline|date|figure)s?|which (date|day)|what (percent(age)?|rate|date))\b"
 )
 # Brand-like names: CamelCase or ALL CAPS anywhere, Capitalised words when not starting a sentence.
 STRONG_RE = re.compile(r"\b([A-Z][a-z]+[A-Z]\w*|[A-Z]{3,}\d*)\b")
@@ -36,7 +48,7 @@ class Assessment:
     reason: str = ""
 
 
-def unknown_names(question: str, knows: object) -> list[str]:
+def unknown_names(question: str, knows: Callable[[str], bool]) -> list[str]:
     """Capitalised names in the question that appear nowhere in the knowledge base (brands, apps, agencies)."""
     names = []
     found = [m.group(1) for m in STRONG_RE.finditer(question)] + [m.group(1) for m in PROPER_RE.finditer(question)]
@@ -48,29 +60,52 @@ def unknown_names(question: str, knows: object) -> list[str]:
     return names
 
 
-def unknown_statement(cands: list[Candidate], question: str) -> str:
-    """A 'not published' sentence about the question, among the best three matches or next to one."""
-    top = sorted(cands, key=lambda c: -c.score)[:3]
+def asks_for_figure(question: str) -> bool:
+    """Whether the question wants a number, a date or an exact cut-off rather than how or whether."""
+    return bool(FIGURE_RE.search(question))
+
+
+def unknown_market(region: str, knows: Callable[[str], bool]) -> str:
+    """A reason to escalate when the creator sells in a market the knowledge base never mentions."""
+    name = MARKET_NAMES.get(region, "")
+    if not name or region in MARKETS or knows(name.split()[-1]):
+        return ""
+    return f"The knowledge base has nothing for creators in {name}; TikTok Shop rules differ by market."
+
+
+def unknown_statement(cands: list[Candidate], question: str, also: list[Candidate]) -> Candidate | None:
+    """A 'not published' sentence about the question: among the three closest matches, their
+    neighbours, or the sentences the draft would quote (`also`)."""
+    top = sorted(cands, key=lambda c: -c.similarity)[:3]
     near = [c for c in cands for t in top if c.passage == t.passage and abs(c.position - t.position) == 1]
     asked = content_words(question)
     for cand in top + near:
         if UNKNOWN_RE.search(cand.text) and content_words(cand.text) & asked:
-            return cand.text
-    return ""
+            return cand
+    # The draft's own sentences were chosen for this question already: any doubt among them counts.
+    return next((cand for cand in also if UNKNOWN_RE.search(cand.text)), None)
 
 
-def assess(question: str, passages: list[Passage], embedder: object, knows: object,
-           threshold: float, budget: int, context: str = "") -> Assessment:
-    """Pick the answering sentences and judge whether they really answer."""
+def assess(question: str, passages: list[Passage], embedder: Embedder, knows: Callable[[str], bool],
+           threshold: float, budget: int, context: str = "", staff: bool = False) -> Assessment:
+    """Pick the answering sentences and judge whether they really answer.
+
+    A passage saying a figure is not published answers "can they take it back?" (no rule says so),
+    but not "how many days exactly?": only a creator's request for a figure escalates. Staff get the
+    'not published' sentence as their answer.
+    """
     picked, similarity, cands = best_sentences(question, passages, embedder, budget, 0.3, context)
     result = Assessment(picked, similarity)
     if not passages or similarity < threshold:
         result.reason = f"No passage is close enough (best {similarity:.2f}, threshold {threshold:.2f})."
         return result
-    said = unknown_statement(cands, question)
-    if said:
-        result.reason = f"The knowledge base says this is not known: \"{said[:200]}\""
+    figure = asks_for_figure(question) and not staff
+    said = unknown_statement(cands, question, picked if figure else [])
+    if said and figure:
+        result.reason = f"The knowledge base says this is not known: \"{said.text[:200]}\""
         return result
+    if said and said not in picked:  # the reply must say what is not known
+        result.picked = sorted([said, *picked[: MAX_PER_QUESTION - 1]], key=lambda c: c.position)
     names = unknown_names(question, knows)
     if names:
         result.reason = f"The knowledge base has nothing on {', '.join(repr(n) for n in names)}."

@@ -51,11 +51,13 @@ class OfflineDrafter:
 
     def draft(self, request: DraftRequest) -> Iterator[str]:
         """One paragraph per covered question, then the template's next steps and sign-off."""
-        paragraphs = []
+        paragraphs, used = [], set()
         for q, ok in enumerate(request.covered):
             if ok:
                 numbers = request.per_question[q]
-                paragraphs.append(" ".join(cite(c.text, numbers[c.passage] + 1) for c in request.picked[q]))
+                fresh = [c for c in request.picked[q] if c.text not in used]  # two questions, one fact: say it once
+                used.update(c.text for c in fresh)
+                paragraphs.append(" ".join(cite(c.text, numbers[c.passage] + 1) for c in fresh))
         answer = "\n\n".join(p for p in paragraphs if p)
         if request.staff:
             yield prompts.render("staff_answer", answer=answer, next_steps=request.holding)

@@ -6,11 +6,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from assistant.errors import EmptyMessageError
+from vectorstore.filters import MARKETS
 
 QUOTE_START = re.compile(r"(?im)^(on .{3,80} wrote:|-{2,} ?original message ?-{2,}|from: .+@.+)$")
 SIGNOFF = re.compile(r"(?im)^(--\s*$|sent from my \w+|(thanks|thank you|thx|best|cheers|regards|kind regards|best regards|xoxo|love)[,!.]*\s*$)")
 GREETING = re.compile(r"(?i)^(hi|hello|hey|hiya|dear|good (morning|afternoon|evening))\b[^.!?\n]{0,40}[,!.]?\s*")
-NAME_RE = re.compile(r"(?i)\b(?:i'?m|i am|this is|my name is|name's)\s+([A-Z][a-z]{1,20})\b")
+# Only the lead-in ignores case: "I'm new" and "im in canada" must not yield a name.
+NAME_RE = re.compile(r"\b(?i:i'?m|i am|this is|my name is|name's)\s+([A-Z][a-z]{1,20})\b")
 QUESTION_START = re.compile(r"(?i)^(how|what|when|where|why|which|who|can|could|do|does|did|is|are|will|would|should|am|any|pls|please|help|need|whats|hows|wat|y)\b")
 LEAD_IN = re.compile(r"(?i)^(also|and|plus|oh and|btw|so|ok so|and also|one more thing|another thing)[,:]?\s+")
 PRONOUN = re.compile(r"(?i)\b(it|they|them|this|that|these|those|its|their)\b")
@@ -22,8 +24,14 @@ REGIONS = {
     "JP": r"\b(japan|japanese)\b", "BR": r"\b(brazil|brasil|brazilian)\b", "MX": r"\b(mexico|mexican)\b",
     "DE": r"\b(germany|german)\b", "FR": r"\b(france|french)\b",
 }
+# Markets a creator may name that we do not serve: their name in the knowledge base decides coverage.
+MARKET_NAMES = {**MARKETS, "JP": "Japan", "BR": "Brazil", "MX": "Mexico", "DE": "Germany", "FR": "France"}
+# "I'm in Japan", "based in Brazil", "Mexican creator": where the creator sells, not "imported from Japan".
+LOCATED = (r"\b(?:i'?m|i am|we'?re|we are|based|living|live|located|here|sell(?:ing)?|creators?|account|shop)\b"
+           r"[^.?!\n]{{0,20}}?\b(?:in|from)\s+(?:the\s+)?{place}|{place}\s+(?:creators?|account|seller|shop|market)\b")
 STAFF_RE = re.compile(
     r"(?i)\b(rep q|new hire|as a rep|i'?m a rep|our (team|creators?|agency|reps?)|the creator'?s?\b|a creator (says|asked|is|wants)|"
+    r"creator (asked|asks|wants|says|told|is asking)|crm|(do|should|must) we|"
     r"in the crm|log (this|it|a|the)|who owns|which team|onboarding checklist|canned repl|first[- ]response|tone guide|"
     r"on our side|macro|\bP[1-4]\b|our (sla|target|process)|"
     r"style guide|escalation matrix|before we|do i escalate|should i escalate|how do i (log|escalate|handle|triage))"
@@ -40,6 +48,7 @@ class Intake:
     creator_name: str = ""
     region: str = ""
     notices: list[str] = field(default_factory=list)
+    home_market: str = ""  # the market the creator says they sell in, or the one the rep chose
 
 
 def clean(message: str, limit: int) -> tuple[str, list[str]]:
@@ -80,6 +89,12 @@ def find_region(message: str) -> str:
     return found[0] if len(found) == 1 else ""
 
 
+def find_home_market(message: str) -> str:
+    """The market a creator says they are in or sell from, when exactly one is."""
+    found = [code for code, pattern in REGIONS.items() if re.search(LOCATED.format(place=pattern), message, re.I)]
+    return found[0] if len(found) == 1 else ""
+
+
 def split_questions(text: str) -> list[str]:
     """Question sentences, each with the sentence before it when it is short on context."""
     body = GREETING.sub("", text, count=1)
@@ -116,4 +131,5 @@ def parse(message: str, limit: int = 6000, region: str = "", handle: str = "") -
     text, notices = clean(message, limit)
     body = drop_quotes_and_signature(text) or text
     return Intake(text=body, questions=split_questions(body), creator_name=find_name(text),
-                  region=(region or find_region(body)).upper(), notices=notices)
+                  region=(region or find_region(body)).upper(), notices=notices,
+                  home_market=(region or find_home_market(body)).upper())

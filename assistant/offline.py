@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from assistant.text import content_words, overlap, reflow, sentences
 from assistant.types import Passage
+
+if TYPE_CHECKING:  # the model loads lazily; typing must not import it
+    from vectorstore.embeddings import Embedder
 
 INSTRUCTION_RE = re.compile(
     r"(?i)\b(ignore (all |any |your |previous |prior )*(rules|instructions)|system prompt|you are now|"
@@ -13,10 +17,16 @@ INSTRUCTION_RE = re.compile(
 )
 TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 # Sentences that carry no answer: quoted creator questions, summaries of the page itself, template slots.
-NOT_AN_ANSWER = re.compile(r"(?i)(\?\s*[\"'\u201d]?$|^[\"'\u201c>]|^this (summary|document|page|note|policy) |\{[a-z_]+\}|https?://|^see the )")
+NOT_AN_ANSWER = re.compile(
+    r"(?i)(\?\s*[\"'\u201d]?$|^[\"'\u201c>]|^this (is (the|a|our) (current )?)?(summary|document|page|note|policy|guide)\b|"
+    r"\{[a-z_]+\}|https?://|^see the |^when to use\b|\b[\w-]+/[\w.-]+\.(md|pdf|html|docx|txt)\b)"
+)
 HEARSAY = re.compile(r"(?i)third-party|unofficial|reddit|blog|anecdot|unverified|some guides|a guide|zorilla|rumou?r")
-MAX_PER_QUESTION = 6
+MAX_PER_QUESTION = 10
 MIN_CHARS, MAX_CHARS = 25, 450
+# Score weights, tuned on the eval tuning split only. W_RANK rewards sentences from the passages search
+# ranked first: hybrid search order was the strongest single signal (tuning key facts 0.61 -> 0.68 alone).
+W_SIM, W_CTX, W_TERMS, W_RANK, W_NEAR, CUTOFF = 0.5, 0.15, 0.35, 0.35, 0.25, 0.3
 
 
 @dataclass
@@ -82,7 +92,7 @@ def candidates(passages: list[Passage]) -> list[Candidate]:
     return out
 
 
-def score(cands: list[Candidate], question: str, embedder: object, context: str = "") -> None:
+def score(cands: list[Candidate], question: str, embedder: Embedder, context: str = "") -> None:
     """Similarity to the question (and a little to the whole message) plus term overlap,
     then smoothed with neighbours: facts sit next to the sentence that matches best."""
     if not cands:
@@ -95,10 +105,10 @@ def score(cands: list[Candidate], question: str, embedder: object, context: str 
         terms = len(content_words(cand.text) & q_words) / (len(q_words) or 1)
         cand.similarity = float(sim)
         hearsay = 0.3 if HEARSAY.search(cand.text) else 0.0  # creators should hear the official rule
-        raw.append(0.5 * float(sim) + 0.15 * float(sim_ctx) + 0.35 * terms + 0.04 / (1 + cand.passage) - hearsay)
+        raw.append(W_SIM * float(sim) + W_CTX * float(sim_ctx) + W_TERMS * terms + W_RANK / (1 + cand.passage) - hearsay)
     for i, cand in enumerate(cands):
         near = [raw[j] for j in (i - 1, i + 1) if 0 <= j < len(cands) and cands[j].passage == cand.passage]
-        cand.score = raw[i] + 0.25 * max(near, default=0.0)
+        cand.score = raw[i] + W_NEAR * max(near, default=0.0)
 
 
 def choose(cands: list[Candidate], budget: int, floor: float) -> list[Candidate]:
@@ -106,7 +116,7 @@ def choose(cands: list[Candidate], budget: int, floor: float) -> list[Candidate]
     chosen: list[Candidate] = []
     used = 0
     ranked = sorted(cands, key=lambda c: -c.score)
-    cutoff = max(floor, 0.5 * ranked[0].score) if ranked else floor
+    cutoff = max(floor, CUTOFF * ranked[0].score) if ranked else floor
     for cand in ranked:
         if len(chosen) == MAX_PER_QUESTION or cand.score < cutoff:
             break
@@ -118,7 +128,7 @@ def choose(cands: list[Candidate], budget: int, floor: float) -> list[Candidate]
     return sorted(chosen, key=lambda c: c.position)
 
 
-def best_sentences(question: str, passages: list[Passage], embedder: object, budget: int, floor: float,
+def best_sentences(question: str, passages: list[Passage], embedder: Embedder, budget: int, floor: float,
                    context: str = "") -> tuple[list[Candidate], float, list[Candidate]]:
     """The sentences that answer a question, the best similarity seen, and every scored candidate."""
     cands = candidates(passages)

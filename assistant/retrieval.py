@@ -34,14 +34,14 @@ def to_passage(hit: Hit) -> Passage:
 def retrieve(searcher: HybridSearcher, intake: Intake, k: int, threshold: float, staff: bool = False,
              doc_type: str = "") -> Retrieved:
     """Search once per question with the creator's region; internal passages become rep notes
-    unless the reader is staff, who may be shown them."""
+    unless the reader is staff, who may be shown them. The caller refreshes the searcher first."""
     got = Retrieved(questions=list(intake.questions))
     index: dict[str, int] = {}
     filters = Filters(region=intake.region, doc_type=doc_type)
-    whole = searcher.search(intake.text, k, filters) if len(intake.questions) > 1 or intake.text != intake.questions[0] else []
+    whole = searcher.search(intake.text, k, filters, refresh=False) if len(intake.questions) > 1 or intake.text != intake.questions[0] else []
     for question in intake.questions:
         # The whole message brings back context a split-off question lost ("saw a guide saying ...").
-        hits = merge(searcher.search(question, k, filters), whole, k + 2)
+        hits = merge(searcher.search(question, k, filters, refresh=False), whole, k + 2)
         safe = hits if staff else [h for h in hits if h.metadata.get("audience") != "internal"]
         if not staff:
             add_notes(got, [h for h in hits if h.metadata.get("audience") == "internal"])

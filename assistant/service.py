@@ -2,21 +2,24 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import prompts
 from assistant.citecheck import check
 from assistant.conflicts import find_conflicts
-from assistant.coverage import assess
+from assistant.coverage import assess, unknown_market
 from assistant.drafters import ANSWER_BUDGET, SIGN_OFF, Drafter, DraftRequest, LLMDrafter, OfflineDrafter, greeting, neutralise
 from assistant.errors import LLMError
 from assistant.escalation import Matrix, Route, load_matrix
-from assistant.intake import looks_like_staff, parse
+from assistant.intake import Intake, looks_like_staff, parse
 from assistant.llm import HOSTED, describe, make_chat_model
 from assistant.retrieval import Retrieved, retrieve
 from assistant.types import Draft
 from settings import Settings
 from vectorstore.search import HybridSearcher
+
+if TYPE_CHECKING:  # the model loads lazily; typing must not import it
+    from vectorstore.embeddings import Embedder
 
 
 class Assistant:
@@ -30,8 +33,8 @@ class Assistant:
         self._matrix: tuple[str, Matrix] | None = None
 
     def matrix(self) -> Matrix:
-        """The escalation matrix, re-read whenever the index changes."""
-        generation = self.searcher.store.generation()
+        """The escalation matrix, re-read whenever the searcher has picked up a new generation."""
+        generation = self.searcher.generation or ""
         if self._matrix is None or self._matrix[0] != generation:
             self._matrix = (generation, load_matrix(self.searcher.store, self.settings.default_team))
         return self._matrix[1]
@@ -54,9 +57,10 @@ class Assistant:
         doc_type: "policy" or "process" limits retrieval to one kind of document (the Learn page).
         """
         intake = parse(message, self.settings.max_message_chars, region or self.settings.region, handle)
+        self.searcher.refresh()  # once per message: every search below uses this generation
         staff = audience == "staff" or (audience == "auto" and looks_like_staff(intake.text))
         got = retrieve(self.searcher, intake, k or self.settings.search_k, self.settings.escalate_below, staff, doc_type)
-        picked = self._assess(got, intake.text)
+        picked = self._assess(got, intake, staff)
         route = self.matrix().route(" ".join(intake.questions))
         draft = Draft(question=message, status="answered", draft="", citations=[], drafter=self.drafter.label,
                       questions=intake.questions, creator_name=intake.creator_name, region=intake.region,
@@ -75,14 +79,25 @@ class Assistant:
         self._finish(draft, text, got, route)
         yield draft
 
-    def _assess(self, got: Retrieved, context: str) -> list[list]:
+    def _assess(self, got: Retrieved, intake: Intake, staff: bool) -> list[list]:
         """Judge each question's coverage and keep the sentences that answer it."""
         budget = ANSWER_BUDGET // max(1, len(got.questions))
         picked = []
+        name = intake.creator_name.lower()
+
+        def knows(word: str) -> bool:  # the creator's own name is not an unknown brand
+            return word.lower() == name or self.searcher.keyword.knows(word)
+
+        market = unknown_market(intake.home_market, knows)
         for q, question in enumerate(got.questions):
+            if market:
+                got.covered[q] = False
+                got.reasons.append(market)
+                picked.append([])
+                continue
             passages = [got.passages[i] for i in got.per_question[q]]
-            result = assess(question, passages, self.embedder, self.searcher.keyword.knows,
-                            self.settings.escalate_below, budget, context)
+            result = assess(question, passages, self.embedder, knows,
+                            self.settings.escalate_below, budget, intake.text, staff)
             got.covered[q], got.coverage[q] = result.covered, result.similarity
             if not result.covered:
                 got.reasons.append(result.reason)
@@ -145,7 +160,7 @@ def build_drafter(settings: Settings, assistant_offline: OfflineDrafter) -> Draf
     return LLMDrafter(model, describe(settings), redact_pii)
 
 
-def build_assistant(settings: Settings, store_dir: Path | None = None, embedder: object | None = None) -> Assistant:
+def build_assistant(settings: Settings, store_dir: Path | None = None, embedder: Embedder | None = None) -> Assistant:
     """Load the embedder, open the store, and wire the configured drafter."""
     from vectorstore.embeddings import load_embedder
     from vectorstore.store import open_store

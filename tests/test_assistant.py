@@ -101,3 +101,41 @@ def test_cli_from_file_follows_the_contract(kb_store: Path, tmp_path: Path) -> N
         for c in o["citations"]:
             assert set(c) >= {"n", "source", "title", "section", "page", "score", "quote"}
     assert out[0]["status"] == "answered" and out[1]["status"] == "escalate"
+
+
+@pytest.mark.parametrize("message, name", [
+    ("hey so I'm new here, can I get free samples?", ""),
+    ("im in canada, do i need a W-9?", ""),
+    ("Hi, I'm Maya. How long do I have to post after a free sample arrives?", "Maya"),
+])
+def test_greeting_uses_a_name_only_when_one_is_given(kb_assistant, message: str, name: str) -> None:
+    draft = kb_assistant.ask(message)
+    assert draft.creator_name == name
+    if draft.status == "answered":
+        assert draft.draft.startswith(f"Hi {name or 'there'},")
+
+
+def test_not_published_answers_whether_but_escalates_a_request_for_the_figure(kb_assistant) -> None:
+    """'Can they take it back?' is answered with what is (not) published; 'how many days exactly?' is not."""
+    whether = kb_assistant.ask("a customer returned the item after my commission settled. will they take the money back?")
+    assert whether.status == "answered", whether.reason
+    assert_citations_consistent(whether)
+    figure = kb_assistant.ask("what's the exact minimum withdrawal in pounds for UK creators?")
+    assert figure.status == "escalate" and "not known" in figure.reason
+
+
+def test_a_market_the_knowledge_base_never_mentions_escalates(kb_assistant) -> None:
+    draft = kb_assistant.ask("I'm in Japan, can I get free samples from TikTok Shop?")
+    assert draft.status == "escalate" and "Japan" in draft.reason
+    assert kb_assistant.ask("I'm in Thailand, can I get free samples from TikTok Shop?").status == "answered"
+
+
+def test_one_message_checks_the_store_generation_once(kb_assistant, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Server mode pays an HTTP call per check, so a message with three questions checks once."""
+    store = kb_assistant.searcher.store
+    calls = []
+    real = store.generation
+    monkeypatch.setattr(store, "generation", lambda: calls.append(1) or real())
+    draft = kb_assistant.ask("how long do i have to post a free sample? what is the paypal fee? can i do LIVE giveaways?")
+    assert len(draft.questions) == 3
+    assert len(calls) == 1

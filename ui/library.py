@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from assistant.intake import MARKETS
 from assistant.library import DocInfo, is_stale, list_documents
 from ingest.report import last_result, report_flags
 from ingest.files import FOLDERS, UploadError, retire, save_upload
@@ -19,7 +20,7 @@ from ui.common import safe_markdown
 from vectorstore.errors import StoreError, StoreLockedError
 
 UPLOAD_TYPES = ["pdf", "md", "txt", "html", "docx"]
-REGIONS = ["global", "US", "UK", "SEA", "TH", "VN", "ID", "MY", "PH"]
+REGIONS = ["global", "SEA", *MARKETS]  # what a document may be tagged with
 
 
 def is_owner(settings: Settings) -> bool:

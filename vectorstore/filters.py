@@ -4,6 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+# The TikTok Shop markets our agency serves: the one list the UI, intake and filters share.
+MARKETS = {"US": "United States", "UK": "United Kingdom", "TH": "Thailand", "VN": "Vietnam", "ID": "Indonesia",
+           "MY": "Malaysia", "PH": "Philippines", "SG": "Singapore"}
 SEA_MARKETS = {"TH", "VN", "ID", "MY", "PH", "SG"}
 
 
