@@ -55,6 +55,8 @@ def test_dense_filter_paths_return_what_chroma_where_returns(searcher: HybridSea
         got = searcher._nearest(vector, filters)
         expected = searcher.store.query(vector, searcher.candidates, filters.where())
         assert [h.id for h in got] == [h.id for h in expected]
+        assert [(h.text, h.metadata, round(h.score, 5)) for h in got] == \
+            [(h.text, h.metadata, round(h.score, 5)) for h in expected]
         assert all(filters.matches(h.metadata) for h in got)
 
 
@@ -72,8 +74,8 @@ def crowded_searcher(settings: Settings, embedder: Embedder) -> HybridSearcher:
 
 
 @pytest.mark.parametrize("max_fetch, expected_calls", [
-    (2000, ["unfiltered 120", "unfiltered 200"]),  # a wider unfiltered fetch finds enough US chunks
-    (120, ["unfiltered 120", "where 30"]),  # no room to widen: Chroma filters
+    (2000, ["ids 120", "ids 200"]),  # a wider unfiltered fetch finds enough US chunks
+    (120, ["ids 120", "where 30"]),  # no room to widen: Chroma filters
 ])
 def test_post_filter_widens_then_falls_back_when_the_neighbourhood_is_another_markets(
         settings: Settings, embedder: Embedder, monkeypatch: pytest.MonkeyPatch, max_fetch: int,
@@ -82,18 +84,26 @@ def test_post_filter_widens_then_falls_back_when_the_neighbourhood_is_another_ma
     searcher = crowded_searcher(settings, embedder)
     monkeypatch.setattr("vectorstore.search.MAX_FETCH", max_fetch)
     calls: list[str] = []
-    query = searcher.store.query
+    query, nearest_ids = searcher.store.query, searcher.store.nearest_ids
 
-    def spy(vector: object, k: int, where: dict | None = None) -> list[Hit]:
+    def spy_query(vector: object, k: int, where: dict | None = None) -> list[Hit]:
         calls.append(f"{'where' if where else 'unfiltered'} {k}")
         return query(vector, k, where)
 
-    monkeypatch.setattr(searcher.store, "query", spy)
+    def spy_ids(vector: object, k: int) -> list[tuple[str, float]]:
+        calls.append(f"ids {k}")
+        return nearest_ids(vector, k)
+
+    monkeypatch.setattr(searcher.store, "query", spy_query)
+    monkeypatch.setattr(searcher.store, "nearest_ids", spy_ids)
     filters = Filters(region="US")
     vector = searcher.embedder.embed_query("UK withdrawal minimum")
     got = searcher._nearest(vector, filters)
     assert calls == expected_calls
-    assert [h.id for h in got] == [h.id for h in query(vector, 30, filters.where())]
+    expected = query(vector, 30, filters.where())
+    assert [h.id for h in got] == [h.id for h in expected]
+    assert [h.text for h in got] == [h.text for h in expected]
+    assert [round(h.score, 5) for h in got] == [round(h.score, 5) for h in expected]
     assert all(h.metadata["region"] == "US" for h in got)
 
 

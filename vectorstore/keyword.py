@@ -26,6 +26,7 @@ class KeywordIndex:
         self.ids = [r[0] for r in rows]
         self.texts = [r[1] for r in rows]
         self.metas = [r[2] for r in rows]
+        self.position = {cid: i for i, cid in enumerate(self.ids)}
         self._masks: dict[Filters, np.ndarray] = {}  # a filter's mask is built once per index
         self.retriever = bm25s.BM25()
         if rows:
@@ -46,6 +47,15 @@ class KeywordIndex:
         if filters not in self._masks:
             self._masks[filters] = np.array([1.0 if filters.matches(m) else 0.0 for m in self.metas], dtype=np.float32)
         return self._masks[filters]
+
+    def hits(self, scored: list[tuple[str, float]], filters: Filters) -> list[Hit]:
+        """Chunks by id with their scores, in order, keeping those the filter allows."""
+        out = []
+        for cid, score in scored:
+            i = self.position.get(cid)
+            if i is not None and filters.matches(self.metas[i]):
+                out.append(Hit(cid, self.texts[i], self.metas[i], score))
+        return out
 
     def allowed(self, filters: Filters) -> int:
         """How many indexed chunks the filter lets through."""
