@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 from vectorstore.store import Hit, Store
 
@@ -42,12 +42,13 @@ class Block:
     chunks: list[Hit] = field(default_factory=list)
 
 
-def list_documents(store: Store) -> list[DocInfo]:
-    """Every document in the manifest, with metadata taken from its first chunk."""
+def list_documents(store: Store, metas: Iterable[dict[str, Any]] | None = None) -> list[DocInfo]:
+    """Every document in the manifest, with metadata taken from its first chunk. `metas` (every
+    chunk's metadata, e.g. from the search index already in memory) saves re-reading the collection."""
     manifest = store.read_manifest()
     first: dict[str, dict[str, Any]] = {}
     counts: dict[str, int] = {}
-    for _, _, meta in store.iter_chunks():
+    for meta in metas if metas is not None else (m for _, _, m in store.iter_chunks()):
         source = str(meta.get("source", ""))
         counts[source] = counts.get(source, 0) + 1
         if source not in first or meta.get("chunk_index", 0) < first[source].get("chunk_index", 0):

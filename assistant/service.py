@@ -12,6 +12,7 @@ from assistant.drafters import ANSWER_BUDGET, SIGN_OFF, Drafter, DraftRequest, L
 from assistant.errors import LLMError
 from assistant.escalation import Matrix, Route, load_matrix
 from assistant.intake import Intake, looks_like_staff, parse
+from assistant.library import DocInfo, list_documents
 from assistant.llm import HOSTED, describe, make_chat_model
 from assistant.retrieval import Retrieved, retrieve
 from assistant.types import Draft
@@ -38,6 +39,11 @@ class Assistant:
         if self._matrix is None or self._matrix[0] != generation:
             self._matrix = (generation, load_matrix(self.searcher.store, self.settings.default_team))
         return self._matrix[1]
+
+    def documents(self) -> list[DocInfo]:
+        """Every indexed document, listed from the search index in memory (refreshed if stale)."""
+        self.searcher.refresh()
+        return list_documents(self.searcher.store, self.searcher.keyword.metas)
 
     def ask(self, message: str, region: str = "", handle: str = "", k: int | None = None,
             audience: str = "auto", doc_type: str = "") -> Draft:

@@ -139,3 +139,12 @@ def test_one_message_checks_the_store_generation_once(kb_assistant, monkeypatch:
     draft = kb_assistant.ask("how long do i have to post a free sample? what is the paypal fee? can i do LIVE giveaways?")
     assert len(draft.questions) == 3
     assert len(calls) == 1
+
+
+def test_document_list_from_the_index_in_memory_matches_the_collection(kb_assistant) -> None:
+    """The Library and Learn pages list documents without re-reading every chunk from Chroma."""
+    from assistant.library import list_documents
+
+    docs = kb_assistant.documents()
+    assert len(docs) >= 30 and all(d.chunks > 0 for d in docs)
+    assert docs == list_documents(kb_assistant.searcher.store)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.errors import AssistantError
-from assistant.library import DocInfo, blocks, doc_meta, heading_level, list_documents, read_document
+from assistant.library import DocInfo, blocks, doc_meta, heading_level, read_document
 from ui.common import page_text, render_checks, render_notes, render_sources, render_status, safe_markdown
 from vectorstore.errors import StoreError
 from vectorstore.store import Hit, Store
@@ -74,9 +74,8 @@ def render_text(chunks: list[Hit], highlight: str) -> None:
                 st.markdown(safe_markdown(hit.text))
 
 
-def read_tab(store: Store) -> None:
+def read_tab(store: Store, docs: list[DocInfo]) -> None:
     """Browse and read one document."""
-    docs = list_documents(store)
     if not docs:
         st.info("The knowledge base is empty. A knowledge owner can add documents on the Library page.")
         return
@@ -114,11 +113,11 @@ def render() -> None:
     """The Learn page."""
     from ui import get_assistant
 
-    store = get_assistant().searcher.store
+    assistant = get_assistant()
     st.title("Learn")
     read, ask = st.tabs(["Read the documents", "Ask a how-to question"])
     with read:
-        read_tab(store)
+        read_tab(assistant.searcher.store, assistant.documents())
     with ask:
         ask_tab()
 

@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from assistant.intake import MARKETS
-from assistant.library import DocInfo, is_stale, list_documents
+from assistant.library import DocInfo, is_stale
 from ingest.report import last_result, report_flags
 from ingest.files import FOLDERS, UploadError, retire, save_upload
 from ingest.manifest import scan
@@ -194,7 +194,7 @@ def render() -> None:
     if owner and st.button("Refresh index", type="primary", key="refresh", icon=":material/sync:"):
         refresh(settings)
     report = load_report(report_path(settings))
-    sources = render_table(list_documents(assistant.searcher.store), settings, report)
+    sources = render_table(assistant.documents(), settings, report)
     if report is not None:
         with st.expander("Last ingest report", expanded=bool(st.session_state.get("library_refreshed"))):
             render_report(report)
