@@ -95,12 +95,11 @@ class Assistant:
             return word.lower() == name or self.searcher.keyword.knows(word)
 
         market = unknown_market(intake.home_market, knows)
+        if market:  # nothing in the message can be answered for a market we have no rules for
+            got.covered = [False] * len(got.questions)
+            got.reasons.append(market)
+            return [[] for _ in got.questions]
         for q, question in enumerate(got.questions):
-            if market:
-                got.covered[q] = False
-                got.reasons.append(market)
-                picked.append([])
-                continue
             passages = [got.passages[i] for i in got.per_question[q]]
             result = assess(question, passages, self.embedder, knows,
                             self.settings.escalate_below, budget, intake.text, staff)

@@ -50,10 +50,10 @@ class KeywordIndex:
 
     def hits(self, scored: list[tuple[str, float]], filters: Filters) -> list[Hit]:
         """Chunks by id with their scores, in order, keeping those the filter allows."""
-        out = []
+        allowed, out = self.mask(filters), []
         for cid, score in scored:
             i = self.position.get(cid)
-            if i is not None and filters.matches(self.metas[i]):
+            if i is not None and allowed[i]:
                 out.append(Hit(cid, self.texts[i], self.metas[i], score))
         return out
 
