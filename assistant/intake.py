@@ -30,7 +30,7 @@ MARKET_NAMES = {**MARKETS, "JP": "Japan", "BR": "Brazil", "MX": "Mexico", "DE": 
 LOCATED = (r"\b(?:i'?m|i am|we'?re|we are|based|living|live|located|here|sell(?:ing)?|creators?|account|shop)\b"
            r"[^.?!\n]{{0,20}}?\b(?:in|from)\s+(?:the\s+)?{place}|{place}\s+(?:creators?|account|seller|shop|market)\b")
 STAFF_RE = re.compile(
-    r"(?i)\b(rep q|new hire|as a rep|i'?m a rep|our (team|creators?|agency|reps?)|the creator'?s?\b|a creator (says|asked|is|wants)|"
+    r"(?i)\b(rep q|new hire|as a rep|i'?m a rep|our (team|creators?|agency|reps?)|a creator (says|asked|is|wants)|"
     r"creator (asked|asks|wants|says|told|is asking)|crm|(do|should|must) we|"
     r"in the crm|log (this|it|a|the)|who owns|which team|onboarding checklist|canned repl|first[- ]response|tone guide|"
     r"on our side|macro|\bP[1-4]\b|our (sla|target|process)|"
@@ -121,9 +121,24 @@ def merge_short(questions: list[str]) -> list[str]:
     return out[:4]
 
 
+# Creators as other people: "a creator messaged", "the creator's appeal", "my replies to creators".
+# A creator writes about themselves ("I'm a creator", "as a creator") or other creators, not "the creator".
+THIRD_PERSON_RE = re.compile(
+    r"(?i)\b(?:(?P<det>a|the|this|that|one|each|every|our) creator(?!\s+(?:center|centre|marketplace|fund|academy|account type))|"
+    r"creator's|creators'|(?:to|with|tell|answer(?:ing)?|repl(?:y|ies|ying) to|message|messaging) creators|"
+    r"(?:she|he) (?:asked|asks|wants|said|says|told|is asking) (?:me|us))\b"
+)
+SELF_RE = re.compile(r"(?i)\b(?:i'?m|i am|am|as|be|become|becoming|being)\s+(?:a|the|one)\s+creator$")
+
+
 def looks_like_staff(text: str) -> bool:
     """A colleague's how-to question rather than a creator's message."""
-    return bool(STAFF_RE.search(text))
+    if STAFF_RE.search(text):
+        return True
+    for match in THIRD_PERSON_RE.finditer(text):
+        if not (match.group("det") and SELF_RE.search(text[max(0, match.start() - 12):match.end()])):
+            return True
+    return False
 
 
 def parse(message: str, limit: int = 6000, region: str = "", handle: str = "") -> Intake:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import EmptyMessageError
+from assistant.intake import looks_like_staff
 from assistant.text import MARKER_RE
 from tests.conftest import ROOT
 
@@ -148,3 +149,17 @@ def test_document_list_from_the_index_in_memory_matches_the_collection(kb_assist
     docs = kb_assistant.documents()
     assert len(docs) >= 30 and all(d.chunks > 0 for d in docs)
     assert docs == list_documents(kb_assistant.searcher.store)
+
+
+@pytest.mark.parametrize("message, staff", [
+    ("how long should my replies to creators be? can I use emojis?", True),
+    ("a creator message came in Friday at 17:30, when is it due?", True),
+    ("creator's appeal deadline is tomorrow and she asked me to log in for her. can I?", True),
+    ("tell the creator to wait for the seller", True),
+    ("I'm a creator in the UK, how do free samples work?", False),
+    ("as a creator can I go LIVE without 1,000 followers?", False),
+    ("where in the creator center do I see my commission?", False),
+    ("do other creators get paid more than me?", False),
+])
+def test_staff_questions_are_told_apart_from_creator_messages(message: str, staff: bool) -> None:
+    assert looks_like_staff(message) is staff
