@@ -24,6 +24,8 @@ NOT_AN_ANSWER = re.compile(
 HEARSAY = re.compile(r"(?i)third-party|unofficial|reddit|blog|anecdot|unverified|some guides|a guide|zorilla|rumou?r")
 MAX_PER_QUESTION = 10
 MIN_CHARS, MAX_CHARS = 25, 450
+MAX_LEAD = 120  # a longer lead-in would crowd out the item it introduces
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 # Score weights, tuned on the eval tuning split only. W_RANK rewards sentences from the passages search
 # ranked first: hybrid search order was the strongest single signal (tuning key facts 0.61 -> 0.68 alone).
 W_SIM, W_CTX, W_TERMS, W_RANK, W_NEAR, CUTOFF = 0.5, 0.15, 0.35, 0.35, 0.25, 0.3
@@ -62,7 +64,7 @@ def table_unit(rows: list[list[str]]) -> str:
 
 def units(text: str) -> list[str]:
     """Sentences of a passage; a Markdown table becomes one unit."""
-    out, table = [], []
+    out, table, lead = [], [], ""
     for line in reflow(text).split("\n") + [""]:
         if line.count("|") >= 2:
             if not TABLE_SEP.match(line.strip()):
@@ -71,8 +73,14 @@ def units(text: str) -> list[str]:
         if table:
             out.append(table_unit(table))
             table = []
-        if line.strip() and not line.lstrip().startswith("#"):
-            out += sentences(plain(line))
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        item = plain(line)
+        if lead and LIST_ITEM.match(line) and item[:1].islower():
+            item = f"{lead} {item}"  # "if they: are not high-risk" reads as a sentence; "are not high-risk" does not
+        elif not LIST_ITEM.match(line):
+            lead = item if item.endswith(":") and len(item) <= MAX_LEAD else ""
+        out += sentences(item)
     return out
 
 
