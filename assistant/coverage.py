@@ -35,7 +35,11 @@ COMMON_CAPS = {"tiktok", "shop", "live", "us", "usa", "uk", "ok", "okay", "omg",
                "september", "october", "november", "december", "english", "google", "instagram", "youtube",
                # countries are markets, judged by the region filter, not brands
                "japan", "china", "korea", "brazil", "mexico", "canada", "australia", "germany", "france", "italy",
-               "spain", "ireland", "india", "thailand", "vietnam", "indonesia", "malaysia", "philippines", "singapore"}
+               "spain", "ireland", "india", "thailand", "vietnam", "indonesia", "malaysia", "philippines", "singapore",
+               # so are nationalities: "I'm not American" says where the creator is, not what they ask about
+               "american", "british", "english", "scottish", "welsh", "irish", "canadian", "australian", "japanese",
+               "chinese", "korean", "brazilian", "mexican", "german", "french", "italian", "spanish", "indian", "thai",
+               "vietnamese", "indonesian", "malaysian", "filipino", "filipina", "singaporean", "european", "asian"}
 
 
 @dataclass
@@ -82,8 +86,9 @@ def unknown_statement(cands: list[Candidate], question: str, also: list[Candidat
     for cand in top + near:
         if UNKNOWN_RE.search(cand.text) and content_words(cand.text) & asked:
             return cand
-    # The draft's own sentences were chosen for this question already: any doubt among them counts.
-    return next((cand for cand in also if UNKNOWN_RE.search(cand.text)), None)
+    # The draft's own sentences were chosen for this question already: a doubt among them counts when it
+    # is about something the question names ("Sources disagree on how to buy" says nothing on a size limit).
+    return next((cand for cand in also if UNKNOWN_RE.search(cand.text) and content_words(cand.text) & asked), None)
 
 
 def assess(question: str, passages: list[Passage], embedder: Embedder, knows: Callable[[str], bool],

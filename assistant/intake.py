@@ -104,7 +104,10 @@ def split_questions(text: str) -> list[str]:
         bare = LEAD_IN.sub("", sentence)
         if sentence.endswith("?") or QUESTION_START.match(bare):
             vague = len(bare.split()) < 8 or PRONOUN.search(bare)
-            context = sentences[i - 1] if i and vague and not sentences[i - 1].endswith("?") else ""
+            # "what's the threshold?" after "will I get a 1099-K?" is about the 1099-K: keep the earlier sentence
+            # a short "why?" after a question is folded into it by merge_short instead
+            follows_question = i and sentences[i - 1].endswith("?") and len(bare.split()) < 4
+            context = LEAD_IN.sub("", sentences[i - 1]) if i and vague and not follows_question else ""
             questions.append(f"{context} {bare}".strip())
     merged = merge_short(questions)
     return merged or [body.strip() or text]
@@ -125,7 +128,7 @@ def merge_short(questions: list[str]) -> list[str]:
 # A creator writes about themselves ("I'm a creator", "as a creator") or other creators, not "the creator".
 THIRD_PERSON_RE = re.compile(
     r"(?i)\b(?:(?P<det>a|the|this|that|one|each|every|our) creator(?!\s+(?:center|centre|marketplace|fund|academy|account type))|"
-    r"creator's|creators'|(?:to|with|tell|answer(?:ing)?|repl(?:y|ies|ying) to|message|messaging) creators|"
+    r"creator's|creators'|creator (?:who|that|sent|messaged|wrote|emailed|called|replied)|(?:to|with|tell|answer(?:ing)?|repl(?:y|ies|ying) to|message|messaging) creators|"
     r"(?:she|he) (?:asked|asks|wants|said|says|told|is asking) (?:me|us))\b"
 )
 SELF_RE = re.compile(r"(?i)\b(?:i'?m|i am|am|as|be|become|becoming|being)\s+(?:a|the|one)\s+creator$")

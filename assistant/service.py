@@ -66,6 +66,9 @@ class Assistant:
         self.searcher.refresh()  # once per message: every search below uses this generation
         staff = audience == "staff" or (audience == "auto" and looks_like_staff(intake.text))
         got = retrieve(self.searcher, intake, k or self.settings.search_k, self.settings.escalate_below, staff, doc_type)
+        if audience == "auto" and not staff and got.reads_as_staff(self.settings.escalate_below):
+            staff = True
+            got = retrieve(self.searcher, intake, k or self.settings.search_k, self.settings.escalate_below, staff, doc_type)
         picked = self._assess(got, intake, staff)
         route = self.matrix().route(" ".join(intake.questions))
         draft = Draft(question=message, status="answered", draft="", citations=[], drafter=self.drafter.label,

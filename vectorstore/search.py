@@ -54,9 +54,9 @@ class HybridSearcher:
         return self._generation
 
     def search(self, query: str, k: int = 5, filters: Filters = Filters(), mode: Mode = "hybrid",
-               refresh: bool = True) -> list[Hit]:
+               refresh: bool = True, per_source: int | None = None) -> list[Hit]:
         """The k best chunks for a query; refresh=False when the caller refreshed for a batch of searches
-        (in server mode each check is an HTTP call)."""
+        (in server mode each check is an HTTP call); per_source overrides the chunks-per-document cap."""
         if refresh or self._generation is None:
             self.refresh()
         dense = self._dense(query, filters) if mode != "keyword" else []
@@ -67,7 +67,7 @@ class HybridSearcher:
             fused = keyword
         else:
             fused = fuse(dense, keyword)
-        return spread(collapse(fused), k, self.per_source)
+        return spread(collapse(fused), k, per_source or self.per_source)
 
     def _dense(self, query: str, filters: Filters) -> list[Hit]:
         """Nearest chunks by embedding, with their cosine similarity kept."""
