@@ -26,6 +26,9 @@ REGIONS = {
 }
 # Markets a creator may name that we do not serve: their name in the knowledge base decides coverage.
 MARKET_NAMES = {**MARKETS, "JP": "Japan", "BR": "Brazil", "MX": "Mexico", "DE": "Germany", "FR": "France"}
+# "how long do I have in Malaysia?", "rules for the UK": the market asked about, not "made in Japan".
+ASKED_IN = r"(?<!made )(?<!manufactured )(?<!produced )\b(?:in|for)\s+(?:the\s+)?{place}"
+FLAG_CODES = {"GB": "UK"}  # flag emoji use ISO codes; the agency says UK
 # "I'm in Japan", "based in Brazil", "Mexican creator": where the creator sells, not "imported from Japan".
 LOCATED = (r"\b(?:i'?m|i am|we'?re|we are|based|living|live|located|here|sell(?:ing)?|creators?|account|shop)\b"
            r"[^.?!\n]{{0,20}}?\b(?:in|from)\s+(?:the\s+)?{place}|{place}\s+(?:creators?|account|seller|shop|market)\b")
@@ -90,9 +93,18 @@ def find_region(message: str) -> str:
 
 
 def find_home_market(message: str) -> str:
-    """The market a creator says they are in or sell from, when exactly one is."""
-    found = [code for code, pattern in REGIONS.items() if re.search(LOCATED.format(place=pattern), message, re.I)]
-    return found[0] if len(found) == 1 else ""
+    """The market a creator says they are in, sell from or ask about ("in Malaysia", 🇲🇾), when exactly one is."""
+    found = {code for code, pattern in REGIONS.items()
+             if re.search(LOCATED.format(place=pattern), message, re.I) or re.search(ASKED_IN.format(place=pattern), message, re.I)}
+    found |= {FLAG_CODES.get(code, code) for code in flags(message) if FLAG_CODES.get(code, code) in REGIONS}
+    return found.pop() if len(found) == 1 else ""
+
+
+def flags(message: str) -> list[str]:
+    """Country codes of flag emoji: two regional-indicator letters each."""
+    base = ord("\U0001F1E6")
+    letters = "".join(chr(ord("A") + ord(ch) - base) if base <= ord(ch) <= base + 25 else " " for ch in message)
+    return re.findall(r"[A-Z]{2}", letters)
 
 
 def split_questions(text: str) -> list[str]:
@@ -127,7 +139,11 @@ def merge_short(questions: list[str]) -> list[str]:
 # Creators as other people: "a creator messaged", "the creator's appeal", "my replies to creators".
 # A creator writes about themselves ("I'm a creator", "as a creator") or other creators, not "the creator".
 THIRD_PERSON_RE = re.compile(
-    r"(?i)\b(?:(?P<det>a|the|this|that|one|each|every|our) creator(?!\s+(?:center|centre|marketplace|fund|academy|account type))|"
+    r"(?i)\b(?:(?P<det>the|this|that|our) creator(?!\s+(?:center|centre|marketplace|fund|academy|account|badge|level|tier|"
+    r"code|program|programme|tools?|portal|studio|hub|rewards|profile|dashboard|type))|"
+    # "a creator asked" is a person; "a creator badge" is a thing
+    r"(?P<one>a|one|each|every) creator (?:who|that|message|asked|asks|wants|says|said|sent|messaged|wrote|is|was|has|had|needs|told|"
+    r"called|emailed|replied|just|keeps|can't|cannot|doesn't|didn't)|"
     r"creator's|creators'|creator (?:who|that|sent|messaged|wrote|emailed|called|replied)|(?:to|with|tell|answer(?:ing)?|repl(?:y|ies|ying) to|message|messaging) creators|"
     r"(?:she|he) (?:asked|asks|wants|said|says|told|is asking) (?:me|us))\b"
 )
@@ -139,7 +155,8 @@ def looks_like_staff(text: str) -> bool:
     if STAFF_RE.search(text):
         return True
     for match in THIRD_PERSON_RE.finditer(text):
-        if not (match.group("det") and SELF_RE.search(text[max(0, match.start() - 12):match.end()])):
+        det = match.group("det") or match.group("one")
+        if not (det and SELF_RE.search(f"{text[max(0, match.start() - 12):match.start()]}{det} creator")):
             return True
     return False
 

@@ -97,7 +97,7 @@ class Assistant:
         def knows(word: str) -> bool:  # the creator's own name is not an unknown brand
             return word.lower() == name or self.searcher.keyword.knows(word)
 
-        market = unknown_market(intake.home_market, knows)
+        market = unknown_market(intake.home_market, self.searcher.keyword.count_matching)
         if market:  # nothing in the message can be answered for a market we have no rules for
             got.covered = [False] * len(got.questions)
             got.reasons.append(market)

@@ -125,10 +125,32 @@ def test_not_published_answers_whether_but_escalates_a_request_for_the_figure(kb
     assert figure.status == "escalate" and "not known" in figure.reason
 
 
-def test_a_market_the_knowledge_base_never_mentions_escalates(kb_assistant) -> None:
-    draft = kb_assistant.ask("I'm in Japan, can I get free samples from TikTok Shop?")
-    assert draft.status == "escalate" and "Japan" in draft.reason
-    assert kb_assistant.ask("I'm in Thailand, can I get free samples from TikTok Shop?").status == "answered"
+@pytest.mark.parametrize("message, market", [
+    ("I'm in Japan, can I get free samples from TikTok Shop?", "Japan"),
+    # the sample KB names Malaysia once, in a blog's follower figures: that is no set of rules
+    ("hi from KL 🇲🇾 a seller sent me a free sample, how many days do i have to post?", "Malaysia"),
+    ("how many days do i have to post a free sample video in Malaysia?", "Malaysia"),
+])
+def test_a_market_the_knowledge_base_has_no_rules_for_escalates(kb_assistant, message: str, market: str) -> None:
+    draft = kb_assistant.ask(message)
+    assert draft.status == "escalate" and market in draft.reason
+
+
+@pytest.mark.parametrize("message", [
+    "I'm in Thailand, can I get free samples from TikTok Shop?",
+    "the lipstick is made in Japan, can I say that in my video?",  # a product's origin is not the creator's market
+])
+def test_a_market_with_rules_or_a_product_origin_does_not_escalate(kb_assistant, message: str) -> None:
+    draft = kb_assistant.ask(message)
+    assert "market" not in draft.reason, draft.reason
+
+
+def test_a_process_question_only_internal_notes_answer_reads_as_staff(kb_assistant) -> None:
+    """No staff wording, but only the internal tone guide answers it: the rep gets the internal answer."""
+    draft = kb_assistant.ask("how long should replies be, and are emoji ok in them?")
+    assert draft.status == "answered", draft.reason
+    assert any("staff question" in n for n in draft.notices)
+    assert any(c.source.startswith("processes/") for c in draft.citations)
 
 
 def test_one_message_checks_the_store_generation_once(kb_assistant, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,6 +1,7 @@
 """BM25 keyword search over the chunk collection with bm25s and a Snowball stemmer."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -28,6 +29,7 @@ class KeywordIndex:
         self.metas = [r[2] for r in rows]
         self.position = {cid: i for i, cid in enumerate(self.ids)}
         self._masks: dict[Filters, np.ndarray] = {}  # a filter's mask is built once per index
+        self._counts: dict[str, int] = {}
         self.retriever = bm25s.BM25()
         if rows:
             tokens = bm25s.tokenize([keyword_text(t, m) for _, t, m in rows], stopwords="en",
@@ -41,6 +43,14 @@ class KeywordIndex:
         """Whether a word (after stemming) occurs anywhere in the indexed chunks."""
         vocab = getattr(self.retriever, "vocab_dict", None) or {}
         return self.stemmer.stemWord(word.lower()) in vocab
+
+    def count_matching(self, pattern: str) -> int:
+        """How many current chunks match a regular expression (case-insensitive); cached per index."""
+        if pattern not in self._counts:
+            regex = re.compile(pattern, re.I)
+            self._counts[pattern] = sum(1 for text, meta in zip(self.texts, self.metas)
+                                        if meta.get("current", True) and regex.search(text))
+        return self._counts[pattern]
 
     def mask(self, filters: Filters) -> np.ndarray:
         """1.0 for chunks the filter allows, 0.0 for the rest."""
