@@ -1,4 +1,4 @@
-"""python -m eval [--set FILE] [--store DIR] [--json] [--split all|tune|heldout] [--retrieval-only]
+"""python -m eval [--set FILE] [--store DIR] [--json] [--split all|tune|heldout|dev] [--retrieval-only]
 
 Ingest the sample knowledge base (or use --store), run the question set, and print retrieval metrics
 for dense, keyword and hybrid search plus answer metrics for the drafts.
@@ -24,7 +24,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="question file (JSON lines)")
     parser.add_argument("--store", type=Path, help="use this store instead of ingesting the sample knowledge base")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.add_argument("--split", choices=["all", "tune", "heldout"], default="all", help="which questions to run")
+    parser.add_argument("--split", choices=["all", "tune", "heldout", "dev"], default="all", help="which questions to run")
     parser.add_argument("--retrieval-only", action="store_true", help="skip drafting")
     return parser.parse_args(argv)
 
@@ -47,7 +47,8 @@ def evaluate(args: argparse.Namespace) -> dict:
     if not args.retrieval_only:
         rows = answer_rows(assistant, searcher, questions)
         result["answers"] = answer_metrics(rows)
-        result["answers_by_split"] = {s: answer_metrics([r for r in rows if r["split"] == s]) for s in ("tune", "heldout")}
+        splits = dict.fromkeys(r["split"] for r in rows)  # tune and heldout; dev in eval/dev_questions.jsonl
+        result["answers_by_split"] = {s: answer_metrics([r for r in rows if r["split"] == s]) for s in splits}
         result["rows"] = rows
     return result
 

@@ -17,6 +17,22 @@ def test_hybrid_recall_floor(kb_assistant) -> None:
     assert hybrid >= best_single - 0.01, result
 
 
+DEV_SET = Path(__file__).resolve().parent.parent / "eval" / "dev_questions.jsonl"
+
+
+def test_dev_set_is_well_formed_and_apart_from_the_main_set() -> None:
+    """The dev set checks that rules tuned on 'tune' generalise before held-out is run."""
+    root = Path(__file__).resolve().parent.parent / "knowledge_base"
+    dev, main = load_questions(DEV_SET), load_questions()
+    assert {q.split for q in dev} == {"dev"} and len(dev) >= 40
+    assert {q.kind for q in dev} == {"answerable", "multi_doc", "unanswerable", "injection"}
+    assert not {q.id for q in dev} & {q.id for q in main}
+    assert not {q.question for q in dev} & {q.question for q in main}
+    for q in dev:
+        assert all((root / s).exists() for s in q.expected_sources), q.id
+        assert (q.kind == "unanswerable") == (not q.key_facts), q.id
+
+
 def test_question_set_is_well_formed() -> None:
     root = Path(__file__).resolve().parent.parent / "knowledge_base"
     questions = load_questions()
