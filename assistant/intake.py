@@ -33,7 +33,7 @@ FLAG_CODES = {"GB": "UK"}  # flag emoji use ISO codes; the agency says UK
 LOCATED = (r"\b(?:i'?m|i am|we'?re|we are|based|living|live|located|here|sell(?:ing)?|creators?|account|shop)\b"
            r"[^.?!\n]{{0,20}}?\b(?:in|from)\s+(?:the\s+)?{place}|{place}\s+(?:creators?|account|seller|shop|market)\b")
 STAFF_RE = re.compile(
-    r"(?i)\b(rep q|new hire|as a rep|i'?m a rep|our (team|creators?|agency|reps?)|a creator (says|asked|is|wants)|"
+    r"(?i)\b(rep q|new hire|as a rep|i'?m a rep|our (team|(\w+ ){0,2}creators?|agency|reps?)|a creator (says|asked|is|wants)|"
     r"creator (asked|asks|wants|says|told|is asking)|crm|(do|should|must) we|"
     r"in the crm|log (this|it|a|the)|who owns|which team|onboarding checklist|canned repl|first[- ]response|tone guide|"
     r"on our side|macro|\bP[1-4]\b|our (sla|target|process)|"
@@ -116,10 +116,12 @@ def split_questions(text: str) -> list[str]:
         bare = LEAD_IN.sub("", sentence)
         if sentence.endswith("?") or QUESTION_START.match(bare):
             vague = len(bare.split()) < 8 or PRONOUN.search(bare)
-            # "what's the threshold?" after "will I get a 1099-K?" is about the 1099-K: keep the earlier sentence
-            # a short "why?" after a question is folded into it by merge_short instead
-            follows_question = i and sentences[i - 1].endswith("?") and len(bare.split()) < 4
-            context = LEAD_IN.sub("", sentences[i - 1]) if i and vague and not follows_question else ""
+            # "what's the threshold?" after "will I get a 1099-K?" is about the 1099-K: keep the earlier
+            # question with its own context; a short "why?" is folded into it by merge_short instead
+            after_question = bool(i) and sentences[i - 1].endswith("?")
+            context = ""
+            if i and vague and not (after_question and len(bare.split()) < 4):
+                context = questions[-1] if after_question and questions else LEAD_IN.sub("", sentences[i - 1])
             questions.append(f"{context} {bare}".strip())
     merged = merge_short(questions)
     return merged or [body.strip() or text]
