@@ -52,18 +52,19 @@ def plain(line: str) -> str:
     return line.strip()
 
 
-def table_unit(rows: list[list[str]]) -> str:
-    """A table as one sentence: 'Row: Header value, Header value; Row: ...'."""
+def table_units(rows: list[list[str]]) -> list[str]:
+    """A table as one sentence per row, 'Row: header value, header value.', so a reply can quote the row
+    that answers without the rest of the table."""
     header, body = (rows[0], rows[1:]) if len(rows) > 1 else ([], rows)
-    parts = []
+    out = []
     for row in body:
         pairs = [f"{h.lower()} {v}" if h else v for h, v in zip(header[1:] or [""] * len(row), row[1:])]
-        parts.append(f"{row[0]}: {', '.join(pairs)}" if pairs else row[0])
-    return "; ".join(parts) + "."
+        out.append((f"{row[0]}: {', '.join(pairs)}" if pairs else row[0]).rstrip(".") + ".")
+    return out
 
 
 def units(text: str) -> list[str]:
-    """Sentences of a passage; a Markdown table becomes one unit."""
+    """Sentences of a passage; a Markdown table row is one sentence."""
     out, table, lead = [], [], ""
     for line in reflow(text).split("\n") + [""]:
         if line.count("|") >= 2:
@@ -71,7 +72,7 @@ def units(text: str) -> list[str]:
                 table.append([re.sub(r"(\*\*|__|`)", "", c).strip() for c in line.strip().strip("|").split("|")])
             continue
         if table:
-            out.append(table_unit(table))
+            out += table_units(table)
             table = []
         if not line.strip() or line.lstrip().startswith("#"):
             continue
