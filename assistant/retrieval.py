@@ -16,6 +16,8 @@ PER_DOCUMENT = 3
 # How much closer the best internal note must be than any creator-safe passage before a message in
 # "auto" mode is read as a rep's question (tuned on the eval tuning split).
 STAFF_MARGIN = 0.15
+# Neighbouring chunks of the best hits join the passages (tuning key facts 0.815 -> 0.818, dev 0.709 -> 0.726).
+NEIGHBOURS_OF = 2
 
 
 @dataclass
@@ -53,6 +55,7 @@ def retrieve(searcher: HybridSearcher, intake: Intake, k: int, threshold: float,
     for question in intake.questions:
         # The whole message brings back context a split-off question lost ("saw a guide saying ...").
         hits = merge(searcher.search(question, k, filters, refresh=False, per_source=PER_DOCUMENT), whole, k + 2)
+        hits = with_neighbours(searcher, hits, filters)
         safe = hits if staff else [h for h in hits if h.metadata.get("audience") != "internal"]
         if not staff:
             internal = [h for h in hits if h.metadata.get("audience") == "internal"]
@@ -69,6 +72,18 @@ def retrieve(searcher: HybridSearcher, intake: Intake, k: int, threshold: float,
         got.coverage.append(score)
         got.covered.append(bool(numbers) and score >= threshold)
     return got
+
+
+def with_neighbours(searcher: HybridSearcher, hits: list[Hit], filters: Filters) -> list[Hit]:
+    """The best hits' neighbouring chunks too: an answer often runs on into the next section."""
+    seen, out = {h.id for h in hits}, list(hits)
+    for hit in hits[:NEIGHBOURS_OF]:
+        for extra in searcher.keyword.neighbours(hit.id, filters):
+            if extra.id not in seen:
+                seen.add(extra.id)
+                extra.metadata = dict(extra.metadata, similarity=0.0)  # not judged against the question
+                out.append(extra)  # after the ranked hits: placed next to their hit, they crowd out better ones
+    return out
 
 
 def merge(first: list[Hit], second: list[Hit], limit: int) -> list[Hit]:

@@ -124,3 +124,19 @@ def test_collapse_keeps_the_better_of_two_near_copies() -> None:
     base = "Creators must post within 14 days of receiving a free sample and may ask for one extension"
     hits = [Hit("a", base, {}, 0.9), Hit("b", base + " today", {}, 0.8), Hit("c", "Withdrawals need a verified ID", {}, 0.7)]
     assert [h.id for h in collapse(hits)] == ["a", "c"]
+
+
+def test_neighbours_are_the_chunks_either_side_in_the_same_document(kb_assistant) -> None:
+    """The drafter reads on into the next section; a neighbour never comes from another document or an
+    internal note the filter excludes."""
+    searcher = kb_assistant.searcher
+    searcher.refresh()
+    index = searcher.keyword
+    middle = next(i for i, m in enumerate(index.metas) if m["chunk_index"] == 1 and m.get("current", True))
+    got = index.neighbours(index.ids[middle], Filters())
+    doc = index.metas[middle]["doc_id"]
+    assert sorted(h.metadata["chunk_index"] for h in got) == [0, 2] or [h.metadata["chunk_index"] for h in got] == [0]
+    assert all(h.metadata["doc_id"] == doc for h in got)
+    internal = next(i for i, m in enumerate(index.metas) if m["chunk_index"] == 1 and m.get("audience") == "internal")
+    assert index.neighbours(index.ids[internal], Filters(audience="creator-safe")) == []
+    assert index.neighbours("no-such-chunk", Filters()) == []

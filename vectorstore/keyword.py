@@ -30,6 +30,7 @@ class KeywordIndex:
         self.position = {cid: i for i, cid in enumerate(self.ids)}
         self._masks: dict[Filters, np.ndarray] = {}  # a filter's mask is built once per index
         self._counts: dict[str, int] = {}
+        self._by_place: dict[tuple[Any, Any, Any], int] | None = None
         self.retriever = bm25s.BM25()
         if rows:
             tokens = bm25s.tokenize([keyword_text(t, m) for _, t, m in rows], stopwords="en",
@@ -65,6 +66,20 @@ class KeywordIndex:
             i = self.position.get(cid)
             if i is not None and allowed[i]:
                 out.append(Hit(cid, self.texts[i], self.metas[i], score))
+        return out
+
+    def neighbours(self, chunk_id: str, filters: Filters) -> list[Hit]:
+        """The chunks just before and after one chunk in its document, when the filter allows them."""
+        i = self.position.get(chunk_id)
+        if i is None:
+            return []
+        if self._by_place is None:  # built on first use: most indexes never need it
+            self._by_place = {(m.get("doc_id"), m.get("version"), m.get("chunk_index")): j for j, m in enumerate(self.metas)}
+        meta, allowed, out = self.metas[i], self.mask(filters), []
+        for step in (-1, 1):
+            j = self._by_place.get((meta.get("doc_id"), meta.get("version"), int(meta.get("chunk_index", 0)) + step))
+            if j is not None and allowed[j]:
+                out.append(Hit(self.ids[j], self.texts[j], self.metas[j], 0.0))
         return out
 
     def allowed(self, filters: Filters) -> int:
