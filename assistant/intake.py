@@ -33,7 +33,7 @@ FLAG_CODES = {"GB": "UK"}  # flag emoji use ISO codes; the agency says UK
 LOCATED = (r"\b(?:i'?m|i am|we'?re|we are|based|living|live|located|here|sell(?:ing)?|creators?|account|shop)\b"
            r"[^.?!\n]{{0,20}}?\b(?:in|from)\s+(?:the\s+)?{place}|{place}\s+(?:creators?|account|seller|shop|market)\b")
 STAFF_RE = re.compile(
-    r"(?i)\b(rep q|new hire|as a rep|i'?m a rep|our (team|(\w+ ){0,2}creators?|agency|reps?)|a creator (says|asked|is|wants)|"
+    r"(?i)\b(rep q|rep here|new hire|as a rep|i'?m a rep|our (team|(\w+ ){0,2}creators?|agency|reps?)|a creator (says|asked|is|wants)|"
     r"creator (asked|asks|wants|says|told|is asking)|crm|(do|should|must) we|"
     r"in the crm|log (this|it|a|the)|who owns|which team|onboarding checklist|canned repl|first[- ]response|tone guide|"
     r"on our side|macro|\bP[1-4]\b|our (sla|target|process)|"
