@@ -17,7 +17,7 @@ UNKNOWN_RE = re.compile(
     r"(?i)\b(not published|(?:does|do|did)(?: not|n't) publish|illustrative only|to be confirmed|not (yet )?confirmed|no official [\w\s-]{0,40}(page|figure|source|"
     r"definition|rate|rule)s?|does not (say|state|describe)|"
     r"do not (say|state|describe)|no published|our sources do not|is not in (our|the) sources|not documented|"
-    r"has no official|(?:are|is) unknown|none (?:is|are|was|were) published|(?:is|are)(?: not|n't) published|unpublished|(?:have|has) not (?:yet )?seen|sources (?:disagree|differ))\b"
+    r"has no official|(?:are|is) unknown|none (?:is|are|was|were) published|(?:is|are)(?: not|n't) published|(?:have|has) not (?:yet )?seen|sources (?:disagree|differ))\b"
 )
 # Questions that want a number, a date or an exact rule: "not published" means we cannot answer them.
 FIGURE_RE = re.compile(

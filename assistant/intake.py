@@ -14,6 +14,9 @@ GREETING = re.compile(r"(?i)^(hi|hello|hey|hiya|dear|good (morning|afternoon|eve
 # Only the lead-in ignores case: "I'm new" and "im in canada" must not yield a name.
 NAME_RE = re.compile(r"\b(?i:i'?m|i am|this is|my name is|name's)\s+([A-Z][a-z]{1,20})\b")
 QUESTION_START = re.compile(r"(?i)^(how|what|when|where|why|which|who|can|could|do|does|did|is|are|will|would|should|am|any|pls|please|help|need|whats|hows|wat|y)\b")
+# A question without "?" inside a sentence: "if it's returned after it settled do they take it back".
+EMBEDDED_QUESTION = re.compile(r"(?i)\b(?:(?:do|does|did|can|could|will|would|should|is|are|am) (?:i|you|they|we|he|she)\b|"
+                               r"(?:wondering|wonder|not sure|want to know|need to know) (?:if|whether|how|what|when|why))")
 LEAD_IN = re.compile(r"(?i)^(also|and|plus|oh and|btw|so|ok so|and also|one more thing|another thing)[,:]?\s+")
 PRONOUN = re.compile(r"(?i)\b(it|they|them|this|that|these|those|its|their)\b")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -114,7 +117,7 @@ def split_questions(text: str) -> list[str]:
     questions = []
     for i, sentence in enumerate(sentences):
         bare = LEAD_IN.sub("", sentence)
-        if sentence.endswith("?") or QUESTION_START.match(bare):
+        if sentence.endswith("?") or QUESTION_START.match(bare) or EMBEDDED_QUESTION.search(bare):
             vague = len(bare.split()) < 8 or PRONOUN.search(bare)
             # "what's the threshold?" after "will I get a 1099-K?" is about the 1099-K: keep the earlier
             # question with its own context; a short "why?" is folded into it by merge_short instead

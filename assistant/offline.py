@@ -18,7 +18,8 @@ INSTRUCTION_RE = re.compile(
 TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 # Sentences that carry no answer: quoted creator questions, summaries of the page itself, template slots.
 NOT_AN_ANSWER = re.compile(
-    r"(?i)(\?\s*[\"'\u201d]?$|^[\"'\u201c>]|^this (is (the|a|our) (current )?)?(summary|document|page|note|policy|guide)\b|"
+    r"(?i)(\?\s*[\"'\u201d]?$|^[\"'\u201c>]|^this (is (the|a|our) (current )?)?(summary|document|page|note|policy|guide|article|section)\b|"
+    r"\blast reviewed\b|\bowner:|\bsee (our|the) [\w\s,'-]{0,60}?(article|policy|page|guide|document|summary|section)\b|"
     r"\{[a-z_]+\}|https?://|^see the |^when to use\b|\b[\w-]+/[\w.-]+\.(md|pdf|html|docx|txt)\b)"
 )
 HEARSAY = re.compile(r"(?i)third-party|unofficial|reddit|blog|anecdot|unverified|some guides|a guide|zorilla|rumou?r")

@@ -185,3 +185,25 @@ def test_document_list_from_the_index_in_memory_matches_the_collection(kb_assist
 ])
 def test_staff_questions_are_told_apart_from_creator_messages(message: str, staff: bool) -> None:
     assert looks_like_staff(message) is staff
+
+
+def test_a_question_without_a_question_mark_is_still_answered() -> None:
+    from assistant.intake import split_questions
+
+    questions = split_questions("brand lowered my rate, should i repost? also if someone returns it after my "
+                                "commission settled do they take it back")
+    assert len(questions) == 2 and "take it back" in questions[1]
+    assert split_questions("I posted my video yesterday. Thanks so much for the help!") == [
+        "I posted my video yesterday. Thanks so much for the help!"]
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    ("Policy summary · Last reviewed 2026-10-23 · Effective 2025-03-19 · Owner: Payouts Desk", False),
+    ("This article covers the US withdrawal fees, minimums and timings.", False),
+    ("For when commission settles, see our article on commission settlement and order statuses.", False),
+    ("Once a creator's commission has settled, it can be withdrawn to a payout account.", True),
+])
+def test_page_furniture_is_never_quoted_as_an_answer(sentence: str, ok: bool) -> None:
+    from assistant.offline import usable
+
+    assert usable(sentence) is ok
