@@ -76,8 +76,10 @@ class KeywordIndex:
         if self._by_place is None:  # built on first use: most indexes never need it
             self._by_place = {(m.get("doc_id"), m.get("version"), m.get("chunk_index")): j for j, m in enumerate(self.metas)}
         meta, allowed, out = self.metas[i], self.mask(filters), []
+        if not isinstance(meta.get("chunk_index"), int):  # a chunk from an older or foreign writer
+            return []
         for step in (-1, 1):
-            j = self._by_place.get((meta.get("doc_id"), meta.get("version"), int(meta.get("chunk_index", 0)) + step))
+            j = self._by_place.get((meta.get("doc_id"), meta.get("version"), meta["chunk_index"] + step))
             if j is not None and allowed[j]:
                 out.append(Hit(self.ids[j], self.texts[j], self.metas[j], 0.0))
         return out
