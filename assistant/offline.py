@@ -19,7 +19,7 @@ TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 # Sentences that carry no answer: quoted creator questions, summaries of the page itself, template slots.
 NOT_AN_ANSWER = re.compile(
     r"(?i)(\?\s*[\"'\u201d]?$|^[\"'\u201c>]|^this (is (the|a|our) (current )?)?(summary|document|page|note|policy|guide|article|section)\b|"
-    r"\blast reviewed\b|\bowner:|\bsee (our|the) [\w\s,'-]{0,60}?(article|policy|page|guide|document|summary|section)\b|"
+    r"\blast reviewed\b|\bowner:|\b(?:are|is) (?:covered )?in (?:a )?separate (?:documents?|polic(?:y|ies)|articles?|pages?)\b|\bsee (our|the) [\w\s,'-]{0,60}?(article|policy|page|guide|document|summary|section)\b|"
     r"\{[a-z_]+\}|https?://|^see the |^when to use\b|\b[\w-]+/[\w.-]+\.(md|pdf|html|docx|txt)\b)"
 )
 HEARSAY = re.compile(r"(?i)third-party|unofficial|reddit|blog|anecdot|unverified|some guides|a guide|zorilla|rumou?r")
@@ -67,8 +67,18 @@ def table_units(rows: list[list[str]]) -> list[str]:
     return out
 
 
-def units(text: str) -> list[str]:
-    """Sentences of a passage; a Markdown table row is one sentence."""
+def heading_like(line: str, headings: set[str]) -> bool:
+    """A title or section line from a PDF or DOCX (no '#'): it repeats the document or section name."""
+    return norm(line) in headings
+
+
+def norm(text: str) -> str:
+    """Lower case, letters and digits only: how a heading is compared with a line."""
+    return " ".join(re.findall(r"[a-z0-9]+", plain(text).lower()))
+
+
+def units(text: str, headings: set[str] = frozenset()) -> list[str]:
+    """Sentences of a passage; a Markdown table row is one sentence; lines repeating a heading are dropped."""
     out, table, lead = [], [], ""
     for line in reflow(text).split("\n") + [""]:
         if line.count("|") >= 2:
@@ -78,7 +88,7 @@ def units(text: str) -> list[str]:
         if table:
             out += table_units(table)
             table = []
-        if not line.strip() or line.lstrip().startswith("#"):
+        if not line.strip() or line.lstrip().startswith("#") or heading_like(line, headings):
             continue
         item = plain(line)
         if lead and LIST_ITEM.match(line) and item[:1].islower():
@@ -99,7 +109,8 @@ def candidates(passages: list[Passage]) -> list[Candidate]:
     """Every usable sentence of the passages, in reading order."""
     out = []
     for index, passage in enumerate(passages):
-        for sentence in units(passage.text):
+        names = [str(passage.meta.get("title", ""))] + str(passage.meta.get("section", "")).split(" > ")
+        for sentence in units(passage.text, {norm(n) for n in names if n.strip()}):
             if usable(sentence):
                 out.append(Candidate(sentence, index, len(out)))
     return out

@@ -200,6 +200,7 @@ def test_a_question_without_a_question_mark_is_still_answered() -> None:
 @pytest.mark.parametrize("sentence, ok", [
     ("Policy summary · Last reviewed 2026-10-23 · Effective 2025-03-19 · Owner: Payouts Desk", False),
     ("This article covers the US withdrawal fees, minimums and timings.", False),
+    ("Claim rules are in separate documents (health; beauty), as are LIVE rules.", False),
     ("For when commission settles, see our article on commission settlement and order statuses.", False),
     ("Once a creator's commission has settled, it can be withdrawn to a payout account.", True),
 ])
@@ -207,3 +208,13 @@ def test_page_furniture_is_never_quoted_as_an_answer(sentence: str, ok: bool) ->
     from assistant.offline import usable
 
     assert usable(sentence) is ok
+
+
+def test_a_pdf_title_line_is_not_a_sentence_but_a_table_row_is() -> None:
+    from assistant.offline import norm, units
+
+    text = ("Content policy for shoppable videos and LIVE\nFrozen Held by risk control Contact TikTok support\n"
+            "In the US, the policy applies to the whole post.")
+    got = units(text, {norm("Content policy for shoppable videos and LIVE")})
+    assert got == ["Frozen Held by risk control Contact TikTok support",
+                   "In the US, the policy applies to the whole post."]
