@@ -32,6 +32,7 @@ eval: setup
 bench: setup
 	$(PY) bench/ingest.py
 	$(PY) bench/search.py --skip-largest
+	$(PY) bench/refresh.py --sizes 1000,10000
 
 kb: setup
 	$(PY) scripts/build_kb.py

@@ -32,6 +32,7 @@ class HybridSearcher:
         self.per_source, self.candidates = per_source, candidates
         self._lock = threading.Lock()
         self._generation: str | None = None
+        self._manifest: dict[str, dict] | None = None  # the manifest the keyword index was built from
         self.keyword = KeywordIndex([])
 
     def refresh(self, force: bool = False) -> bool:
@@ -43,10 +44,28 @@ class HybridSearcher:
             if force or current != self._generation:
                 if self._generation is not None:
                     self.store.reopen()  # another process wrote: drop Chroma's stale caches
-                rows = list(self.store.iter_chunks(include=("documents", "metadatas")))
-                self.keyword = KeywordIndex(rows)
-                self._generation = current
+                manifest = self.store.read_manifest()
+                rows = None if force else self._changed_rows(manifest)
+                if rows is None:
+                    rows = list(self.store.iter_chunks(include=("documents", "metadatas")))
+                # one order whichever way the rows came, so an incremental index ranks ties like a full one
+                self.keyword = KeywordIndex(sorted(rows, key=lambda r: r[0]))
+                self._generation, self._manifest = current, manifest
         return True
+
+    def _changed_rows(self, manifest: dict[str, dict]) -> list[tuple[str, str, dict]] | None:
+        """Rows for the new generation: kept ones from memory, changed sources re-read by chunk id.
+
+        None (read everything) on the first load, or when the result does not add up to the store's
+        count: a writer that bypassed the manifest, or one still running."""
+        old, index = self._manifest, self.keyword
+        if old is None:
+            return None
+        stale = {s for s in set(old) | set(manifest) if old.get(s) != manifest.get(s)}
+        kept = [(i, t, m) for i, t, m in zip(index.ids, index.texts, index.metas) if m.get("source") not in stale]
+        wanted = [cid for source in stale if source in manifest for cid in manifest[source].get("chunk_ids", [])]
+        rows = kept + self.store.get_rows(wanted)
+        return rows if len(rows) == self.store.count() else None
 
     @property
     def generation(self) -> str | None:

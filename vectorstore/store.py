@@ -119,6 +119,14 @@ class Store:
             yield from zip(got["ids"], docs, got["metadatas"])
             offset += len(got["ids"])
 
+    def get_rows(self, ids: Sequence[str]) -> list[tuple[str, str | None, dict]]:
+        """(id, text, metadata) of the given chunks that exist, paged."""
+        out: list[tuple[str, str | None, dict]] = []
+        for start in range(0, len(ids), PAGE):
+            got = self.chunks.get(ids=list(ids[start:start + PAGE]), include=["documents", "metadatas"])
+            out += zip(got["ids"], got["documents"], got["metadatas"])
+        return out
+
     def ids_by_source(self) -> dict[str, set[str]]:
         """Chunk ids grouped by source path."""
         out: dict[str, set[str]] = {}
