@@ -44,18 +44,24 @@ def to_passage(hit: Hit) -> Passage:
     return Passage(hit.id, hit.text, hit.metadata, hit.score, float(hit.metadata.get("similarity", 0.0)))
 
 
-def retrieve(searcher: HybridSearcher, intake: Intake, k: int, threshold: float, staff: bool = False,
-             doc_type: str = "") -> Retrieved:
-    """Search once per question with the creator's region; internal passages become rep notes
-    unless the reader is staff, who may be shown them. The caller refreshes the searcher first."""
-    got = Retrieved(questions=list(intake.questions))
-    index: dict[str, int] = {}
+def search_questions(searcher: HybridSearcher, intake: Intake, k: int, doc_type: str = "") -> list[list[Hit]]:
+    """Hits per question, every audience, with the creator's region. The caller refreshes the searcher first."""
     filters = Filters(region=intake.region, doc_type=doc_type)
     whole = searcher.search(intake.text, k, filters, refresh=False, per_source=PER_DOCUMENT) if len(intake.questions) > 1 or intake.text != intake.questions[0] else []
+    out = []
     for question in intake.questions:
         # The whole message brings back context a split-off question lost ("saw a guide saying ...").
         hits = merge(searcher.search(question, k, filters, refresh=False, per_source=PER_DOCUMENT), whole, k + 2)
-        hits = with_neighbours(searcher, hits, filters)
+        out.append(with_neighbours(searcher, hits, filters))
+    return out
+
+
+def assemble(questions: list[str], found: list[list[Hit]], threshold: float, staff: bool = False) -> Retrieved:
+    """Number the passages once for the whole message; internal ones become rep notes unless the
+    reader is staff, who may be shown them."""
+    got = Retrieved(questions=list(questions))
+    index: dict[str, int] = {}
+    for hits in found:
         safe = hits if staff else [h for h in hits if h.metadata.get("audience") != "internal"]
         if not staff:
             internal = [h for h in hits if h.metadata.get("audience") == "internal"]

@@ -14,7 +14,7 @@ from assistant.escalation import Matrix, Route, load_matrix
 from assistant.intake import Intake, looks_like_staff, parse
 from assistant.library import DocInfo, list_documents
 from assistant.llm import HOSTED, describe, make_chat_model
-from assistant.retrieval import Retrieved, retrieve
+from assistant.retrieval import Retrieved, assemble, search_questions
 from assistant.types import Draft
 from settings import Settings
 from vectorstore.search import HybridSearcher
@@ -65,10 +65,11 @@ class Assistant:
         intake = parse(message, self.settings.max_message_chars, region or self.settings.region, handle)
         self.searcher.refresh()  # once per message: every search below uses this generation
         staff = audience == "staff" or (audience == "auto" and looks_like_staff(intake.text))
-        got = retrieve(self.searcher, intake, k or self.settings.search_k, self.settings.escalate_below, staff, doc_type)
+        found = search_questions(self.searcher, intake, k or self.settings.search_k, doc_type)
+        got = assemble(intake.questions, found, self.settings.escalate_below, staff)
         if audience == "auto" and not staff and got.reads_as_staff(self.settings.escalate_below):
-            staff = True
-            got = retrieve(self.searcher, intake, k or self.settings.search_k, self.settings.escalate_below, staff, doc_type)
+            staff = True  # the same hits, shown to a rep: nothing is searched twice
+            got = assemble(intake.questions, found, self.settings.escalate_below, staff)
         picked = self._assess(got, intake, staff)
         route = self.matrix().route(" ".join(intake.questions))
         draft = Draft(question=message, status="answered", draft="", citations=[], drafter=self.drafter.label,
