@@ -54,16 +54,23 @@ def test_refresh_rereads_only_changed_sources_and_matches_a_full_rebuild(setting
     (kb / "policies" / "live.md").unlink()
     run_ingest(settings, open_store(settings, embedder), embedder)
 
-    read_all = []
+    read_all, tokenised = [], []
     monkeypatch.setattr(reader.store, "iter_chunks", lambda *a, **k: read_all.append(1) or iter(()))
+    tokenize = reader.keyword._tokenizer.tokenize
+    monkeypatch.setattr(reader.keyword._tokenizer, "tokenize", lambda texts, **k: tokenised.extend(texts) or tokenize(texts, **k))
     assert reader.refresh()
     assert not read_all, "an incremental refresh must not read every row"
+    assert tokenised and all("W-9" in t or "refund" in t for t in tokenised), "only the changed documents are tokenised"
     monkeypatch.undo()
     full = HybridSearcher(open_store(settings, embedder), embedder)
     full.refresh()
     assert (reader.keyword.ids, reader.keyword.texts, reader.keyword.metas) == (full.keyword.ids, full.keyword.texts, full.keyword.metas)
     assert reader.search("refund clock pauses", 1, mode="keyword")[0].metadata["source"] == "policies/refund.md"
     assert not any("live" in s for s in {m["source"] for m in reader.keyword.metas})
+    assert not reader.keyword.knows("live") and full.keyword.knows("refund")  # removed words are forgotten
+    for query in ("Form W-9 tax", "refund clock", "samples rule"):
+        assert [(h.id, h.score) for h in reader.search(query, 5, mode="keyword")] == \
+               [(h.id, h.score) for h in full.search(query, 5, mode="keyword")]
 
 
 def test_refresh_reads_everything_when_a_writer_bypassed_the_manifest(settings: Settings, embedder: Embedder) -> None:

@@ -10,6 +10,11 @@ from vectorstore.filters import Filters
 from vectorstore.store import Hit
 
 
+def token_key(chunk_id: str, meta: dict[str, Any]) -> tuple:
+    """What a chunk's tokens depend on: its id (source, version, index) and the text keyword_text joins."""
+    return chunk_id, meta.get("text_hash"), meta.get("title"), meta.get("section")
+
+
 def keyword_text(text: str, meta: dict[str, Any]) -> str:
     """What BM25 indexes: title and section carry exact terms too."""
     return f"{meta.get('title', '')} {meta.get('section', '')}\n{text}"
@@ -18,12 +23,17 @@ def keyword_text(text: str, meta: dict[str, Any]) -> str:
 class KeywordIndex:
     """An in-memory BM25 index built from every chunk in the store."""
 
-    def __init__(self, rows: list[tuple[str, str, dict[str, Any]]]):
+    def __init__(self, rows: list[tuple[str, str, dict[str, Any]]], previous: KeywordIndex | None = None):
+        """previous: the index this one replaces; its chunks' token ids are reused, so a refresh after
+        a one-document ingest tokenises that document only."""
         import bm25s
         import Stemmer
+        from bm25s.tokenization import Tokenized, Tokenizer
 
         self._bm25s = bm25s
-        self.stemmer = Stemmer.Stemmer("english")
+        self.stemmer = previous.stemmer if previous else Stemmer.Stemmer("english")
+        # One tokenizer across generations: its vocabulary only grows, so reused token ids stay valid.
+        self._tokenizer = previous._tokenizer if previous else Tokenizer(stopwords="en", stemmer=self.stemmer)
         self.ids = [r[0] for r in rows]
         self.texts = [r[1] for r in rows]
         self.metas = [r[2] for r in rows]
@@ -31,11 +41,21 @@ class KeywordIndex:
         self._masks: dict[Filters, np.ndarray] = {}  # a filter's mask is built once per index
         self._counts: dict[str, int] = {}
         self._by_place: dict[tuple[Any, Any, Any], int] | None = None
+        self._token_ids = self._tokenise(rows, previous._token_ids if previous else {})
         self.retriever = bm25s.BM25()
         if rows:
-            tokens = bm25s.tokenize([keyword_text(t, m) for _, t, m in rows], stopwords="en",
-                                    stemmer=self.stemmer, show_progress=False)
-            self.retriever.index(tokens, show_progress=False)
+            corpus = [self._token_ids[token_key(cid, meta)] for cid, _, meta in rows]
+            self.retriever.index(Tokenized(ids=corpus, vocab=self._tokenizer.get_vocab_dict()), show_progress=False)
+
+    def _tokenise(self, rows: list[tuple[str, str, dict[str, Any]]], known: dict[tuple, np.ndarray]) -> dict[tuple, np.ndarray]:
+        """Token ids per chunk: reused when the chunk is unchanged, computed for the rest."""
+        keys = [token_key(cid, meta) for cid, _, meta in rows]
+        missing = [i for i, key in enumerate(keys) if key not in known]
+        fresh = self._tokenizer.tokenize([keyword_text(rows[i][1], rows[i][2]) for i in missing], update_vocab=True,
+                                         return_as="ids", show_progress=False) if missing else []
+        found = {key: known[key] for key in keys if key in known}
+        found.update({keys[i]: np.asarray(ids, dtype=np.int32) for i, ids in zip(missing, fresh)})
+        return found
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -43,7 +63,12 @@ class KeywordIndex:
     def knows(self, word: str) -> bool:
         """Whether a word (after stemming) occurs anywhere in the indexed chunks."""
         vocab = getattr(self.retriever, "vocab_dict", None) or {}
-        return self.stemmer.stemWord(word.lower()) in vocab
+        j = vocab.get(self.stemmer.stemWord(word.lower()))
+        if j is None:
+            return False
+        indptr = self.retriever.scores.get("indptr") if isinstance(self.retriever.scores, dict) else None
+        # the vocabulary outlives removed documents: a word counts only while some chunk has it
+        return indptr is None or int(indptr[j + 1] - indptr[j]) > 0
 
     def count_matching(self, pattern: str) -> int:
         """How many current chunks match a regular expression (case-insensitive); cached per index."""

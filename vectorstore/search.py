@@ -49,7 +49,7 @@ class HybridSearcher:
                 if rows is None:
                     rows = list(self.store.iter_chunks(include=("documents", "metadatas")))
                 # one order whichever way the rows came, so an incremental index ranks ties like a full one
-                self.keyword = KeywordIndex(sorted(rows, key=lambda r: r[0]))
+                self.keyword = KeywordIndex(sorted(rows, key=lambda r: r[0]), None if force else self.keyword)
                 self._generation, self._manifest = current, manifest
         return True
 
