@@ -140,3 +140,17 @@ def test_neighbours_are_the_chunks_either_side_in_the_same_document(kb_assistant
     internal = next(i for i, m in enumerate(index.metas) if m["chunk_index"] == 1 and m.get("audience") == "internal")
     assert index.neighbours(index.ids[internal], Filters(audience="creator-safe")) == []
     assert index.neighbours("no-such-chunk", Filters()) == []
+
+
+def test_an_index_keeps_answering_while_its_successor_learns_new_words() -> None:
+    """A refresh builds the next index beside the one serving searches; the shared tokenizer's new
+    words must not leak into the old index's vocabulary (bm25s raises on token ids past its matrix)."""
+    from vectorstore.keyword import KeywordIndex
+
+    meta = {"source": "a.md", "current": True}
+    old = KeywordIndex([("a:1:0", "free samples need sales in the last 120 days", meta)])
+    new = KeywordIndex([("a:1:0", "free samples need sales in the last 120 days", meta),
+                        ("b:1:0", "zebra passport rules", dict(meta, source="b.md"))], previous=old)
+    assert old.search("zebra passport", 5, Filters()) == []
+    assert not old.knows("zebra") and new.knows("zebra")
+    assert [h.id for h in new.search("zebra passport", 5, Filters())] == ["b:1:0"]

@@ -45,7 +45,10 @@ class KeywordIndex:
         self.retriever = bm25s.BM25()
         if rows:
             corpus = [self._token_ids[token_key(cid, meta)] for cid, _, meta in rows]
-            self.retriever.index(Tokenized(ids=corpus, vocab=self._tokenizer.get_vocab_dict()), show_progress=False)
+            # a copy: the shared tokenizer's vocabulary grows at the next refresh, while searches may still
+            # run on this index (bm25s keeps the dict it is given and rejects ids past its matrix)
+            vocab = dict(self._tokenizer.get_vocab_dict())
+            self.retriever.index(Tokenized(ids=corpus, vocab=vocab), show_progress=False)
 
     def _tokenise(self, rows: list[tuple[str, str, dict[str, Any]]], known: dict[tuple, np.ndarray]) -> dict[tuple, np.ndarray]:
         """Token ids per chunk: reused when the chunk is unchanged, computed for the rest."""
