@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from ingest.pipeline import run_ingest
 from settings import Settings
 from tests.conftest import ROOT
@@ -55,7 +57,7 @@ def test_refresh_rereads_only_changed_sources_and_matches_a_full_rebuild(setting
     run_ingest(settings, open_store(settings, embedder), embedder)
 
     read_all, tokenised = [], []
-    monkeypatch.setattr(reader.store, "iter_chunks", lambda *a, **k: read_all.append(1) or iter(()))
+    monkeypatch.setattr(reader.store, "all_rows", lambda *a, **k: read_all.append(1) or ([], np.zeros((0, 0))))
     tokenize = reader.keyword._tokenizer.tokenize
     monkeypatch.setattr(reader.keyword._tokenizer, "tokenize", lambda texts, **k: tokenised.extend(texts) or tokenize(texts, **k))
     assert reader.refresh()
@@ -65,12 +67,14 @@ def test_refresh_rereads_only_changed_sources_and_matches_a_full_rebuild(setting
     full = HybridSearcher(open_store(settings, embedder), embedder)
     full.refresh()
     assert (reader.keyword.ids, reader.keyword.texts, reader.keyword.metas) == (full.keyword.ids, full.keyword.texts, full.keyword.metas)
+    assert np.array_equal(reader.dense.matrix, full.dense.matrix)  # kept vectors stay row for row with their chunks
     assert reader.search("refund clock pauses", 1, mode="keyword")[0].metadata["source"] == "policies/refund.md"
     assert not any("live" in s for s in {m["source"] for m in reader.keyword.metas})
     assert not reader.keyword.knows("live") and full.keyword.knows("refund")  # removed words are forgotten
     for query in ("Form W-9 tax", "refund clock", "samples rule"):
-        assert [(h.id, h.score) for h in reader.search(query, 5, mode="keyword")] == \
-               [(h.id, h.score) for h in full.search(query, 5, mode="keyword")]
+        for mode in ("keyword", "dense"):
+            assert [(h.id, h.score) for h in reader.search(query, 5, mode=mode)] == \
+                   [(h.id, h.score) for h in full.search(query, 5, mode=mode)]
 
 
 def test_refresh_reads_everything_when_a_writer_bypassed_the_manifest(settings: Settings, embedder: Embedder) -> None:

@@ -87,15 +87,6 @@ class KeywordIndex:
             self._masks[filters] = np.array([1.0 if filters.matches(m) else 0.0 for m in self.metas], dtype=np.float32)
         return self._masks[filters]
 
-    def hits(self, scored: list[tuple[str, float]], filters: Filters) -> list[Hit]:
-        """Chunks by id with their scores, in order, keeping those the filter allows."""
-        allowed, out = self.mask(filters), []
-        for cid, score in scored:
-            i = self.position.get(cid)
-            if i is not None and allowed[i]:
-                out.append(Hit(cid, self.texts[i], self.metas[i], score))
-        return out
-
     def neighbours(self, chunk_id: str, filters: Filters) -> list[Hit]:
         """The chunks just before and after one chunk in its document, when the filter allows them."""
         i = self.position.get(chunk_id)
@@ -111,10 +102,6 @@ class KeywordIndex:
             if j is not None and allowed[j]:
                 out.append(Hit(self.ids[j], self.texts[j], self.metas[j], 0.0))
         return out
-
-    def allowed(self, filters: Filters) -> int:
-        """How many indexed chunks the filter lets through."""
-        return int(self.mask(filters).sum()) if self.ids else 0
 
     def search(self, query: str, k: int, filters: Filters) -> list[Hit]:
         """Top-k chunks by BM25 score; chunks with no query term are left out."""

@@ -1,10 +1,13 @@
-"""Hybrid search: dense (Chroma) and BM25 results fused by reciprocal rank, deduplicated and spread."""
+"""Hybrid search: dense (exact, in memory) and BM25 results fused by reciprocal rank, deduplicated and spread."""
 from __future__ import annotations
 
 import re
 import threading
 from typing import TYPE_CHECKING, Literal
 
+import numpy as np
+
+from vectorstore.dense import DenseIndex, unit
 from vectorstore.filters import Filters
 from vectorstore.keyword import KeywordIndex
 from vectorstore.store import Hit, Store
@@ -14,29 +17,34 @@ if TYPE_CHECKING:  # the model loads lazily; typing must not import it
 
 Mode = Literal["hybrid", "dense", "keyword"]
 RRF_K = 60  # the constant from Cormack et al.; flattens the gap between neighbouring ranks
-# Chroma's local `where` costs time per *matching* row (chroma-core/chroma#7092): ~0.5 s at 100k chunks for a
-# filter most chunks pass (bench/search.py), while an unfiltered query for ids and distances only stays cheap
-# even when wide (2,000 ids in ~20 ms at 20k chunks, against ~80 ms with documents). So a filter most
-# chunks pass is applied in Python to an over-fetched unfiltered result, and only a selective filter
-# (cheap for Chroma, and one that would starve the over-fetch) goes to Chroma.
-POST_FILTER_MIN_SHARE = 0.25
-MAX_FETCH = 2000  # the widest unfiltered retry before giving the filter to Chroma
 WORD_RE = re.compile(r"\w+")
 
 
 class HybridSearcher:
-    """Searches one store; reloads its keyword index whenever a writer has changed the store."""
+    """Searches one store; reloads its indexes whenever a writer has changed the store."""
 
     def __init__(self, store: Store, embedder: Embedder, per_source: int = 2, candidates: int = 30):
         self.store, self.embedder = store, embedder
         self.per_source, self.candidates = per_source, candidates
         self._lock = threading.Lock()
         self._generation: str | None = None
-        self._manifest: dict[str, dict] | None = None  # the manifest the keyword index was built from
-        self.keyword = KeywordIndex([])
+        self._manifest: dict[str, dict] | None = None  # the manifest the indexes were built from
+        # one tuple, swapped in one assignment: a search never pairs one generation's keyword index
+        # with another's vectors
+        self._indexes: tuple[KeywordIndex, DenseIndex] = (KeywordIndex([]), DenseIndex(np.zeros((0, 0))))
+
+    @property
+    def keyword(self) -> KeywordIndex:
+        """The current keyword index: chunk texts, metadata, filter masks and BM25."""
+        return self._indexes[0]
+
+    @property
+    def dense(self) -> DenseIndex:
+        """The current embeddings, row for row with the keyword index."""
+        return self._indexes[1]
 
     def refresh(self, force: bool = False) -> bool:
-        """Rebuild the keyword index (and reopen an embedded store) if the store changed."""
+        """Rebuild the indexes (and reopen an embedded store) if the store changed."""
         current = self.store.generation()
         if not force and current == self._generation:
             return False
@@ -45,31 +53,39 @@ class HybridSearcher:
                 if self._generation is not None:
                     self.store.reopen()  # another process wrote: drop Chroma's stale caches
                 manifest = self.store.read_manifest()
-                rows = None if force else self._changed_rows(manifest)
-                if rows is None:
-                    rows = list(self.store.iter_chunks(include=("documents", "metadatas")))
+                got = None if force else self._changed_rows(manifest)
+                if got is None:
+                    rows, raw = self.store.all_rows()
+                    got = rows, unit(raw)
+                rows, vectors = got
                 # one order whichever way the rows came, so an incremental index ranks ties like a full one
-                self.keyword = KeywordIndex(sorted(rows, key=lambda r: r[0]), None if force else self.keyword)
+                order = sorted(range(len(rows)), key=lambda i: rows[i][0])
+                keyword = KeywordIndex([rows[i] for i in order], None if force else self.keyword)
+                self._indexes = (keyword, DenseIndex(vectors[order] if order else vectors))
                 self._generation, self._manifest = current, manifest
         return True
 
-    def _changed_rows(self, manifest: dict[str, dict]) -> list[tuple[str, str, dict]] | None:
-        """Rows for the new generation: kept ones from memory, changed sources re-read by chunk id.
+    def _changed_rows(self, manifest: dict[str, dict]) -> tuple[list, np.ndarray] | None:
+        """Rows and vectors for the new generation: kept ones from memory, changed sources re-read by id.
 
         None (read everything) on the first load, or when the result does not add up to the store's
         count: a writer that bypassed the manifest, or one still running."""
-        old, index = self._manifest, self.keyword
+        old, (index, dense) = self._manifest, self._indexes
         if old is None:
             return None
         stale = {s for s in set(old) | set(manifest) if old.get(s) != manifest.get(s)}
-        kept = [(i, t, m) for i, t, m in zip(index.ids, index.texts, index.metas) if m.get("source") not in stale]
+        keep = [i for i, meta in enumerate(index.metas) if meta.get("source") not in stale]
         wanted = [cid for source in stale if source in manifest for cid in manifest[source].get("chunk_ids", [])]
-        rows = kept + self.store.get_rows(wanted)
-        return rows if len(rows) == self.store.count() else None
+        fresh, vectors = self.store.get_rows(wanted)
+        rows = [(index.ids[i], index.texts[i], index.metas[i]) for i in keep] + fresh
+        if len(rows) != self.store.count():
+            return None
+        parts = [p for p in (dense.rows(keep), unit(vectors)) if p.size]
+        return rows, np.concatenate(parts) if parts else np.zeros((0, 0), np.float32)
 
     @property
     def generation(self) -> str | None:
-        """The store generation the keyword index was built from."""
+        """The store generation the indexes were built from."""
         return self._generation
 
     def search(self, query: str, k: int = 5, filters: Filters = Filters(), mode: Mode = "hybrid",
@@ -78,38 +94,32 @@ class HybridSearcher:
         (in server mode each check is an HTTP call); per_source overrides the chunks-per-document cap."""
         if refresh or self._generation is None:
             self.refresh()
-        dense = self._dense(query, filters) if mode != "keyword" else []
-        keyword = self.keyword.search(query, self.candidates, filters) if mode != "dense" else []
+        keyword, dense = self._indexes
+        found_dense = self._dense(query, filters, keyword, dense) if mode != "keyword" else []
+        found_keyword = keyword.search(query, self.candidates, filters) if mode != "dense" else []
         if mode == "dense":
-            fused = dense
+            fused = found_dense
         elif mode == "keyword":
-            fused = keyword
+            fused = found_keyword
         else:
-            fused = fuse(dense, keyword)
+            fused = fuse(found_dense, found_keyword)
         return spread(collapse(fused), k, per_source or self.per_source)
 
-    def _dense(self, query: str, filters: Filters) -> list[Hit]:
+    def _dense(self, query: str, filters: Filters, keyword: KeywordIndex, dense: DenseIndex) -> list[Hit]:
         """Nearest chunks by embedding, with their cosine similarity kept."""
-        hits = self._nearest(self.embedder.embed_query(query), filters)
+        hits = self._nearest(self.embedder.embed_query(query), filters, keyword, dense)
         for rank, hit in enumerate(hits, start=1):
             hit.ranks["dense"] = rank
             hit.metadata = dict(hit.metadata, similarity=round(hit.score, 4))
         return hits
 
-    def _nearest(self, vector: object, filters: Filters) -> list[Hit]:
-        """The filtered nearest chunks. Chroma returns ids and distances only; text and metadata come
-        from the in-memory index, and Chroma filters only when the filter is selective."""
-        total = len(self.keyword)
-        allowed = self.keyword.allowed(filters) if total else 0
-        if total and allowed >= POST_FILTER_MIN_SHARE * total:
-            want = min(self.candidates, allowed)
-            # twice what the filter's share predicts; exactly what is asked when nothing is filtered out
-            first = self.candidates if allowed == total else min(total, int(self.candidates * total / allowed * 2))
-            for fetch in dict.fromkeys((first, max(first, min(total, MAX_FETCH)))):
-                hits = self.keyword.hits(self.store.nearest_ids(vector, fetch), filters)
-                if len(hits) >= want or fetch == total:
-                    return hits[: self.candidates]
-        return self.store.query(vector, self.candidates, filters.where())  # selective: Chroma filters first
+    def _nearest(self, vector: object, filters: Filters, keyword: KeywordIndex | None = None,
+                 dense: DenseIndex | None = None) -> list[Hit]:
+        """The filtered nearest chunks, exactly (see vectorstore/dense.py for why not Chroma's HNSW)."""
+        if keyword is None or dense is None:
+            keyword, dense = self._indexes
+        found = dense.nearest(np.asarray(vector), self.candidates, keyword.mask(filters))
+        return [Hit(keyword.ids[i], keyword.texts[i], keyword.metas[i], score) for i, score in found]
 
 
 def fuse(dense: list[Hit], keyword: list[Hit]) -> list[Hit]:

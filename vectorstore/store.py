@@ -119,13 +119,28 @@ class Store:
             yield from zip(got["ids"], docs, got["metadatas"])
             offset += len(got["ids"])
 
-    def get_rows(self, ids: Sequence[str]) -> list[tuple[str, str | None, dict]]:
-        """(id, text, metadata) of the given chunks that exist, paged."""
-        out: list[tuple[str, str | None, dict]] = []
+    def all_rows(self) -> tuple[list[tuple[str, str | None, dict]], np.ndarray]:
+        """Every chunk as (id, text, metadata), paged, with its embedding row for row."""
+        rows: list[tuple[str, str | None, dict]] = []
+        vectors: list[np.ndarray] = []
+        offset = 0
+        while True:
+            got = self.chunks.get(include=["documents", "metadatas", "embeddings"], limit=PAGE, offset=offset)
+            if not got["ids"]:
+                return rows, stack(vectors)
+            rows += zip(got["ids"], got["documents"], got["metadatas"])
+            vectors.append(np.asarray(got["embeddings"], dtype=np.float32))
+            offset += len(got["ids"])
+
+    def get_rows(self, ids: Sequence[str]) -> tuple[list[tuple[str, str | None, dict]], np.ndarray]:
+        """(id, text, metadata) of the given chunks that exist, paged, with their embeddings."""
+        rows: list[tuple[str, str | None, dict]] = []
+        vectors: list[np.ndarray] = []
         for start in range(0, len(ids), PAGE):
-            got = self.chunks.get(ids=list(ids[start:start + PAGE]), include=["documents", "metadatas"])
-            out += zip(got["ids"], got["documents"], got["metadatas"])
-        return out
+            got = self.chunks.get(ids=list(ids[start:start + PAGE]), include=["documents", "metadatas", "embeddings"])
+            rows += zip(got["ids"], got["documents"], got["metadatas"])
+            vectors.append(np.asarray(got["embeddings"], dtype=np.float32))
+        return rows, stack(vectors)
 
     def ids_by_source(self) -> dict[str, set[str]]:
         """Chunk ids grouped by source path."""
@@ -140,12 +155,6 @@ class Store:
                                 include=["documents", "metadatas", "distances"])
         return [Hit(i, d, m, 1.0 - float(dist)) for i, d, m, dist in
                 zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0])]
-
-    def nearest_ids(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
-        """(id, cosine similarity) of the k nearest chunks, unfiltered; no documents are read,
-        which keeps a wide over-fetch cheap (2,000 ids in ~20 ms at 20k chunks)."""
-        got = self.chunks.query(query_embeddings=[vector], n_results=k, include=["distances"])
-        return [(i, 1.0 - float(dist)) for i, dist in zip(got["ids"][0], got["distances"][0])]
 
     def get_chunks(self, where: dict) -> list[Hit]:
         """Chunks matching a metadata filter, in chunk order."""
@@ -202,6 +211,12 @@ class Store:
             self.manifest.upsert(ids=[GENERATION_ID], embeddings=[[1.0]], metadatas=[{"generation": token}])
         return token
 
+
+
+def stack(parts: list[np.ndarray]) -> np.ndarray:
+    """Pages of embeddings as one float32 matrix (0 x 0 when there are none)."""
+    parts = [p.reshape(len(p), -1) for p in parts if len(p)]
+    return np.concatenate(parts) if parts else np.zeros((0, 0), dtype=np.float32)
 
 
 def clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
