@@ -162,3 +162,13 @@ def test_an_index_keeps_answering_while_its_successor_learns_new_words() -> None
     assert old.search("zebra passport", 5, Filters()) == []
     assert not old.knows("zebra") and new.knows("zebra")
     assert [h.id for h in new.search("zebra passport", 5, Filters())] == ["b:1:0"]
+
+
+def test_numpy_blas_leaves_the_cores_to_the_embedding_model(embedder: Embedder) -> None:
+    """OpenBLAS workers spin after each product and slowed the next query embedding 3x (bench/RESULTS.md):
+    once the model is loaded, NumPy's BLAS runs on one thread (torch's OpenMP pool is another library)."""
+    from threadpoolctl import threadpool_info
+
+    embedder.embed_query("warm the model")
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas and all(pool["num_threads"] == 1 for pool in blas)
