@@ -10,7 +10,7 @@ import numpy as np
 from vectorstore.dense import DenseIndex, unit
 from vectorstore.filters import Filters
 from vectorstore.keyword import KeywordIndex
-from vectorstore.store import Hit, Store
+from vectorstore.store import Hit, Store, stack
 
 if TYPE_CHECKING:  # the model loads lazily; typing must not import it
     from vectorstore.embeddings import Embedder
@@ -80,8 +80,7 @@ class HybridSearcher:
         rows = [(index.ids[i], index.texts[i], index.metas[i]) for i in keep] + fresh
         if len(rows) != self.store.count():
             return None
-        parts = [p for p in (dense.rows(keep), unit(vectors)) if p.size]
-        return rows, np.concatenate(parts) if parts else np.zeros((0, 0), np.float32)
+        return rows, stack([dense.rows(keep), unit(vectors)])
 
     @property
     def generation(self) -> str | None:
