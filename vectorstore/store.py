@@ -108,36 +108,38 @@ class Store:
         """Number of chunks in the collection."""
         return self.chunks.count()
 
-    def iter_chunks(self, include: Sequence[str] = ("metadatas",)) -> Iterable[tuple[str, str | None, dict]]:
-        """Every chunk as (id, text, metadata), paged."""
+    def _pages(self, include: Sequence[str], ids: Sequence[str] | None = None) -> Iterable[dict[str, Any]]:
+        """Chroma get() results PAGE rows at a time: the whole collection, or the given ids."""
+        if ids is not None:
+            for start in range(0, len(ids), PAGE):
+                yield self.chunks.get(ids=list(ids[start:start + PAGE]), include=list(include))
+            return
         offset = 0
         while True:
             got = self.chunks.get(include=list(include), limit=PAGE, offset=offset)
             if not got["ids"]:
                 return
-            docs = got.get("documents") or [None] * len(got["ids"])
-            yield from zip(got["ids"], docs, got["metadatas"])
+            yield got
             offset += len(got["ids"])
+
+    def iter_chunks(self, include: Sequence[str] = ("metadatas",)) -> Iterable[tuple[str, str | None, dict]]:
+        """Every chunk as (id, text, metadata), paged."""
+        for got in self._pages(include):
+            yield from zip(got["ids"], got.get("documents") or [None] * len(got["ids"]), got["metadatas"])
 
     def all_rows(self) -> tuple[list[tuple[str, str | None, dict]], np.ndarray]:
         """Every chunk as (id, text, metadata), paged, with its embedding row for row."""
-        rows: list[tuple[str, str | None, dict]] = []
-        vectors: list[np.ndarray] = []
-        offset = 0
-        while True:
-            got = self.chunks.get(include=["documents", "metadatas", "embeddings"], limit=PAGE, offset=offset)
-            if not got["ids"]:
-                return rows, stack(vectors)
-            rows += zip(got["ids"], got["documents"], got["metadatas"])
-            vectors.append(np.asarray(got["embeddings"], dtype=np.float32))
-            offset += len(got["ids"])
+        return self._rows_with_vectors(None)
 
     def get_rows(self, ids: Sequence[str]) -> tuple[list[tuple[str, str | None, dict]], np.ndarray]:
         """(id, text, metadata) of the given chunks that exist, paged, with their embeddings."""
+        return self._rows_with_vectors(ids)
+
+    def _rows_with_vectors(self, ids: Sequence[str] | None) -> tuple[list[tuple[str, str | None, dict]], np.ndarray]:
+        """Rows and their embeddings, as a reader's in-memory indexes take them."""
         rows: list[tuple[str, str | None, dict]] = []
         vectors: list[np.ndarray] = []
-        for start in range(0, len(ids), PAGE):
-            got = self.chunks.get(ids=list(ids[start:start + PAGE]), include=["documents", "metadatas", "embeddings"])
+        for got in self._pages(("documents", "metadatas", "embeddings"), ids):
             rows += zip(got["ids"], got["documents"], got["metadatas"])
             vectors.append(np.asarray(got["embeddings"], dtype=np.float32))
         return rows, stack(vectors)
