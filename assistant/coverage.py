@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Callable
 
 from assistant.intake import MARKET_NAMES, REGIONS
 from assistant.offline import MAX_PER_QUESTION, Candidate, best_sentences
+from assistant.scope import unknown_topic
 from assistant.text import content_words
 from assistant.types import Passage
 
@@ -100,7 +101,8 @@ def unknown_statement(cands: list[Candidate], question: str, also: list[Candidat
 
 
 def assess(question: str, passages: list[Passage], embedder: Embedder, knows: Callable[[str], bool],
-           threshold: float, budget: int, context: str = "", staff: bool = False) -> Assessment:
+           threshold: float, budget: int, context: str = "", staff: bool = False,
+           mentions: Callable[[str], int] | None = None) -> Assessment:
     """Pick the answering sentences and judge whether they really answer.
 
     A passage saying a figure is not published answers "can they take it back?" (no rule says so),
@@ -122,6 +124,9 @@ def assess(question: str, passages: list[Passage], embedder: Embedder, knows: Ca
     names = unknown_names(question, knows)
     if names:
         result.reason = f"The knowledge base has nothing on {', '.join(repr(n) for n in names)}."
+        return result
+    result.reason = unknown_topic(question, mentions) if mentions else ""
+    if result.reason:
         return result
     result.covered = True
     return result

@@ -136,6 +136,28 @@ def test_a_market_the_knowledge_base_has_no_rules_for_escalates(kb_assistant, me
     assert draft.status == "escalate" and market in draft.reason
 
 
+@pytest.mark.parametrize("message, term", [
+    ("is the amazon influencer program better than tiktok shop? what % does amazon pay per sale", "amazon"),
+    ("since the last update my showcase is just a white screen, already reinstalled. how do i fix it?", "white screen"),
+    ("my affiliate orders page won't load on my phone, what do i do?", "won't load"),
+])
+def test_a_lower_case_platform_or_an_app_fault_escalates(kb_assistant, message: str, term: str) -> None:
+    """Passages about commission or the showcase are similar enough to be quoted, and answer nothing."""
+    draft = kb_assistant.ask(message)
+    assert draft.status == "escalate" and not draft.citations
+    assert repr(term) in draft.reason
+
+
+def test_a_topic_rule_turns_off_once_the_knowledge_base_covers_it() -> None:
+    from assistant.scope import MIN_TOPIC_CHUNKS, unknown_topic
+
+    question = "the app crashes when I open my showcase"
+    assert "crashes" in unknown_topic(question, lambda pattern: 0)
+    assert unknown_topic(question, lambda pattern: MIN_TOPIC_CHUNKS) == ""
+    assert unknown_topic("is a crash course on LIVE selling worth it?", lambda pattern: 0) == ""
+    assert unknown_topic("my amazon order", lambda pattern: 1 if "amazon" in pattern else 9)
+
+
 @pytest.mark.parametrize("message", [
     "I'm in Thailand, can I get free samples from TikTok Shop?",
     "the lipstick is made in Japan, can I say that in my video?",  # a product's origin is not the creator's market
