@@ -10,9 +10,13 @@ from vectorstore.filters import MARKETS
 
 QUOTE_START = re.compile(r"(?im)^(on .{3,80} wrote:|-{2,} ?original message ?-{2,}|from: .+@.+)$")
 SIGNOFF = re.compile(r"(?im)^(--\s*$|sent from my \w+|(thanks|thank you|thx|best|cheers|regards|kind regards|best regards|xoxo|love)[,!.]*\s*$)")
-GREETING = re.compile(r"(?i)^(hi|hello|hey|hiya|dear|good (morning|afternoon|evening))\b[^.!?\n]{0,40}[,!.]?\s*")
+# A greeting is the word and at most two more up to a comma, full stop, "!", line end or emoji ("hey it's
+# Priya 👋"); without such an end only the word goes, so "hey the serum arrived leaking" keeps "the serum".
+GREETING = re.compile(r"(?i)^(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening))\b"
+                      r"(?:(?:[ \t]+[^\s.,!?]+){0,2}?[ \t]*(?:[,.!:]+|\n|[\U0001F300-\U0001FAFF\u2600-\u27BF]+)|[,!.]*)\s*")
 # Only the lead-in ignores case: "I'm new" and "im in canada" must not yield a name.
-NAME_RE = re.compile(r"\b(?i:i'?m|i am|this is|my name is|name's)\s+([A-Z][a-z]{1,20})\b")
+NAME_RE = re.compile(r"\b(?i:i'?m|i am|this is|my name is|name's)\s+([A-Z][a-z]{1,20})\b|"
+                     r"^(?i:hi|hello|hey|hiya)[\s,!]+(?i:it'?s)\s+([A-Z][a-z]{1,20})\b")
 QUESTION_START = re.compile(r"(?i)^(how|what|when|where|why|which|who|can|could|do|does|did|is|are|will|would|should|am|any|pls|please|help|need|whats|hows|wat|y)\b")
 # A question without "?" inside a sentence: "if it's returned after it settled do they take it back".
 EMBEDDED_QUESTION = re.compile(r"(?i)\b(?:(?:do|does|did|can|could|will|would|should|is|are|am) (?:i|you|they|we|he|she)\b|"
@@ -83,8 +87,9 @@ def drop_quotes_and_signature(text: str) -> str:
 def find_name(message: str) -> str:
     """The creator's first name from 'I'm Maya' or a one-word signature line."""
     match = NAME_RE.search(message)
-    if match and match.group(1) not in NOT_NAMES:
-        return match.group(1)
+    name = match and (match.group(1) or match.group(2))
+    if name and name not in NOT_NAMES:
+        return name
     sig = re.search(r"(?im)^(?:thanks|thank you|best|cheers|regards|xoxo|love)[,!.]*\s*\n\s*([A-Z][a-z]{1,20})\s*$", message)
     return sig.group(1) if sig else ""
 

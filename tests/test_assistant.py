@@ -209,6 +209,24 @@ def test_staff_questions_are_told_apart_from_creator_messages(message: str, staf
     assert looks_like_staff(message) is staff
 
 
+@pytest.mark.parametrize("message, first, name", [
+    ("hey it's Priya 👋 the serum a brand sent me arrived leaking, do i still have to post about it??",
+     "the serum a brand sent me arrived leaking, do i still have to post about it??", "Priya"),
+    ("hey so I'm new, 2.3k followers, US. can I get free samples?", "I'm new, 2.3k followers, US. can I get free samples?", ""),
+    ("hi from KL 🇲🇾 a seller sent me a sample, how many days do i have to post?",
+     "from KL 🇲🇾 a seller sent me a sample, how many days do i have to post?", ""),
+    ("Hi team, how long do I have to post?", "how long do I have to post?", ""),
+    ("hello!! can i get free samples?", "can i get free samples?", ""),
+])
+def test_a_greeting_is_dropped_without_the_question_after_it(message: str, first: str, name: str) -> None:
+    """A greeting ends at punctuation, a line end or an emoji within two words; the question is never cut."""
+    from assistant.intake import parse
+
+    intake = parse(message)
+    assert intake.questions[0] == first
+    assert intake.creator_name == name
+
+
 def test_a_question_without_a_question_mark_is_still_answered() -> None:
     from assistant.intake import split_questions
 
