@@ -26,6 +26,7 @@ HEARSAY = re.compile(r"(?i)third-party|unofficial|reddit|blog|anecdot|unverified
 MAX_PER_QUESTION = 10
 MIN_CHARS, MAX_CHARS = 25, 450
 MAX_LEAD = 120  # a longer lead-in would crowd out the item it introduces
+ORPHAN_ANSWER = re.compile(r"(?i)^(yes|no)\b[,.:;!]?")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 # Score weights, tuned on the eval tuning split only. W_RANK rewards sentences from the passages search
 # ranked first: hybrid search order was the strongest single signal (tuning key facts 0.61 -> 0.68 alone).
@@ -95,7 +96,18 @@ def units(text: str, headings: set[str] = frozenset()) -> list[str]:
             item = f"{lead} {item}"  # "if they: are not high-risk" reads as a sentence; "are not high-risk" does not
         elif not LIST_ITEM.match(line):
             lead = item if item.endswith(":") and len(item) <= MAX_LEAD else ""
-        out += sentences(item)
+        out += with_their_questions(sentences(item))
+    return out
+
+
+def with_their_questions(parts: list[str]) -> list[str]:
+    """'Yes, once: ...' after a quoted FAQ question means nothing alone: it is quoted with its question."""
+    out: list[str] = []
+    for part in parts:
+        if out and ORPHAN_ANSWER.match(part) and re.search(r"\?[\"'\u201d]?$", out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
     return out
 
 

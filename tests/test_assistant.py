@@ -258,3 +258,15 @@ def test_a_pdf_title_line_is_not_a_sentence_but_a_table_row_is() -> None:
     got = units(text, {norm("Content policy for shoppable videos and LIVE")})
     assert got == ["Frozen Held by risk control Contact TikTok support",
                    "In the US, the policy applies to the whole post."]
+
+
+def test_a_yes_or_no_answer_is_quoted_with_its_faq_question() -> None:
+    """'Yes, once: ...' alone answers nothing a reader can see; an answer that stands alone is left alone."""
+    from assistant.offline import units
+
+    text = ('- **"I\'m travelling. Can I get more time?"** Yes, once: one 7-day extension on Manage Samples.\n'
+            '- **"Why am I capped at 5 requests?"** The cap follows monthly GMV; under $5K the limit is 5.')
+    got = units(text)
+    assert "Can I get more time? Yes, once: one 7-day extension on Manage Samples." in got
+    assert "The cap follows monthly GMV; under $5K the limit is 5." in got
+    assert not any(u.startswith("Yes") for u in got)
