@@ -12,8 +12,9 @@ QUOTE_START = re.compile(r"(?im)^(on .{3,80} wrote:|-{2,} ?original message ?-{2
 SIGNOFF = re.compile(r"(?im)^(--\s*$|sent from my \w+|(thanks|thank you|thx|best|cheers|regards|kind regards|best regards|xoxo|love)[,!.]*\s*$)")
 # A greeting is the word and at most two more up to a comma, full stop, "!", line end or emoji ("hey it's
 # Priya 👋"); without such an end only the word goes, so "hey the serum arrived leaking" keeps "the serum".
-GREETING = re.compile(r"(?i)^(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening))\b"
-                      r"(?:(?:[ \t]+[^\s.,!?]+){0,2}?[ \t]*(?:[,.!:]+|\n|[\U0001F300-\U0001FAFF\u2600-\u27BF]+)|[,!.]*)\s*")
+EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF"
+GREETING = re.compile(r"(?i)^(?:hi+|he+y+|hello+|hiya|heya|yo|dear|good (?:morning|afternoon|evening))\b"
+                      rf"(?:(?:[ \t]+[^\s.,!?]+){{0,2}}?[ \t]*(?:[,.!:]+|\n|[{EMOJI}]+)|[,!.]*)[\s{EMOJI}]*")
 # Only the lead-in ignores case: "I'm new" and "im in canada" must not yield a name.
 NAME_RE = re.compile(r"\b(?i:i'?m|i am|this is|my name is|name's)\s+([A-Z][a-z]{1,20})\b|"
                      r"^(?i:hi|hello|hey|hiya)[\s,!]+(?i:it'?s)\s+([A-Z][a-z]{1,20})\b")
@@ -21,9 +22,10 @@ QUESTION_START = re.compile(r"(?i)^(how|what|when|where|why|which|who|can|could|
 # A question without "?" inside a sentence: "if it's returned after it settled do they take it back".
 EMBEDDED_QUESTION = re.compile(r"(?i)\b(?:(?:do|does|did|can|could|will|would|should|is|are|am) (?:i|you|they|we|he|she)\b|"
                                r"(?:wondering|wonder|not sure|want to know|need to know) (?:if|whether|how|what|when|why))")
-LEAD_IN = re.compile(r"(?i)^(also|and|plus|oh and|btw|so|ok so|and also|one more thing|another thing)[,:]?\s+")
+LEAD_IN = re.compile(r"(?i)^(also|and|plus|oh and|btw|so|ok so|and also|one more thing|another thing|\(?\d{1,2}[).])[,:]?\s+")
 PRONOUN = re.compile(r"(?i)\b(it|they|them|this|that|these|those|its|their)\b")
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+# "1) how long do I have 2) can I use trending sounds": numbered questions split too.
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|\s+(?=\(?\d{1,2}\)\s)")
 REGIONS = {
     "US": r"\b(u\.?s\.?a?|united states|america|american)\b", "UK": r"\b(u\.?k\.?|united kingdom|britain|british|england|london)\b",
     "TH": r"\b(thailand|thai)\b", "VN": r"\b(vietnam|viet nam|vietnamese)\b", "ID": r"\b(indonesia|indonesian)\b",
@@ -76,8 +78,10 @@ def clean(message: str, limit: int) -> tuple[str, list[str]]:
 def drop_quotes_and_signature(text: str) -> str:
     """Remove quoted earlier messages and everything from the sign-off on."""
     match = QUOTE_START.search(text)
-    if match:
+    if match and match.start() > 0:
         text = text[: match.start()]
+    elif match:  # the quote is on top: only its header line and quoted lines go
+        text = text[match.end():]
     lines = [ln for ln in text.split("\n") if not ln.lstrip().startswith(">")]
     text = "\n".join(lines)
     match = SIGNOFF.search(text)
@@ -123,7 +127,8 @@ def split_questions(text: str) -> list[str]:
     for i, sentence in enumerate(sentences):
         bare = LEAD_IN.sub("", sentence)
         if sentence.endswith("?") or QUESTION_START.match(bare) or EMBEDDED_QUESTION.search(bare):
-            vague = len(bare.split()) < 8 or PRONOUN.search(bare)
+            # a numbered item stands on its own: "2) can i use trending sounds" is not about item 1
+            vague = (len(bare.split()) < 8 or PRONOUN.search(bare)) and not re.match(r"\(?\d{1,2}[).]\s", sentence)
             # "what's the threshold?" after "will I get a 1099-K?" is about the 1099-K: keep the earlier
             # question with its own context; a short "why?" is folded into it by merge_short instead
             after_question = bool(i) and sentences[i - 1].endswith("?")

@@ -217,6 +217,8 @@ def test_staff_questions_are_told_apart_from_creator_messages(message: str, staf
      "from KL 🇲🇾 a seller sent me a sample, how many days do i have to post?", ""),
     ("Hi team, how long do I have to post?", "how long do I have to post?", ""),
     ("hello!! can i get free samples?", "can i get free samples?", ""),
+    ("heyyy can i get free samples?", "can i get free samples?", ""),
+    ("Hi Spotlight team! 👋 Can I go live without 1000 followers?", "Can I go live without 1000 followers?", ""),
 ])
 def test_a_greeting_is_dropped_without_the_question_after_it(message: str, first: str, name: str) -> None:
     """A greeting ends at punctuation, a line end or an emoji within two words; the question is never cut."""
@@ -225,6 +227,15 @@ def test_a_greeting_is_dropped_without_the_question_after_it(message: str, first
     intake = parse(message)
     assert intake.questions[0] == first
     assert intake.creator_name == name
+
+
+def test_numbered_questions_and_a_quote_on_top_are_read_as_the_creator_wrote_them() -> None:
+    from assistant.intake import parse
+
+    numbered = parse("hey! 2 things. 1) how long do i have to post my free sample 2) can i use trending sounds")
+    assert numbered.questions == ["how long do i have to post my free sample", "can i use trending sounds"]
+    on_top = parse("On Mon, Nov 3, Maya wrote:\n> is my sample late?\nnew question: can i unlink from my agency?")
+    assert on_top.questions == ["new question: can i unlink from my agency?"]
 
 
 def test_a_question_without_a_question_mark_is_still_answered() -> None:
