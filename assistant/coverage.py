@@ -109,7 +109,7 @@ def assess(question: str, passages: list[Passage], embedder: Embedder, knows: Ca
     but not "how many days exactly?": only a creator's request for a figure escalates. Staff get the
     'not published' sentence as their answer.
     """
-    picked, similarity, cands = best_sentences(question, passages, embedder, budget, 0.3, context)
+    picked, similarity, cands = best_sentences(question, passages, embedder, budget, 0.3, context, staff)
     result = Assessment(picked, similarity)
     if not passages or similarity < threshold:
         result.reason = f"No passage is close enough (best {similarity:.2f}, threshold {threshold:.2f})."

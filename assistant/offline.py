@@ -26,6 +26,9 @@ HEARSAY = re.compile(r"(?i)third-party|unofficial|reddit|blog|anecdot|unverified
 MAX_PER_QUESTION = 10
 MIN_CHARS, MAX_CHARS = 25, 450
 MAX_LEAD = 120  # a longer lead-in would crowd out the item it introduces
+# Sections addressed to reps, by their heading: "Rep guidance", "What reps should tell creators".
+REP_SECTION = re.compile(r"(?i)\breps?\b")
+USE_WHEN = re.compile(r"(?i)^(when to use|use when|use this when|use it when)\b")
 ORPHAN_ANSWER = re.compile(r"(?i)^(yes|no)\b[,.:;!]?")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 # Score weights, tuned on the eval tuning split only. W_RANK rewards sentences from the passages search
@@ -92,6 +95,8 @@ def units(text: str, headings: set[str] = frozenset()) -> list[str]:
         if not line.strip() or line.lstrip().startswith("#") or heading_like(line, headings):
             continue
         item = plain(line)
+        if USE_WHEN.match(item):  # "When to use: US creators. For the UK give no timing." is all for the rep
+            continue
         if lead and LIST_ITEM.match(line) and item[:1].islower():
             item = f"{lead} {item}"  # "if they: are not high-risk" reads as a sentence; "are not high-risk" does not
         elif not LIST_ITEM.match(line):
@@ -117,11 +122,15 @@ def usable(sentence: str) -> bool:
             and not NOT_AN_ANSWER.search(sentence.strip()) and not sentence.rstrip().endswith(":"))
 
 
-def candidates(passages: list[Passage]) -> list[Candidate]:
-    """Every usable sentence of the passages, in reading order."""
+def candidates(passages: list[Passage], staff: bool = False) -> list[Candidate]:
+    """Every usable sentence of the passages, in reading order. A creator's reply skips sections written
+    for reps ("What reps should not say") even in creator-safe documents: "Do not quote a clawback period"
+    is guidance, not an answer."""
     out = []
     for index, passage in enumerate(passages):
         names = [str(passage.meta.get("title", ""))] + str(passage.meta.get("section", "")).split(" > ")
+        if not staff and REP_SECTION.search(names[-1]):
+            continue
         for sentence in units(passage.text, {norm(n) for n in names if n.strip()}):
             if usable(sentence):
                 out.append(Candidate(sentence, index, len(out)))
@@ -168,9 +177,9 @@ def choose(cands: list[Candidate], budget: int, floor: float) -> list[Candidate]
 
 
 def best_sentences(question: str, passages: list[Passage], embedder: Embedder, budget: int, floor: float,
-                   context: str = "") -> tuple[list[Candidate], float, list[Candidate]]:
+                   context: str = "", staff: bool = False) -> tuple[list[Candidate], float, list[Candidate]]:
     """The sentences that answer a question, the best similarity seen, and every scored candidate."""
-    cands = candidates(passages)
+    cands = candidates(passages, staff)
     score(cands, question, embedder, context)
     top = max((c.similarity for c in cands), default=0.0)
     picked = choose(cands, budget, floor)

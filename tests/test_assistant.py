@@ -281,3 +281,30 @@ def test_a_yes_or_no_answer_is_quoted_with_its_faq_question() -> None:
     assert "Can I get more time? Yes, once: one 7-day extension on Manage Samples." in got
     assert "The cap follows monthly GMV; under $5K the limit is 5." in got
     assert not any(u.startswith("Yes") for u in got)
+
+
+def test_a_creator_reply_skips_sections_written_for_reps_but_a_colleague_gets_them() -> None:
+    from assistant.offline import candidates
+    from assistant.types import Passage
+
+    guidance = Passage("a", "- Do not quote a clawback period; none is published on TikTok's creator pages.",
+                       {"title": "Returns", "section": "What reps should not say"}, 1.0, 0.5)
+    rule = Passage("b", "Once an order has settled, we treat the commission as final.",
+                   {"title": "Returns", "section": "Refunds after commission has settled"}, 0.9, 0.5)
+    assert [c.passage for c in candidates([guidance, rule])] == [1]
+    assert [c.passage for c in candidates([guidance, rule], staff=True)] == [0, 1]
+
+
+def test_a_canned_reply_use_when_note_is_not_quoted() -> None:
+    from assistant.offline import units
+
+    text = ("**When to use:** US creators. For Indonesia or Vietnam use the policy's timings; for the UK give no timing.\n\n"
+            "In the US, TikTok Shop usually settles commission about 15 days after delivery.")
+    assert units(text) == ["In the US, TikTok Shop usually settles commission about 15 days after delivery."]
+
+
+def test_a_sample_reply_about_tax_forms_quotes_no_rep_guidance(kb_assistant) -> None:
+    draft = kb_assistant.ask("what happens if i just never fill in the tax info? i hate forms lol", audience="creator")
+    assert draft.status == "answered", draft.reason
+    assert not [c for c in draft.citations if "rep" in c.section.lower().split()
+                or "reps" in c.section.lower().split()], [c.section for c in draft.citations]
