@@ -125,27 +125,21 @@ def test_not_published_answers_whether_but_escalates_a_request_for_the_figure(kb
     assert figure.status == "escalate" and "not known" in figure.reason
 
 
-@pytest.mark.parametrize("message, market", [
+@pytest.mark.parametrize("message, named", [
     ("I'm in Japan, can I get free samples from TikTok Shop?", "Japan"),
     # the sample KB names Malaysia once, in a blog's follower figures: that is no set of rules
     ("hi from KL 🇲🇾 a seller sent me a free sample, how many days do i have to post?", "Malaysia"),
     ("how many days do i have to post a free sample video in Malaysia?", "Malaysia"),
+    # passages about commission or the showcase are similar enough to be quoted, and answer nothing
+    ("is the amazon influencer program better than tiktok shop? what % does amazon pay per sale", "'amazon'"),
+    ("since the last update my showcase is just a white screen, already reinstalled. how do i fix it?", "'white screen'"),
+    ("my affiliate orders page won't load on my phone, what do i do?", "\"won't load\""),
 ])
-def test_a_market_the_knowledge_base_has_no_rules_for_escalates(kb_assistant, message: str, market: str) -> None:
-    draft = kb_assistant.ask(message)
-    assert draft.status == "escalate" and market in draft.reason
-
-
-@pytest.mark.parametrize("message, term", [
-    ("is the amazon influencer program better than tiktok shop? what % does amazon pay per sale", "amazon"),
-    ("since the last update my showcase is just a white screen, already reinstalled. how do i fix it?", "white screen"),
-    ("my affiliate orders page won't load on my phone, what do i do?", "won't load"),
-])
-def test_a_lower_case_platform_or_an_app_fault_escalates(kb_assistant, message: str, term: str) -> None:
-    """Passages about commission or the showcase are similar enough to be quoted, and answer nothing."""
+def test_a_market_platform_or_app_fault_the_knowledge_base_has_no_rules_for_escalates(
+        kb_assistant, message: str, named: str) -> None:
     draft = kb_assistant.ask(message)
     assert draft.status == "escalate" and not draft.citations
-    assert repr(term) in draft.reason
+    assert named in draft.reason, draft.reason
 
 
 def test_a_topic_rule_turns_off_once_the_knowledge_base_covers_it() -> None:
