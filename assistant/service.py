@@ -71,10 +71,13 @@ class Assistant:
             staff = True  # the same hits, shown to a rep: nothing is searched twice
             got = assemble(intake.questions, found, self.settings.escalate_below, staff)
         picked = self._assess(got, intake, staff)
-        route = self.matrix().route(" ".join(intake.questions))
+        # The team that owns what is left unanswered, not what the draft already answers.
+        missed = [q for q, ok in zip(got.questions, got.covered) if not ok]
+        route = self.matrix().route(" ".join(missed or intake.questions))
         draft = Draft(question=message, status="answered", draft="", citations=[], drafter=self.drafter.label,
                       questions=intake.questions, creator_name=intake.creator_name, region=intake.region,
-                      rep_notes=got.notes, notices=list(intake.notices), topic=route.topic)
+                      rep_notes=got.notes, notices=list(intake.notices),
+                      topic=self.matrix().route(" ".join(intake.questions)).topic)
         if not any(got.covered):
             yield self._escalate(draft, got, route, intake.creator_name)
             return

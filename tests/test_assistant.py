@@ -302,3 +302,12 @@ def test_a_sample_reply_about_tax_forms_quotes_no_rep_guidance(kb_assistant) -> 
     assert draft.status == "answered", draft.reason
     assert not [c for c in draft.citations if "rep" in c.section.lower().split()
                 or "reps" in c.section.lower().split()], [c.section for c in draft.citations]
+
+
+def test_a_partly_answered_message_is_handed_to_the_team_owning_the_unanswered_part(kb_assistant) -> None:
+    """The sample question is answered; the Amazon one goes to the default team, not Sample Operations."""
+    draft = kb_assistant.ask("is the amazon influencer program better? also how long do i have to post my free sample?")
+    assert draft.status == "escalate" and draft.citations
+    assert draft.team == kb_assistant.settings.default_team and draft.team != "Sample Operations"
+    assert f"our {draft.team} team" in draft.draft
+    assert draft.topic == "Sample disputes"  # the activity log still files the message under what it is about
