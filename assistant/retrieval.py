@@ -34,6 +34,11 @@ class Retrieved:
     reasons: list[str] = field(default_factory=list)  # why questions are not covered
     internal_best: float = 0.0  # best similarity among internal passages held back from the reply
 
+    @property
+    def missed(self) -> list[str]:
+        """The questions the knowledge base does not cover."""
+        return [q for q, ok in zip(self.questions, self.covered) if not ok]
+
     def reads_as_staff(self, threshold: float) -> bool:
         """Only internal notes answer it: a rep's process question the wording did not give away."""
         return self.internal_best >= threshold and self.internal_best - max(self.coverage, default=0.0) >= STAFF_MARGIN

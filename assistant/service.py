@@ -71,13 +71,12 @@ class Assistant:
             staff = True  # the same hits, shown to a rep: nothing is searched twice
             got = assemble(intake.questions, found, self.settings.escalate_below, staff)
         picked = self._assess(got, intake, staff)
+        whole = self.matrix().route(" ".join(intake.questions))
         # The team that owns what is left unanswered, not what the draft already answers.
-        missed = [q for q, ok in zip(got.questions, got.covered) if not ok]
-        route = self.matrix().route(" ".join(missed or intake.questions))
+        route = self.matrix().route(" ".join(got.missed)) if got.missed else whole
         draft = Draft(question=message, status="answered", draft="", citations=[], drafter=self.drafter.label,
                       questions=intake.questions, creator_name=intake.creator_name, region=intake.region,
-                      rep_notes=got.notes, notices=list(intake.notices),
-                      topic=self.matrix().route(" ".join(intake.questions)).topic)
+                      rep_notes=got.notes, notices=list(intake.notices), topic=whole.topic)
         if not any(got.covered):
             yield self._escalate(draft, got, route, intake.creator_name)
             return
@@ -138,7 +137,7 @@ class Assistant:
         draft.draft, draft.citations = checked.text, checked.citations
         draft.unsupported, draft.flags = checked.unsupported, flags + checked.flags + got.flags
         draft.conflicts = find_conflicts(self.searcher, got, checked.citations, draft.region)
-        missed = [q for q, ok in zip(got.questions, got.covered) if not ok]
+        missed = got.missed
         if missed:
             draft.status, draft.team = "escalate", route.team
             draft.reason = ("Part of the message is not covered by the knowledge base: "
