@@ -43,7 +43,10 @@ class Settings(BaseSettings):
     region: str = Field("", description="Default creator region for retrieval filters; empty means all regions.")
     min_support: float = Field(0.45, ge=0.0, le=1.0, description="Lowest support score at which a cited sentence counts as backed by its passage.")
     escalate_below: float = Field(0.30, ge=0.0, le=1.0, description="Escalate when the best passage's relevance is below this.")
-    default_team: str = Field("Creator Support", description="Team named on escalations the escalation matrix does not cover.")
+    default_team: str = Field("Creator Support", description=(
+        "Team named on escalations the escalation matrix does not cover. The team is chosen from the questions "
+        "left unanswered, so a message whose sample question is answered and whose Amazon question is not goes "
+        "to this team, not to Sample Operations."))
     max_message_chars: int = Field(6000, ge=200, le=200_000, description="Pasted messages longer than this are truncated, with a notice.")
 
     # LLM (optional)
