@@ -10,6 +10,11 @@ from vectorstore.filters import MARKETS
 
 QUOTE_START = re.compile(r"(?im)^(on .{3,80} wrote:|-{2,} ?original message ?-{2,}|from: .+@.+)$")
 SIGNOFF = re.compile(r"(?im)^(--\s*$|sent from my \w+|(thanks|thank you|thx|best|cheers|regards|kind regards|best regards|xoxo|love)[,!.]*\s*$)")
+# A sign-off on the last line, "…what do I do? Kind regards, Tom" or "… - Jess": punctuation must part the
+# word from the name, since "thanks Maya" may thank the rep.
+TAIL_SIGNOFF = re.compile(r"(?i:(?<=[.!?\s])|^)[ \t]*(?:(?i:thanks|thank you|thx|ty|best|cheers|regards|kind regards|"
+                          r"best regards|many thanks|xoxo|love)[,!.]+[ \t]*[-\u2013\u2014]?|[-\u2013\u2014~])[ \t]*"
+                          r"([A-Z][a-z]{1,20})[.!]?\s*$")
 # A greeting is the word and at most two more up to a comma, full stop, "!", line end or emoji ("hey it's
 # Priya 👋"); without such an end only the word goes, so "hey the serum arrived leaking" keeps "the serum".
 EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF"
@@ -48,7 +53,8 @@ STAFF_RE = re.compile(
     r"on our side|macro|\bP[1-4]\b|our (sla|target|process)|"
     r"style guide|escalation matrix|before we|do i escalate|should i escalate|how do i (log|escalate|handle|triage))"
 )
-NOT_NAMES = {"In", "From", "Not", "So", "Just", "Still", "Very", "Really", "Trying", "New", "Getting", "Going", "Confused", "Here"}
+NOT_NAMES = {"In", "From", "Not", "So", "Just", "Still", "Very", "Really", "Trying", "New", "Getting", "Going", "Confused", "Here",
+             "Team", "Guys", "All", "Everyone", "Love", "Thanks"}
 
 
 @dataclass
@@ -85,7 +91,9 @@ def drop_quotes_and_signature(text: str) -> str:
     lines = [ln for ln in text.split("\n") if not ln.lstrip().startswith(">")]
     text = "\n".join(lines)
     match = SIGNOFF.search(text)
-    return text[: match.start()].strip() if match and match.start() > 0 else text.strip()
+    text = text[: match.start()].strip() if match and match.start() > 0 else text.strip()
+    tail = TAIL_SIGNOFF.search(text)
+    return text[: tail.start()].strip() if tail and tail.start() > 0 and tail.group(1) not in NOT_NAMES else text
 
 
 def find_name(message: str) -> str:
@@ -95,7 +103,9 @@ def find_name(message: str) -> str:
     if name and name not in NOT_NAMES:
         return name
     sig = re.search(r"(?im)^(?:thanks|thank you|best|cheers|regards|xoxo|love)[,!.]*\s*\n\s*([A-Z][a-z]{1,20})\s*$", message)
-    return sig.group(1) if sig else ""
+    tail = TAIL_SIGNOFF.search(message.strip())
+    found = (sig and sig.group(1)) or (tail and tail.group(1)) or ""
+    return found if found not in NOT_NAMES else ""
 
 
 def find_region(message: str) -> str:

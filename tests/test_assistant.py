@@ -223,6 +223,20 @@ def test_a_greeting_is_dropped_without_the_question_after_it(message: str, first
     assert intake.creator_name == name
 
 
+@pytest.mark.parametrize("message, text, name", [
+    ("is my sample late? what should I do? Kind regards, Tom", "is my sample late? what should I do?", "Tom"),
+    ("can i re-request the lip oil now? - Jess", "can i re-request the lip oil now?", "Jess"),
+    ("can i get samples with 900 followers? thx, Ana", "can i get samples with 900 followers?", "Ana"),
+    ("can I appeal? thanks Maya", "can I appeal? thanks Maya", ""),  # may thank the rep: no comma, no name
+    ("is my score 3-Good?", "is my score 3-Good?", ""),
+])
+def test_a_sign_off_on_the_last_line_gives_the_name_and_leaves_the_text(message: str, text: str, name: str) -> None:
+    from assistant.intake import parse
+
+    intake = parse(message)
+    assert (intake.text, intake.creator_name) == (text, name)
+
+
 def test_numbered_questions_and_a_quote_on_top_are_read_as_the_creator_wrote_them() -> None:
     from assistant.intake import parse
 
