@@ -30,6 +30,9 @@ MAX_LEAD = 120  # a longer lead-in would crowd out the item it introduces
 REP_SECTION = re.compile(r"(?i)\breps?\b")
 USE_WHEN = re.compile(r"(?i)^(when to use|use when|use this when|use it when)\b")
 ORPHAN_ANSWER = re.compile(r"(?i)^(yes|no)\b[,.:;!]?")
+BARE_ANSWER = re.compile(r"(?i)^(yes|no)[,.:;!]?$")
+# A question quoted on its own line, answered in the next paragraph: '> "Can I say these helped my bloating?"'.
+QUOTED_QUESTION = re.compile(r"^>\s*[\"\u201c]?(.+\?)[\"\u201d]?$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 # Score weights, tuned on the eval tuning split only. W_RANK rewards sentences from the passages search
 # ranked first: hybrid search order was the strongest single signal (tuning key facts 0.61 -> 0.68 alone).
@@ -83,7 +86,7 @@ def norm(text: str) -> str:
 
 def units(text: str, headings: set[str] = frozenset()) -> list[str]:
     """Sentences of a passage; a Markdown table row is one sentence; lines repeating a heading are dropped."""
-    out, table, lead = [], [], ""
+    out, table, lead, asked = [], [], "", ""
     for line in reflow(text).split("\n") + [""]:
         if line.count("|") >= 2:
             if not TABLE_SEP.match(line.strip()):
@@ -101,16 +104,30 @@ def units(text: str, headings: set[str] = frozenset()) -> list[str]:
             item = f"{lead} {item}"  # "if they: are not high-risk" reads as a sentence; "are not high-risk" does not
         elif not LIST_ITEM.match(line):
             lead = item if item.endswith(":") and len(item) <= MAX_LEAD else ""
-        out += with_their_questions(sentences(item))
+        parts = sentences(item)
+        if asked and parts and ORPHAN_ANSWER.match(parts[0]):
+            parts = [asked, *parts]  # '> "Can I say I lost 5 lbs?"' then 'No. ...' on the next line
+        asked = quoted_question(line)
+        out += with_their_questions(parts)
     return out
+
+
+def quoted_question(line: str) -> str:
+    """The question on a '> "Can I ...?"' line, without the quote marks, or ''."""
+    found = QUOTED_QUESTION.match(line.strip())
+    return found.group(1) if found else ""
 
 
 def with_their_questions(parts: list[str]) -> list[str]:
     """'Yes, once: ...' after a quoted FAQ question means nothing alone: it is quoted with its question."""
     out: list[str] = []
+    glue = False
     for part in parts:
         if out and ORPHAN_ANSWER.match(part) and re.search(r"\?[\"'\u201d]?$", out[-1]):
             out[-1] = f"{out[-1]} {part}"
+            glue = bool(BARE_ANSWER.match(part))  # a bare "No." needs the sentence that explains it
+        elif glue:
+            out[-1], glue = f"{out[-1]} {part}", False
         else:
             out.append(part)
     return out

@@ -291,6 +291,15 @@ def test_a_yes_or_no_answer_is_quoted_with_its_faq_question() -> None:
     assert not any(u.startswith("Yes") for u in got)
 
 
+def test_a_blockquoted_question_is_joined_to_the_bare_no_that_answers_it() -> None:
+    """'No.' on the next line answers the quoted question; the sentence after it says why."""
+    from assistant.offline import units
+
+    got = units('> "Can I say these gummies helped my bloating?"\n\nNo. "Bloating" is a symptom claim. Talk about taste.')
+    assert "Can I say these gummies helped my bloating? No. \"Bloating\" is a symptom claim." in got
+    assert "Talk about taste." in got
+
+
 def test_a_creator_reply_skips_sections_written_for_reps_but_a_colleague_gets_them() -> None:
     from assistant.offline import candidates
     from assistant.types import Passage
