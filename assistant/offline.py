@@ -28,6 +28,9 @@ MIN_CHARS, MAX_CHARS = 25, 450
 MAX_LEAD = 120  # a longer lead-in would crowd out the item it introduces
 # Sections addressed to reps, by their heading: "Rep guidance", "What reps should tell creators".
 REP_SECTION = re.compile(r"(?i)\breps?\b")
+# Lines for the rep inside creator-safe prose: "Reps must not promise this", "Explain that commission ...".
+TO_REPS = re.compile(r"(?i)^(?:our )?reps? (?:must|should|can|may|need to|do not|don't|never)\b")
+TELL_THEM = re.compile(r"(?i)^(?:explain|tell (?:them|the creator)|remind (?:them|the creator)|reassure (?:them|the creator)) that ")
 USE_WHEN = re.compile(r"(?i)^(when to use|use when|use this when|use it when)\b")
 ORPHAN_ANSWER = re.compile(r"(?i)^(yes|no)\b[,.:;!]?")
 BARE_ANSWER = re.compile(r"(?i)^(yes|no)[,.:;!]?$")
@@ -139,6 +142,14 @@ def usable(sentence: str) -> bool:
             and not NOT_AN_ANSWER.search(sentence.strip()) and not sentence.rstrip().endswith(":"))
 
 
+def for_the_creator(sentence: str) -> str:
+    """A sentence a creator may read: 'Explain that X' becomes 'X'; 'Reps must not promise this' goes."""
+    if TO_REPS.search(sentence):
+        return ""
+    told = TELL_THEM.match(sentence)
+    return sentence[told.end():][:1].upper() + sentence[told.end() + 1:] if told else sentence
+
+
 def candidates(passages: list[Passage], staff: bool = False) -> list[Candidate]:
     """Every usable sentence of the passages, in reading order. A creator's reply skips sections written
     for reps ("What reps should not say") even in creator-safe documents: "Do not quote a clawback period"
@@ -149,7 +160,9 @@ def candidates(passages: list[Passage], staff: bool = False) -> list[Candidate]:
         if not staff and REP_SECTION.search(names[-1]):
             continue
         for sentence in units(passage.text, {norm(n) for n in names if n.strip()}):
-            if usable(sentence):
+            if not staff:
+                sentence = for_the_creator(sentence)
+            if sentence and usable(sentence):
                 out.append(Candidate(sentence, index, len(out)))
     return out
 

@@ -23,7 +23,7 @@ class Citation:
 
 @dataclass
 class RepNote:
-    """A passage from an internal document: guidance for the rep, never quoted to the creator."""
+    """Guidance for the rep (an internal document, or a policy section written for reps), never quoted to the creator."""
 
     source: str
     title: str

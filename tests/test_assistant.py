@@ -325,6 +325,20 @@ def test_a_sample_reply_about_tax_forms_quotes_no_rep_guidance(kb_assistant) -> 
     assert draft.status == "answered", draft.reason
     assert not [c for c in draft.citations if "rep" in c.section.lower().split()
                 or "reps" in c.section.lower().split()], [c.section for c in draft.citations]
+    # ...but the rep reads it next to the draft, as they read internal notes
+    assert any(n.source == "policies/tax-information.docx" and "reps" in n.section.lower() for n in draft.rep_notes)
+
+
+@pytest.mark.parametrize("sentence, for_creator", [
+    ("Explain that commission settles once the refund window has closed.", "Commission settles once the refund window has closed."),
+    ("Reps must not promise this: ask for the order ID and escalate.", ""),
+    ("We have not seen the official text, so reps should check the live page.",
+     "We have not seen the official text, so reps should check the live page."),  # carries what is not known
+])
+def test_a_line_for_the_rep_is_reworded_or_left_out_of_a_creator_reply(sentence: str, for_creator: str) -> None:
+    from assistant.offline import for_the_creator
+
+    assert for_the_creator(sentence) == for_creator
 
 
 def test_a_partly_answered_message_is_handed_to_the_team_owning_the_unanswered_part(kb_assistant) -> None:

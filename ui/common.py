@@ -103,7 +103,8 @@ def render_notes(notes: list[RepNote], key: str, expanded: bool = False) -> None
         return
     with st.expander(f"Notes for the rep ({len(notes)}) — internal, do not send", expanded=expanded,
                      icon=":material/lock:"):
-        st.caption("Internal guidance from Spotlight Media process notes. Never paste this to a creator.")
+        st.caption("Guidance for reps: Spotlight Media process notes and the rep sections of policy pages. "
+                   "Never paste this to a creator.")
         for note in notes:
             st.markdown(f"**{safe_markdown(note.title)}** — {safe_markdown(note.section)}")
             st.text(note.quote)
