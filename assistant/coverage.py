@@ -33,8 +33,13 @@ MIN_MARKET_CHUNKS = 5
 # Brand-like names: CamelCase or ALL CAPS anywhere, Capitalised words when not starting a sentence.
 STRONG_RE = re.compile(r"\b([A-Z][a-z]+[A-Z]\w*|[A-Z]{3,}\d*)\b")
 PROPER_RE = re.compile(r"(?<![.!?]\s)(?<!^)(?<!\n)\b([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})*)\b")
+PLACE_RE = re.compile(r"(?i:\b(?:live|living|lives|based|located|i'?m|i am|here|staying|moved))\s+(?i:in|at|near|to|from)?\s*"
+                      r"(?:the\s+)?((?:[A-Z][a-z]+\s?)+)")
 COMMON_CAPS = {"tiktok", "shop", "live", "us", "usa", "uk", "ok", "okay", "omg", "lol", "pls", "asap", "fyi",
-               "dm", "id", "hi", "hey", "hello", "thanks", "monday", "tuesday", "wednesday", "thursday", "friday",
+               "dm", "id", "hi", "hey", "hello", "thanks",
+               # social apps where creators share links: the knowledge base speaks of "other social networks"
+               "facebook", "line", "whatsapp", "telegram", "snapchat", "pinterest", "twitter", "threads", "messenger",
+               "discord", "lemon8", "linktree", "monday", "tuesday", "wednesday", "thursday", "friday",
                "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december", "english", "google", "instagram", "youtube",
                # countries are markets, judged by the region filter, not brands
@@ -60,7 +65,10 @@ def unknown_names(question: str, knows: Callable[[str], bool]) -> list[str]:
     """Capitalised names in the question that appear nowhere in the knowledge base (brands, apps, agencies)."""
     names = []
     found = [m.group(1) for m in STRONG_RE.finditer(question)] + [m.group(1) for m in PROPER_RE.finditer(question)]
+    places = {m.group(1) for m in PLACE_RE.finditer(question)}
     for name in dict.fromkeys(found):
+        if any(name in place for place in places):  # "I live in Ho Chi Minh City": where the creator is, not what they ask about
+            continue
         words = name.split()
         if all(w.lower() in COMMON_CAPS or knows(w) for w in words):
             continue
@@ -102,7 +110,7 @@ def unknown_statement(cands: list[Candidate], question: str, also: list[Candidat
 
 def assess(question: str, passages: list[Passage], embedder: Embedder, knows: Callable[[str], bool],
            threshold: float, budget: int, context: str = "", staff: bool = False,
-           mentions: Callable[[str], int] | None = None) -> Assessment:
+           mentions: Callable[[str], int] | None = None, about: str = "") -> Assessment:
     """Pick the answering sentences and judge whether they really answer.
 
     A passage saying a figure is not published answers "can they take it back?" (no rule says so),
@@ -125,7 +133,7 @@ def assess(question: str, passages: list[Passage], embedder: Embedder, knows: Ca
     if names:
         result.reason = f"The knowledge base has nothing on {', '.join(repr(n) for n in names)}."
         return result
-    result.reason = unknown_topic(question, mentions) if mentions else ""
+    result.reason = unknown_topic(about or question, mentions) if mentions else ""
     if result.reason:
         return result
     result.covered = True

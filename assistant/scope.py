@@ -1,5 +1,5 @@
-"""Topics the knowledge base has nothing on, judged from what it mentions: other selling platforms and
-app faults. Similar passages answer such questions with the wrong thing ("commission settles after the
+"""Topics the knowledge base has nothing on, judged from what it mentions: other selling platforms,
+app faults, account security, legal questions, reach, other TikTok programmes, buyers' orders, selling. Similar passages answer such questions with the wrong thing ("commission settles after the
 return window" for "is amazon better?"), so the similarity threshold alone does not catch them."""
 from __future__ import annotations
 
@@ -12,11 +12,25 @@ OUTSIDE: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Lower-case brand names slip past the capitalised-name check; these are the ones creators compare with.
     ("another selling platform", (r"amazon", r"shopee", r"lazada", r"etsy", r"ebay", r"shopify", r"temu", r"shein",
                                   r"walmart", r"aliexpress", r"poshmark", r"depop", r"mercado ?libre", r"flipkart",
-                                  r"meesho", r"rakuten", r"whatnot")),
+                                  r"meesho", r"rakuten", r"whatnot", r"youtube shopping", r"instagram shop(?:ping)?",
+                                  r"facebook marketplace", r"ltk", r"liketoknowit")),
     # Device and app failures: "the showcase is a white screen" needs TikTok's support, not a policy.
     ("an app or device fault", (r"crash(?:es|ed|ing)?(?! course)", r"(?:white|blank|black) screen", r"reinstall(?:ed|ing)?",
                                 r"(?:won'?t|doesn'?t|does not|will not|isn'?t|is not|not) (?:load|loading)",
-                                r"error code")),
+                                r"error code", r"(?:since|after) the (?:last |latest )?(?:app |ios |android )?update")),
+    # The rest are what creators ask an affiliate agency that an affiliate policy base does not answer.
+    ("account security", (r"hack(?:ed|er|ers|ing)?", r"compromised", r"(?:someone|somebody) (?:logged|got) into",
+                          r"changed my (?:email|password|phone number)")),
+    ("a legal question", (r"sue[ds]?", r"lawsuit", r"lawyer", r"attorney", r"liab(?:le|ility)", r"insurance",
+                          r"legal action")),
+    ("reach and the algorithm", (r"algorithm", r"shadow ?bann?(?:ed)?", r"fyp", r"time of day",
+                                 r"best time to post")),
+    ("another TikTok programme", (r"creator rewards", r"creativity program(?:me)?", r"creator fund", r"subscriptions?",
+                                  r"coins", r"diamonds?", r"tiktok series")),
+    ("a buyer's order", (r"tracking (?:number|code|info)", r"awaiting shipment")),
+    ("selling on TikTok Shop", (r"(?:register|sign up|apply) as a seller", r"become a seller",
+                                r"(?:open|start|set up) (?:my|a) (?:own )?(?:tiktok )?(?:shop|store)",
+                                r"seller (?:registration|onboarding|application)")),
 )
 # A topic named in fewer current passages than this is not covered (one passing mention is no guidance).
 MIN_TOPIC_CHUNKS = 2

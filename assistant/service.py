@@ -108,7 +108,8 @@ class Assistant:
         for q, question in enumerate(got.questions):
             passages = [got.passages[i] for i in got.per_question[q]]
             result = assess(question, passages, self.embedder, knows, self.settings.escalate_below, budget,
-                            intake.text, staff, self.searcher.keyword.count_matching)
+                            intake.text, staff, self.searcher.keyword.count_matching,
+                            about=intake.text if len(got.questions) == 1 else question)
             got.covered[q], got.coverage[q] = result.covered, result.similarity
             if not result.covered:
                 got.reasons.append(result.reason)

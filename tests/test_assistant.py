@@ -134,12 +134,33 @@ def test_not_published_answers_whether_but_escalates_a_request_for_the_figure(kb
     ("is the amazon influencer program better than tiktok shop? what % does amazon pay per sale", "'amazon'"),
     ("since the last update my showcase is just a white screen, already reinstalled. how do i fix it?", "'white screen'"),
     ("my affiliate orders page won't load on my phone, what do i do?", "\"won't load\""),
+    # the fault is told in a sentence that is not the question: a one-question message is read whole
+    ("the Add link button is gone from my post screen since the last app update. how do i get it back?",
+     "'since the last app update'"),
+    ("someone hacked my account and switched my payout to their PayPal, how do i stop them withdrawing?", "'hacked'"),
+    ("if a buyer gets a rash from the serum i promoted, can they sue me?", "'sue'"),
+    ("what time of day should i post my shop videos for the most views?", "'time of day'"),
+    ("how much does the creator rewards program pay per 1,000 views?", "'creator rewards'"),
+    ("my follower's order from my video says awaiting shipment, can i get her the tracking number?", "'tracking number'"),
+    ("i make earrings, how do i register as a seller on tiktok shop?", "'register as a seller'"),
 ])
 def test_a_market_platform_or_app_fault_the_knowledge_base_has_no_rules_for_escalates(
         kb_assistant, message: str, named: str) -> None:
     draft = kb_assistant.ask(message)
     assert draft.status == "escalate" and not draft.citations
     assert named in draft.reason, draft.reason
+
+
+@pytest.mark.parametrize("question, names", [
+    ("what commission does Medicube usually give creators?", ["Medicube"]),
+    ("I got a sample from Medicube, when do I post?", ["Medicube"]),
+    ("I live in Ho Chi Minh City, how do I verify my identity?", []),  # where the creator is, not a brand
+    ("can I share my links on my Facebook page and my LINE group?", []),  # social apps the KB speaks of
+])
+def test_an_unknown_brand_is_named_but_a_home_town_or_social_app_is_not(question: str, names: list[str]) -> None:
+    from assistant.coverage import unknown_names
+
+    assert unknown_names(question, lambda word: False) == names
 
 
 def test_a_topic_rule_turns_off_once_the_knowledge_base_covers_it() -> None:
