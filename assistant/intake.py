@@ -31,15 +31,23 @@ LEAD_IN = re.compile(r"(?i)^(also|and|plus|oh and|btw|so|ok so|and also|one more
 PRONOUN = re.compile(r"(?i)\b(it|they|them|this|that|these|those|its|their)\b")
 # "1) how long do I have 2) can I use trending sounds": numbered questions split too.
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|\s+(?=\(?\d{1,2}\)\s)")
+# A market's name, people and biggest cities ("Harriet from Manchester"). Adjectives that also name a
+# language or a product's origin ("Spanish captions", "Korean skincare") are left out of newer entries.
+# Canada is not one: a Canadian asking which US tax form to file is answered by the non-US rule (tuning q042).
 REGIONS = {
-    "US": r"\b(u\.?s\.?a?|united states|america|american)\b", "UK": r"\b(u\.?k\.?|united kingdom|britain|british|england|london)\b",
-    "TH": r"\b(thailand|thai)\b", "VN": r"\b(vietnam|viet nam|vietnamese)\b", "ID": r"\b(indonesia|indonesian)\b",
-    "MY": r"\b(malaysia|malaysian)\b", "PH": r"\b(philippines|filipino|filipina)\b", "SG": r"\b(singapore)\b",
-    "JP": r"\b(japan|japanese)\b", "BR": r"\b(brazil|brasil|brazilian)\b", "MX": r"\b(mexico|mexican)\b",
-    "DE": r"\b(germany|german)\b", "FR": r"\b(france|french)\b",
+    "US": r"\b(u\.?s\.?a?|united states|america|american)\b",
+    "UK": r"\b(u\.?k\.?|united kingdom|britain|british|england|london|manchester|birmingham|glasgow)\b",
+    "TH": r"\b(thailand|thai|bangkok|chiang mai)\b", "VN": r"\b(vietnam|viet nam|vietnamese|ho chi minh|hcmc|saigon|hanoi)\b",
+    "ID": r"\b(indonesia|indonesian|jakarta)\b",
+    "MY": r"\b(malaysia|malaysian|kuala lumpur)\b", "PH": r"\b(philippines|filipino|filipina|manila)\b",
+    "SG": r"\b(singapore)\b", "JP": r"\b(japan|japanese|tokyo)\b", "BR": r"\b(brazil|brasil|brazilian)\b",
+    "MX": r"\b(mexico|mexican)\b", "DE": r"\b(germany|german|berlin)\b", "FR": r"\b(france|french|paris)\b",
+    "ES": r"\b(spain|madrid|barcelona)\b", "IT": r"\b(italy|milan)\b", "IE": r"\b(ireland|dublin)\b",
+    "AU": r"\b(australia|aussie|sydney|melbourne)\b",
 }
 # Markets a creator may name that we do not serve: their name in the knowledge base decides coverage.
-MARKET_NAMES = {**MARKETS, "JP": "Japan", "BR": "Brazil", "MX": "Mexico", "DE": "Germany", "FR": "France"}
+MARKET_NAMES = {**MARKETS, "JP": "Japan", "BR": "Brazil", "MX": "Mexico", "DE": "Germany", "FR": "France",
+                "ES": "Spain", "IT": "Italy", "IE": "Ireland", "AU": "Australia"}
 # "how long do I have in Malaysia?", "rules for the UK": the market asked about, not "made in Japan".
 ASKED_IN = r"(?<!made )(?<!manufactured )(?<!produced )\b(?:in|for)\s+(?:the\s+)?{place}"
 FLAG_CODES = {"GB": "UK"}  # flag emoji use ISO codes; the agency says UK

@@ -130,6 +130,7 @@ def test_not_published_answers_whether_but_escalates_a_request_for_the_figure(kb
     # the sample KB names Malaysia once, in a blog's follower figures: that is no set of rules
     ("hi from KL 🇲🇾 a seller sent me a free sample, how many days do i have to post?", "Malaysia"),
     ("how many days do i have to post a free sample video in Malaysia?", "Malaysia"),
+    ("I'm in Madrid, TikTok Shop just opened here. how many days do I have to post my free sample?", "Spain"),
     # passages about commission or the showcase are similar enough to be quoted, and answer nothing
     ("is the amazon influencer program better than tiktok shop? what % does amazon pay per sale", "'amazon'"),
     ("since the last update my showcase is just a white screen, already reinstalled. how do i fix it?", "'white screen'"),
@@ -149,6 +150,12 @@ def test_a_market_platform_or_app_fault_the_knowledge_base_has_no_rules_for_esca
     draft = kb_assistant.ask(message)
     assert draft.status == "escalate" and not draft.citations
     assert named in draft.reason, draft.reason
+
+
+def test_a_city_names_the_creators_market() -> None:
+    from assistant.intake import find_region
+
+    assert (find_region("Harriet from Manchester here, which tax form?"), find_region("based in Ho Chi Minh City")) == ("UK", "VN")
 
 
 @pytest.mark.parametrize("question, names", [
