@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.text import content_words, overlap, reflow, sentences
+from assistant.passage_text import REP_SECTION, for_the_creator, norm, units
+from assistant.text import content_words, overlap
 from assistant.types import Passage
 
 if TYPE_CHECKING:  # the model loads lazily; typing must not import it
@@ -15,7 +16,6 @@ INSTRUCTION_RE = re.compile(
     r"(?i)\b(ignore (all |any |your |previous |prior )*(rules|instructions)|system prompt|you are now|"
     r"as an ai|assistant must|disregard (the|your|all)|reveal (the|your) prompt)\b"
 )
-TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 # Sentences that carry no answer: quoted creator questions, summaries of the page itself, template slots.
 NOT_AN_ANSWER = re.compile(
     r"(?i)(\?\s*[\"'\u201d]?$|^[\"'\u201c>]|^this (is (the|a|our) (current )?)?(summary|document|page|note|policy|guide|article|section)\b|"
@@ -25,18 +25,6 @@ NOT_AN_ANSWER = re.compile(
 HEARSAY = re.compile(r"(?i)third-party|unofficial|reddit|blog|anecdot|unverified|some guides|a guide|zorilla|rumou?r")
 MAX_PER_QUESTION = 10
 MIN_CHARS, MAX_CHARS = 25, 450
-MAX_LEAD = 120  # a longer lead-in would crowd out the item it introduces
-# Sections addressed to reps, by their heading: "Rep guidance", "What reps should tell creators".
-REP_SECTION = re.compile(r"(?i)\breps?\b")
-# Lines for the rep inside creator-safe prose: "Reps must not promise this", "Explain that commission ...".
-TO_REPS = re.compile(r"(?i)^(?:our )?reps? (?:must|should|can|may|need to|do not|don't|never)\b")
-TELL_THEM = re.compile(r"(?i)^(?:explain|tell (?:them|the creator)|remind (?:them|the creator)|reassure (?:them|the creator)) that ")
-USE_WHEN = re.compile(r"(?i)^(when to use|use when|use this when|use it when)\b")
-ORPHAN_ANSWER = re.compile(r"(?i)^(yes|no)\b[,.:;!]?")
-BARE_ANSWER = re.compile(r"(?i)^(yes|no)[,.:;!]?$")
-# A question quoted on its own line, answered in the next paragraph: '> "Can I say these helped my bloating?"'.
-QUOTED_QUESTION = re.compile(r"^>\s*[\"\u201c]?(.+\?)[\"\u201d]?$")
-LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 # Score weights, tuned on the eval tuning split only. W_RANK rewards sentences from the passages search
 # ranked first: hybrid search order was the strongest single signal (tuning key facts 0.61 -> 0.68 alone).
 W_SIM, W_CTX, W_TERMS, W_RANK, W_NEAR, CUTOFF = 0.5, 0.15, 0.35, 0.35, 0.25, 0.3
@@ -56,98 +44,10 @@ class Candidate:
     similarity: float = 0.0
 
 
-def plain(line: str) -> str:
-    """A passage line as a sentence: no list markers, emphasis or table pipes."""
-    line = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)
-    line = re.sub(r"(\*\*|__|`)", "", line)
-    if line.count("|") >= 2:
-        cells = [c.strip() for c in line.strip().strip("|").split("|") if c.strip()]
-        line = cells[0] + ": " + "; ".join(cells[1:]) + "." if len(cells) > 1 else ""
-    return line.strip()
-
-
-def table_units(rows: list[list[str]]) -> list[str]:
-    """A table as one sentence per row, 'Row: header value, header value.', so a reply can quote the row
-    that answers without the rest of the table."""
-    header, body = (rows[0], rows[1:]) if len(rows) > 1 else ([], rows)
-    out = []
-    for row in body:
-        pairs = [f"{h.lower()} {v}" if h else v for h, v in zip(header[1:] or [""] * len(row), row[1:])]
-        out.append((f"{row[0]}: {', '.join(pairs)}" if pairs else row[0]).rstrip(".") + ".")
-    return out
-
-
-def heading_like(line: str, headings: set[str]) -> bool:
-    """A title or section line from a PDF or DOCX (no '#'): it repeats the document or section name."""
-    return norm(line) in headings
-
-
-def norm(text: str) -> str:
-    """Lower case, letters and digits only: how a heading is compared with a line."""
-    return " ".join(re.findall(r"[a-z0-9]+", plain(text).lower()))
-
-
-def units(text: str, headings: set[str] = frozenset()) -> list[str]:
-    """Sentences of a passage; a Markdown table row is one sentence; lines repeating a heading are dropped."""
-    out, table, lead, asked = [], [], "", ""
-    for line in reflow(text).split("\n") + [""]:
-        if line.count("|") >= 2:
-            if not TABLE_SEP.match(line.strip()):
-                table.append([re.sub(r"(\*\*|__|`)", "", c).strip() for c in line.strip().strip("|").split("|")])
-            continue
-        if table:
-            out += table_units(table)
-            table = []
-        if not line.strip() or line.lstrip().startswith("#") or heading_like(line, headings):
-            continue
-        item = plain(line)
-        if USE_WHEN.match(item):  # "When to use: US creators. For the UK give no timing." is all for the rep
-            continue
-        if lead and LIST_ITEM.match(line) and item[:1].islower():
-            item = f"{lead} {item}"  # "if they: are not high-risk" reads as a sentence; "are not high-risk" does not
-        elif not LIST_ITEM.match(line):
-            lead = item if item.endswith(":") and len(item) <= MAX_LEAD else ""
-        parts = sentences(item)
-        if asked and parts and ORPHAN_ANSWER.match(parts[0]):
-            parts = [asked, *parts]  # '> "Can I say I lost 5 lbs?"' then 'No. ...' on the next line
-        asked = quoted_question(line)
-        out += with_their_questions(parts)
-    return out
-
-
-def quoted_question(line: str) -> str:
-    """The question on a '> "Can I ...?"' line, without the quote marks, or ''."""
-    found = QUOTED_QUESTION.match(line.strip())
-    return found.group(1) if found else ""
-
-
-def with_their_questions(parts: list[str]) -> list[str]:
-    """'Yes, once: ...' after a quoted FAQ question means nothing alone: it is quoted with its question."""
-    out: list[str] = []
-    glue = False
-    for part in parts:
-        if out and ORPHAN_ANSWER.match(part) and re.search(r"\?[\"'\u201d]?$", out[-1]):
-            out[-1] = f"{out[-1]} {part}"
-            glue = bool(BARE_ANSWER.match(part))  # a bare "No." needs the sentence that explains it
-        elif glue:
-            out[-1], glue = f"{out[-1]} {part}", False
-        else:
-            out.append(part)
-    return out
-
-
 def usable(sentence: str) -> bool:
     """Long enough to say something, short enough to quote, and an answer rather than a question."""
     return (MIN_CHARS <= len(sentence) <= MAX_CHARS and not INSTRUCTION_RE.search(sentence)
             and not NOT_AN_ANSWER.search(sentence.strip()) and not sentence.rstrip().endswith(":"))
-
-
-def for_the_creator(sentence: str) -> str:
-    """A sentence a creator may read: 'Explain that X' becomes 'X'; 'Reps must not promise this' goes."""
-    if TO_REPS.search(sentence):
-        return ""
-    told = TELL_THEM.match(sentence)
-    return sentence[told.end():][:1].upper() + sentence[told.end() + 1:] if told else sentence
 
 
 def candidates(passages: list[Passage], staff: bool = False) -> list[Candidate]:

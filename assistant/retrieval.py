@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.intake import Intake
-from assistant.offline import REP_SECTION
+from assistant.passage_text import REP_SECTION
 from assistant.types import Passage, RepNote
 from vectorstore.filters import Filters
 from vectorstore.search import HybridSearcher

@@ -302,7 +302,7 @@ def test_page_furniture_is_never_quoted_as_an_answer(sentence: str, ok: bool) ->
 
 
 def test_a_pdf_title_line_is_not_a_sentence_but_a_table_row_is() -> None:
-    from assistant.offline import norm, units
+    from assistant.passage_text import norm, units
 
     text = ("Content policy for shoppable videos and LIVE\nFrozen Held by risk control Contact TikTok support\n"
             "In the US, the policy applies to the whole post.")
@@ -313,7 +313,7 @@ def test_a_pdf_title_line_is_not_a_sentence_but_a_table_row_is() -> None:
 
 def test_a_yes_or_no_answer_is_quoted_with_its_faq_question() -> None:
     """'Yes, once: ...' alone answers nothing a reader can see; an answer that stands alone is left alone."""
-    from assistant.offline import units
+    from assistant.passage_text import units
 
     text = ('- **"I\'m travelling. Can I get more time?"** Yes, once: one 7-day extension on Manage Samples.\n'
             '- **"Why am I capped at 5 requests?"** The cap follows monthly GMV; under $5K the limit is 5.')
@@ -325,7 +325,7 @@ def test_a_yes_or_no_answer_is_quoted_with_its_faq_question() -> None:
 
 def test_a_blockquoted_question_is_joined_to_the_bare_no_that_answers_it() -> None:
     """'No.' on the next line answers the quoted question; the sentence after it says why."""
-    from assistant.offline import units
+    from assistant.passage_text import units
 
     got = units('> "Can I say these gummies helped my bloating?"\n\nNo. "Bloating" is a symptom claim. Talk about taste.')
     assert "Can I say these gummies helped my bloating? No. \"Bloating\" is a symptom claim." in got
@@ -345,7 +345,7 @@ def test_a_creator_reply_skips_sections_written_for_reps_but_a_colleague_gets_th
 
 
 def test_a_canned_reply_use_when_note_is_not_quoted() -> None:
-    from assistant.offline import units
+    from assistant.passage_text import units
 
     text = ("**When to use:** US creators. For Indonesia or Vietnam use the policy's timings; for the UK give no timing.\n\n"
             "In the US, TikTok Shop usually settles commission about 15 days after delivery.")
@@ -368,7 +368,7 @@ def test_a_sample_reply_about_tax_forms_quotes_no_rep_guidance(kb_assistant) -> 
      "We have not seen the official text, so reps should check the live page."),  # carries what is not known
 ])
 def test_a_line_for_the_rep_is_reworded_or_left_out_of_a_creator_reply(sentence: str, for_creator: str) -> None:
-    from assistant.offline import for_the_creator
+    from assistant.passage_text import for_the_creator
 
     assert for_the_creator(sentence) == for_creator
 
