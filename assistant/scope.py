@@ -22,7 +22,7 @@ OUTSIDE: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Narrow on purpose: "a cleaning hack video", "a diamond ring", "a subscription box" and a sample's
     # tracking number are questions the knowledge base may well answer.
     ("account security", (r"hacked", r"hackers?", r"compromised", r"(?:someone|somebody) (?:logged|got) into",
-                          r"changed my (?:email|password|phone number)")),
+                          r"(?:someone|somebody|they|hackers?) changed my (?:email|password|phone number)")),
     ("a legal question", (r"sue[ds]?", r"lawsuit", r"lawyer", r"attorney", r"liab(?:le|ility)", r"insurance",
                           r"legal action")),
     ("reach and the algorithm", (r"algorithm", r"shadow ?bann?(?:ed)?", r"fyp", r"time of day",

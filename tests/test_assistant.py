@@ -180,7 +180,8 @@ def test_a_topic_rule_turns_off_once_the_knowledge_base_covers_it() -> None:
     assert unknown_topic("my amazon order", lambda pattern: 1 if "amazon" in pattern else 9)
     # the same words about what the knowledge base does cover
     for covered in ("since the last update to the sample rules, how many can i request?", "can i post a cleaning hack video?",
-                    "can i say this diamond ring is certified?", "my sample's tracking number hasn't moved in a week"):
+                    "can i say this diamond ring is certified?", "my sample's tracking number hasn't moved in a week",
+                    "i changed my email, do i need to redo my tax info?"):
         assert unknown_topic(covered, lambda pattern: 0) == "", covered
 
 
