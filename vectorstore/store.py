@@ -1,8 +1,6 @@
-"""The Chroma collection of chunks, its manifest, and the generation marker readers watch."""
+"""The Chroma collection of chunks; its manifest and generation marker are in vectorstore/manifest.py."""
 from __future__ import annotations
 
-import json
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -12,9 +10,8 @@ import numpy as np
 from settings import Settings
 from vectorstore.client import forget_cached_clients, make_client
 from vectorstore.errors import EmbeddingMismatchError, StoreUnavailableError
+from vectorstore.manifest import ManifestMixin, clean_meta
 
-GENERATION_ID = "__generation__"
-GENERATION_FILE = "generation.txt"
 PAGE = 500  # rows per get() call, well below Chroma's max batch
 
 
@@ -29,7 +26,7 @@ class Hit:
     ranks: dict[str, int] = field(default_factory=dict)
 
 
-class Store:
+class Store(ManifestMixin):
     """Chunks and manifest in Chroma, always written with our own embeddings."""
 
     def __init__(self, settings: Settings, embedder: Any, store_dir: Path | None = None):
@@ -164,76 +161,11 @@ class Store:
         hits = [Hit(i, d, m, 0.0) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
         return sorted(hits, key=lambda h: (h.metadata.get("source", ""), h.metadata.get("chunk_index", 0)))
 
-    # manifest -------------------------------------------------------------
-    def read_manifest(self) -> dict[str, dict[str, Any]]:
-        """The committed manifest: source path -> entry."""
-        got = self.manifest.get(include=["metadatas"])
-        out = {}
-        for mid, meta in zip(got["ids"], got["metadatas"]):
-            if mid != GENERATION_ID:
-                entry = dict(meta)
-                entry["chunk_ids"] = json.loads(entry.get("chunk_ids", "[]"))
-                out[mid] = entry
-        return out
-
-    def commit_manifest(self, source: str, entry: dict[str, Any]) -> None:
-        """Record a source as fully written; called only after its chunks are stored."""
-        self.commit_manifests({source: entry})
-
-    def commit_manifests(self, entries: dict[str, dict[str, Any]]) -> None:
-        """Record several sources as fully written, in one call, after their chunks are stored."""
-        metas = []
-        for entry in entries.values():
-            meta = dict(entry)
-            meta["chunk_ids"] = json.dumps(list(entry.get("chunk_ids", [])))
-            metas.append(clean_meta(meta))
-        self.manifest.upsert(ids=list(entries), embeddings=[[1.0]] * len(entries), metadatas=metas)
-
-    def drop_manifest(self, source: str) -> None:
-        """Forget a source."""
-        self.manifest.delete(ids=[source])
-
-    # generation -----------------------------------------------------------
-    def generation(self) -> str:
-        """A token that changes whenever a writer finishes; readers reload when it does."""
-        if self.embedded:
-            path = self.store_dir / GENERATION_FILE
-            return path.read_text(encoding="utf-8").strip() if path.exists() else ""
-        got = self.manifest.get(ids=[GENERATION_ID], include=["metadatas"])
-        return str(got["metadatas"][0].get("generation", "")) if got["ids"] else ""
-
-    def bump_generation(self) -> str:
-        """Announce that the store changed."""
-        token = uuid.uuid4().hex
-        if self.embedded:
-            tmp = self.store_dir / (GENERATION_FILE + ".tmp")
-            tmp.write_text(token, encoding="utf-8")
-            tmp.replace(self.store_dir / GENERATION_FILE)
-        else:
-            self.manifest.upsert(ids=[GENERATION_ID], embeddings=[[1.0]], metadatas=[{"generation": token}])
-        return token
-
-
 
 def stack(parts: list[np.ndarray]) -> np.ndarray:
     """Pages of embeddings as one float32 matrix (0 x 0 when there are none)."""
     parts = [p.reshape(len(p), -1) for p in parts if len(p)]
     return np.concatenate(parts) if parts else np.zeros((0, 0), dtype=np.float32)
-
-
-def clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
-    """Keep only values Chroma can store; drop None, turn dates and lists into strings."""
-    out: dict[str, Any] = {}
-    for key, value in meta.items():
-        if value is None:
-            continue
-        if isinstance(value, (bool, int, float, str)):
-            out[key] = value
-        elif isinstance(value, (list, tuple)):
-            out[key] = ", ".join(str(v) for v in value)
-        else:
-            out[key] = str(value)
-    return out
 
 
 def wipe(settings: Settings, store_dir: Path | None = None) -> None:
