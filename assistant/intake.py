@@ -43,11 +43,14 @@ REGIONS = {
     "SG": r"\b(singapore)\b", "JP": r"\b(japan|japanese|tokyo)\b", "BR": r"\b(brazil|brasil|brazilian)\b",
     "MX": r"\b(mexico|mexican)\b", "DE": r"\b(germany|german|berlin)\b", "FR": r"\b(france|french|paris)\b",
     "ES": r"\b(spain|madrid|barcelona)\b", "IT": r"\b(italy|milan)\b", "IE": r"\b(ireland|dublin)\b",
-    "AU": r"\b(australia|aussie|sydney|melbourne)\b",
+    "AU": r"\b(australia|aussie|sydney|melbourne)\b", "NZ": r"\b(new zealand|auckland)\b",
+    "KR": r"\b(south korea|korea|seoul)\b", "IN": r"\b(india|mumbai|delhi)\b", "NL": r"\b(netherlands|amsterdam)\b",
+    "SA": r"\b(saudi arabia|saudi|riyadh)\b", "AE": r"\b(uae|united arab emirates|dubai|abu dhabi)\b",
 }
 # Markets a creator may name that we do not serve: their name in the knowledge base decides coverage.
 MARKET_NAMES = {**MARKETS, "JP": "Japan", "BR": "Brazil", "MX": "Mexico", "DE": "Germany", "FR": "France",
-                "ES": "Spain", "IT": "Italy", "IE": "Ireland", "AU": "Australia"}
+                "ES": "Spain", "IT": "Italy", "IE": "Ireland", "AU": "Australia", "NZ": "New Zealand", "KR": "South Korea",
+                "IN": "India", "NL": "the Netherlands", "SA": "Saudi Arabia", "AE": "the United Arab Emirates"}
 # "how long do I have in Malaysia?", "rules for the UK": the market asked about, not "made in Japan".
 ASKED_IN = r"(?<!made )(?<!manufactured )(?<!produced )\b(?:in|for)\s+(?:the\s+)?{place}"
 FLAG_CODES = {"GB": "UK"}  # flag emoji use ISO codes; the agency says UK

@@ -131,6 +131,7 @@ def test_not_published_answers_whether_but_escalates_a_request_for_the_figure(kb
     ("hi from KL 🇲🇾 a seller sent me a free sample, how many days do i have to post?", "Malaysia"),
     ("how many days do i have to post a free sample video in Malaysia?", "Malaysia"),
     ("I'm in Madrid, TikTok Shop just opened here. how many days do I have to post my free sample?", "Spain"),
+    ("im based in Dubai, can i get free samples?", "United Arab Emirates"),
     # passages about commission or the showcase are similar enough to be quoted, and answer nothing
     ("is the amazon influencer program better than tiktok shop? what % does amazon pay per sale", "'amazon'"),
     ("since the last update my showcase is just a white screen, already reinstalled. how do i fix it?", "'white screen'"),
