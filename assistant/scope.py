@@ -23,6 +23,10 @@ OUTSIDE: tuple[tuple[str, tuple[str, ...]], ...] = (
     # tracking number are questions the knowledge base may well answer.
     ("account security", (r"hacked", r"hackers?", r"compromised", r"(?:someone|somebody) (?:logged|got) into",
                           r"(?:someone|somebody|they|hackers?) changed my (?:email|password|phone number)")),
+    # The knowledge base names US tax forms and says it gives no tax advice: a return, VAT or another
+    # country's tax office is advice ("which form?" is not, and has no word here).
+    ("tax advice", (r"vat", r"gst", r"hst", r"hmrc", r"self[- ]assessment", r"abn", r"tax returns?", r"write[- ]?offs?",
+                    r"estimated tax(?:es)?", r"quarterly tax(?:es)?", r"tax bracket")),
     ("a legal question", (r"sue[ds]?", r"lawsuit", r"lawyer", r"attorney", r"liab(?:le|ility)", r"insurance",
                           r"legal action")),
     ("reach and the algorithm", (r"algorithm", r"shadow ?bann?(?:ed)?", r"fyp", r"time of day",

@@ -141,6 +141,7 @@ def test_not_published_answers_whether_but_escalates_a_request_for_the_figure(kb
      "'since the last app update'"),
     ("someone hacked my account and switched my payout to their PayPal, how do i stop them withdrawing?", "'hacked'"),
     ("if a buyer gets a rash from the serum i promoted, can they sue me?", "'sue'"),
+    ("do i put my tiktok commission on my tax return as self-employment income? can i claim write-offs?", "'tax return'"),
     ("what time of day should i post my shop videos for the most views?", "'time of day'"),
     ("how much does the creator rewards program pay per 1,000 views?", "'creator rewards'"),
     ("my follower's order still says awaiting shipment, can i get her the tracking number?", "\"follower's order still\""),
