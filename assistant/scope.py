@@ -35,7 +35,10 @@ OUTSIDE: tuple[tuple[str, tuple[str, ...]], ...] = (
                                   r"(?:live|tiktok) subscriptions?", r"coins", r"(?:gift|live) diamonds?",
                                   r"diamonds? (?:worth|to cash|into cash)", r"cash out (?:my )?diamonds", r"tiktok series")),
     ("a buyer's order", (r"(?:her|his|their|buyer'?s|customer'?s|follower'?s) (?:order|package|parcel) (?:hasn'?t|has not|still|says|never)",
-                         r"(?:get|give|send) (?:her|him|them|the buyer|the customer|my follower) (?:the |a )?tracking")),
+                         r"(?:get|give|send) (?:her|him|them|the buyer|the customer|my follower) (?:the |a )?tracking",
+                         # how a buyer returns an order is the shop's and TikTok's process, not the creator's
+                         r"how (?:do|does|can|should)? ?(?:she|he|they|the buyer|a buyer|the customer|my follower) "
+                         r"(?:starts?|makes?|requests?|opens?|gets?) (?:a |the |her |his |their )?(?:return|refund)")),
     ("selling on TikTok Shop", (r"(?:register|sign up|apply) as a seller", r"become a seller",
                                 r"(?:open|start|set up) (?:my|a) (?:own )?(?:tiktok )?(?:shop|store)",
                                 r"seller (?:registration|onboarding|application)")),
