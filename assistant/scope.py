@@ -43,6 +43,10 @@ OUTSIDE: tuple[tuple[str, tuple[str, ...]], ...] = (
                                 r"(?:open|start|set up) (?:my|a) (?:own )?(?:tiktok )?(?:shop|store)",
                                 r"seller (?:registration|onboarding|application)")),
 )
+# Sending buyers to another platform ("can I tell people to buy it on amazon?") is off-platform traffic,
+# which the knowledge base does cover; the platform's own programme or rates are not.
+REDIRECT = re.compile(r"(?i)\b(?:buy|purchase|order|shop)\w* (?:it |them |this |that )?(?:on|from|at|there|via)\b|"
+                      r"\b(?:send|sending|redirect\w*|direct|point)\b [\w\s]{0,25}\b(?:to|there)\b")
 # A topic named in fewer current passages than this is not covered (one passing mention is no guidance).
 MIN_TOPIC_CHUNKS = 2
 
@@ -50,6 +54,8 @@ MIN_TOPIC_CHUNKS = 2
 def unknown_topic(question: str, mentions: Callable[[str], int]) -> str:
     """Why the question is about something the knowledge base does not cover, or '' when it is not."""
     for label, patterns in OUTSIDE:
+        if label == "another selling platform" and REDIRECT.search(question):
+            continue
         for pattern in patterns:
             found = re.search(rf"(?i)\b{pattern}\b", question)
             if found and mentions(rf"\b{pattern}\b") < MIN_TOPIC_CHUNKS:

@@ -185,7 +185,9 @@ def test_a_topic_rule_turns_off_once_the_knowledge_base_covers_it() -> None:
     for covered in ("since the last update to the sample rules, how many can i request?", "can i post a cleaning hack video?",
                     "can i say this diamond ring is certified?", "my sample's tracking number hasn't moved in a week",
                     "i changed my email, do i need to redo my tax info?",
-                    "if the buyer gets a refund do i lose my commission?"):
+                    "if the buyer gets a refund do i lose my commission?",
+                    # sending buyers elsewhere is off-platform traffic, which the knowledge base covers
+                    "the brand also sells on amazon, can i tell people in my video to buy it there?"):
         assert unknown_topic(covered, lambda pattern: 0) == "", covered
 
 
