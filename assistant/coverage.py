@@ -133,7 +133,7 @@ def assess(question: str, passages: list[Passage], embedder: Embedder, knows: Ca
     if names:
         result.reason = f"The knowledge base has nothing on {', '.join(repr(n) for n in names)}."
         return result
-    result.reason = unknown_topic(about or question, mentions) if mentions else ""
+    result.reason = unknown_topic(question, mentions, about) if mentions else ""
     if result.reason:
         return result
     result.covered = True

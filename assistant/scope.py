@@ -47,17 +47,22 @@ OUTSIDE: tuple[tuple[str, tuple[str, ...]], ...] = (
 # which the knowledge base does cover; the platform's own programme or rates are not.
 REDIRECT = re.compile(r"(?i)\b(?:buy|purchase|order|shop)\w* (?:it |them |this |that )?(?:on|from|at|there|via)\b|"
                       r"\b(?:send|sending|redirect\w*|direct|point)\b [\w\s]{0,25}\b(?:to|there)\b")
+TOLD_BEFORE = {"an app or device fault", "account security"}
 # A topic named in fewer current passages than this is not covered (one passing mention is no guidance).
 MIN_TOPIC_CHUNKS = 2
 
 
-def unknown_topic(question: str, mentions: Callable[[str], int]) -> str:
-    """Why the question is about something the knowledge base does not cover, or '' when it is not."""
+def unknown_topic(question: str, mentions: Callable[[str], int], story: str = "") -> str:
+    """Why the question is about something the knowledge base does not cover, or '' when it is not.
+    `story` is the rest of the message, read for faults and break-ins only: "the app updated and now
+    the Add link button is gone. how do I get it back?" tells the fault before the question, while
+    "I also sell on amazon. how long do I have to post?" asks nothing about Amazon."""
     for label, patterns in OUTSIDE:
         if label == "another selling platform" and REDIRECT.search(question):
             continue
+        text = f"{story} {question}" if label in TOLD_BEFORE else question
         for pattern in patterns:
-            found = re.search(rf"(?i)\b{pattern}\b", question)
+            found = re.search(rf"(?i)\b{pattern}\b", text)
             if found and mentions(rf"\b{pattern}\b") < MIN_TOPIC_CHUNKS:
                 return f"The knowledge base has nothing on {found.group(0)!r} ({label})."
     return ""

@@ -173,6 +173,17 @@ def test_an_unknown_brand_is_named_but_a_home_town_or_social_app_is_not(question
     assert unknown_names(question, lambda word: False) == names
 
 
+def test_the_story_before_a_question_counts_for_faults_but_not_for_platforms() -> None:
+    """'The app updated and the button is gone. how do I get it back?' tells the fault before asking;
+    'I also sell on amazon. how long do I have to post?' asks nothing about Amazon."""
+    from assistant.scope import unknown_topic
+
+    fault = "the Add link button is gone since the last app update. how do i get it back?"
+    assert "app update" in unknown_topic("how do i get it back?", lambda pattern: 0, fault)
+    platform = "I also sell on amazon. how long do i have to post my free sample video?"
+    assert unknown_topic("how long do i have to post my free sample video?", lambda pattern: 0, platform) == ""
+
+
 def test_a_topic_rule_turns_off_once_the_knowledge_base_covers_it() -> None:
     from assistant.scope import MIN_TOPIC_CHUNKS, unknown_topic
 
