@@ -110,12 +110,13 @@ def unknown_statement(cands: list[Candidate], question: str, also: list[Candidat
 
 def assess(question: str, passages: list[Passage], embedder: Embedder, knows: Callable[[str], bool],
            threshold: float, budget: int, context: str = "", staff: bool = False,
-           mentions: Callable[[str], int] | None = None, about: str = "") -> Assessment:
+           mentions: Callable[[str], int] | None = None, story: str = "") -> Assessment:
     """Pick the answering sentences and judge whether they really answer.
 
     A passage saying a figure is not published answers "can they take it back?" (no rule says so),
     but not "how many days exactly?": only a creator's request for a figure escalates. Staff get the
-    'not published' sentence as their answer.
+    'not published' sentence as their answer. `story` is the text around the question that the topic
+    check reads for faults (a one-question message: "since the last app update ... how do I get it back?").
     """
     picked, similarity, cands = best_sentences(question, passages, embedder, budget, 0.3, context, staff)
     result = Assessment(picked, similarity)
@@ -133,7 +134,7 @@ def assess(question: str, passages: list[Passage], embedder: Embedder, knows: Ca
     if names:
         result.reason = f"The knowledge base has nothing on {', '.join(repr(n) for n in names)}."
         return result
-    result.reason = unknown_topic(question, mentions, about) if mentions else ""
+    result.reason = unknown_topic(question, mentions, story) if mentions else ""
     if result.reason:
         return result
     result.covered = True

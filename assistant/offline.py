@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.passage_text import REP_SECTION, for_the_creator, norm, units
+from assistant.passage_text import for_reps, for_the_creator, norm, units
 from assistant.text import content_words, overlap
 from assistant.types import Passage
 
@@ -57,7 +57,7 @@ def candidates(passages: list[Passage], staff: bool = False) -> list[Candidate]:
     out = []
     for index, passage in enumerate(passages):
         names = [str(passage.meta.get("title", ""))] + str(passage.meta.get("section", "")).split(" > ")
-        if not staff and REP_SECTION.search(names[-1]):
+        if not staff and for_reps(str(passage.meta.get("section", ""))):
             continue
         for sentence in units(passage.text, {norm(n) for n in names if n.strip()}):
             if not staff:

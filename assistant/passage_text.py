@@ -21,6 +21,11 @@ QUOTED_QUESTION = re.compile(r"^>\s*[\"\u201c]?(.+\?)[\"\u201d]?$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
+def for_reps(section: str) -> bool:
+    """A section written for reps, by its last heading ("Rep checklist", "What reps should not say")."""
+    return bool(REP_SECTION.search(section.split(" > ")[-1]))
+
+
 def plain(line: str) -> str:
     """A passage line as a sentence: no list markers, emphasis or table pipes."""
     line = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)

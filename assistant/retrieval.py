@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.intake import Intake
-from assistant.passage_text import REP_SECTION
+from assistant.passage_text import for_reps
 from assistant.types import Passage, RepNote
 from vectorstore.filters import Filters
 from vectorstore.search import HybridSearcher
@@ -73,7 +73,8 @@ def assemble(questions: list[str], found: list[list[Hit]], threshold: float, sta
             internal = [h for h in hits if h.metadata.get("audience") == "internal"]
             # "What reps should not say" in a creator-safe page is not quoted to the creator (offline.candidates)
             # but is exactly what the rep should read next to the draft
-            add_notes(got, [h for h in hits if h in internal or addressed_to_reps(h)])
+            add_notes(got, [h for h in hits if h.metadata.get("audience") == "internal"
+                            or for_reps(str(h.metadata.get("section", "")))])
             got.internal_best = max([got.internal_best] + [float(h.metadata.get("similarity", 0.0)) for h in internal])
         numbers = []
         for hit in safe:
@@ -86,11 +87,6 @@ def assemble(questions: list[str], found: list[list[Hit]], threshold: float, sta
         got.coverage.append(score)
         got.covered.append(bool(numbers) and score >= threshold)
     return got
-
-
-def addressed_to_reps(hit: Hit) -> bool:
-    """A section of a creator-safe page written for reps, by its last heading ("Rep checklist")."""
-    return bool(REP_SECTION.search(str(hit.metadata.get("section", "")).split(" > ")[-1]))
 
 
 def with_neighbours(searcher: HybridSearcher, hits: list[Hit], filters: Filters) -> list[Hit]:

@@ -109,7 +109,7 @@ class Assistant:
             passages = [got.passages[i] for i in got.per_question[q]]
             result = assess(question, passages, self.embedder, knows, self.settings.escalate_below, budget,
                             intake.text, staff, self.searcher.keyword.count_matching,
-                            about=intake.text if len(got.questions) == 1 else "")
+                            story=intake.text if len(got.questions) == 1 else "")
             got.covered[q], got.coverage[q] = result.covered, result.similarity
             if not result.covered:
                 got.reasons.append(result.reason)
