@@ -1,28 +1,30 @@
-"""Topics the knowledge base has nothing on, judged from what it mentions: other selling platforms,
-app faults, account security, legal questions, reach, other TikTok programmes, buyers' orders, selling. Similar passages answer such questions with the wrong thing ("commission settles after the
-return window" for "is amazon better?"), so the similarity threshold alone does not catch them."""
+"""Topics the knowledge base has nothing on, judged from what it mentions: other selling platforms, app
+faults, account security, tax advice, legal questions, reach, other TikTok programmes, buyers' orders and
+selling. Similar passages answer such questions with the wrong thing ("commission settles after the return
+window" for "is amazon better?"), so the similarity threshold alone does not catch them."""
 from __future__ import annotations
 
 import re
 from typing import Callable
 
+PLATFORM, FAULT, SECURITY = "another selling platform", "an app or device fault", "account security"
 # Each pattern is counted in the knowledge base as it stands: a knowledge owner who adds a page on app
 # faults or on Amazon turns that rule off, with no code change.
 OUTSIDE: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Lower-case brand names slip past the capitalised-name check; these are the ones creators compare with.
-    ("another selling platform", (r"amazon", r"shopee", r"lazada", r"etsy", r"ebay", r"shopify", r"temu", r"shein",
-                                  r"walmart", r"aliexpress", r"poshmark", r"depop", r"mercado ?libre", r"flipkart",
-                                  r"meesho", r"rakuten", r"whatnot", r"youtube shopping", r"instagram shop(?:ping)?",
-                                  r"facebook marketplace", r"ltk", r"liketoknowit")),
+    (PLATFORM, (r"amazon", r"shopee", r"lazada", r"etsy", r"ebay", r"shopify", r"temu", r"shein",
+                r"walmart", r"aliexpress", r"poshmark", r"depop", r"mercado ?libre", r"flipkart",
+                r"meesho", r"rakuten", r"whatnot", r"youtube shopping", r"instagram shop(?:ping)?",
+                r"facebook marketplace", r"ltk", r"liketoknowit")),
     # Device and app failures: "the showcase is a white screen" needs TikTok's support, not a policy.
-    ("an app or device fault", (r"crash(?:es|ed|ing)?(?! course)", r"(?:white|blank|black) screen", r"reinstall(?:ed|ing)?",
-                                r"(?:won'?t|doesn'?t|does not|will not|isn'?t|is not|not) (?:load|loading)",
-                                r"error code", r"(?:since|after) (?:the|an?) (?:last |latest |recent )?(?:app|ios|android|iphone) update")),
+    (FAULT, (r"crash(?:es|ed|ing)?(?! course)", r"(?:white|blank|black) screen", r"reinstall(?:ed|ing)?",
+             r"(?:won'?t|doesn'?t|does not|will not|isn'?t|is not|not) (?:load|loading)",
+             r"error code", r"(?:since|after) (?:the|an?) (?:last |latest |recent )?(?:app|ios|android|iphone) update")),
     # The rest are what creators ask an affiliate agency that an affiliate policy base does not answer.
     # Narrow on purpose: "a cleaning hack video", "a diamond ring", "a subscription box" and a sample's
     # tracking number are questions the knowledge base may well answer.
-    ("account security", (r"hacked", r"hackers?", r"compromised", r"(?:someone|somebody) (?:logged|got) into",
-                          r"(?:someone|somebody|they|hackers?) changed my (?:email|password|phone number)")),
+    (SECURITY, (r"hacked", r"hackers?", r"compromised", r"(?:someone|somebody) (?:logged|got) into",
+                r"(?:someone|somebody|they|hackers?) changed my (?:email|password|phone number)")),
     # The knowledge base names US tax forms and says it gives no tax advice: a return, VAT or another
     # country's tax office is advice ("which form?" is not, and has no word here).
     ("tax advice", (r"vat", r"gst", r"hst", r"hmrc", r"self[- ]assessment", r"abn", r"tax returns?", r"write[- ]?offs?",
@@ -47,7 +49,7 @@ OUTSIDE: tuple[tuple[str, tuple[str, ...]], ...] = (
 # which the knowledge base does cover; the platform's own programme or rates are not.
 REDIRECT = re.compile(r"(?i)\b(?:buy|purchase|order|shop)\w* (?:it |them |this |that )?(?:on|from|at|there|via)\b|"
                       r"\b(?:send|sending|redirect\w*|direct|point)\b [\w\s]{0,25}\b(?:to|there)\b")
-TOLD_BEFORE = {"an app or device fault", "account security"}
+TOLD_BEFORE = {FAULT, SECURITY}  # told as a story before the question
 # A topic named in fewer current passages than this is not covered (one passing mention is no guidance).
 MIN_TOPIC_CHUNKS = 2
 
@@ -58,7 +60,7 @@ def unknown_topic(question: str, mentions: Callable[[str], int], story: str = ""
     the Add link button is gone. how do I get it back?" tells the fault before the question, while
     "I also sell on amazon. how long do I have to post?" asks nothing about Amazon."""
     for label, patterns in OUTSIDE:
-        if label == "another selling platform" and REDIRECT.search(question):
+        if label == PLATFORM and REDIRECT.search(question):
             continue
         text = f"{story} {question}" if label in TOLD_BEFORE else question
         for pattern in patterns:
