@@ -341,6 +341,17 @@ def test_a_yes_or_no_answer_is_quoted_with_its_faq_question() -> None:
     assert not any(u.startswith("Yes") for u in got)
 
 
+def test_hits_both_searches_rank_high_come_before_the_questions_weaker_hits() -> None:
+    """The whole message ('Indonesian creator here') and the split-off question vote together."""
+    from assistant.retrieval import merge
+    from vectorstore.store import Hit
+
+    question = [Hit(i, i, {}, 0.5) for i in ("q1", "q2", "q3", "both")]
+    whole = [Hit(i, i, {}, 0.5) for i in ("both", "w2")]
+    assert [h.id for h in merge(question, whole, 5)] == ["both", "q1", "q2", "w2", "q3"]
+    assert [h.id for h in merge(question, [], 3)] == ["q1", "q2", "q3"]
+
+
 def test_a_blockquoted_question_is_joined_to_the_bare_no_that_answers_it() -> None:
     """'No.' on the next line answers the quoted question; the sentence after it says why."""
     from assistant.passage_text import units
