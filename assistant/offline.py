@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.passage_text import for_reps, for_the_creator, norm, units
+from assistant.passage_text import MAX_CHARS, MIN_CHARS, for_reps, for_the_creator, norm, units
 from assistant.text import content_words, overlap
 from assistant.types import Passage
 
@@ -24,7 +24,6 @@ NOT_AN_ANSWER = re.compile(
 )
 HEARSAY = re.compile(r"(?i)third-party|unofficial|reddit|blog|anecdot|unverified|some guides|a guide|zorilla|rumou?r")
 MAX_PER_QUESTION = 10
-MIN_CHARS, MAX_CHARS = 25, 450
 # Score weights, tuned on the eval tuning split only. W_RANK rewards sentences from the passages search
 # ranked first: hybrid search order was the strongest single signal (tuning key facts 0.61 -> 0.68 alone).
 W_SIM, W_CTX, W_TERMS, W_RANK, W_NEAR, CUTOFF = 0.5, 0.15, 0.35, 0.35, 0.25, 0.3

@@ -8,6 +8,7 @@ from assistant.text import reflow, sentences
 
 TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 MAX_LEAD = 120  # a longer lead-in would crowd out the item it introduces
+MIN_CHARS, MAX_CHARS = 25, 450  # a quotable sentence: long enough to say something, short enough to quote
 # Sections addressed to reps, by their heading: "Rep guidance", "What reps should tell creators".
 REP_SECTION = re.compile(r"(?i)\breps?\b")
 # Lines for the rep inside creator-safe prose: "Reps must not promise this", "Explain that commission ...".
@@ -59,8 +60,11 @@ def norm(text: str) -> str:
 
 def units(text: str, headings: set[str] = frozenset()) -> list[str]:
     """Sentences of a passage; a Markdown table row is one sentence; lines repeating a heading are dropped."""
-    out, table, lead, asked = [], [], "", ""
+    out, table, lead, asked, items = [], [], "", "", []
     for line in reflow(text).split("\n") + [""]:
+        if items and not (lead and LIST_ITEM.match(line) and plain(line)[:1].islower()):
+            out += listed(lead, items)
+            items = []
         if line.count("|") >= 2:
             if not TABLE_SEP.match(line.strip()):
                 table.append([re.sub(r"(\*\*|__|`)", "", c).strip() for c in line.strip().strip("|").split("|")])
@@ -74,8 +78,9 @@ def units(text: str, headings: set[str] = frozenset()) -> list[str]:
         if USE_WHEN.match(item):  # "When to use: US creators. For the UK give no timing." is all for the rep
             continue
         if lead and LIST_ITEM.match(line) and item[:1].islower():
-            item = f"{lead} {item}"  # "if they: are not high-risk" reads as a sentence; "are not high-risk" does not
-        elif not LIST_ITEM.match(line):
+            items.append(item)
+            continue
+        if not LIST_ITEM.match(line):
             lead = item if item.endswith(":") and len(item) <= MAX_LEAD else ""
         parts = sentences(item)
         if asked and parts and ORPHAN_ANSWER.match(parts[0]):
@@ -83,6 +88,15 @@ def units(text: str, headings: set[str] = frozenset()) -> list[str]:
         asked = quoted_question(line)
         out += with_their_questions(parts)
     return out
+
+
+def listed(lead: str, items: list[str]) -> list[str]:
+    """Items under a lead-in: one sentence when short ("must: be 18 or older; have 1,000 followers"),
+    else each with the lead-in, since "are not high-risk" alone reads as nothing."""
+    joined = f"{lead} {'; '.join(i.rstrip(';.') for i in items)}."
+    if len(joined) <= MAX_CHARS:  # a list a third this long did worse on tuning and dev alike
+        return [joined]
+    return [f"{lead} {item}" for item in items]
 
 
 def quoted_question(line: str) -> str:

@@ -341,6 +341,20 @@ def test_a_yes_or_no_answer_is_quoted_with_its_faq_question() -> None:
     assert not any(u.startswith("Yes") for u in got)
 
 
+def test_a_short_list_under_a_lead_in_is_one_rule_and_a_long_one_is_split() -> None:
+    """'must: be 18 or older' is one requirement among four: quoted alone, the others go missing."""
+    from assistant.passage_text import MAX_CHARS, units
+
+    text = ("In Thailand and Vietnam, an applicant must:\n- have at least 1,000 followers;\n- be 18 or older;\n"
+            "- keep content within the Community Guidelines.\nBoth markets turn away political accounts.")
+    got = [u for u in units(text) if not u.endswith(":")]  # a bare lead-in is never usable (offline.usable)
+    assert got == ["In Thailand and Vietnam, an applicant must: have at least 1,000 followers; be 18 or older; "
+                   "keep content within the Community Guidelines.", "Both markets turn away political accounts."]
+    long_items = "".join(f"- keep record number {n} of {'the long account history ' * 6}\n" for n in range(3))
+    got = units("Creators must:\n" + long_items)[1:]
+    assert len(got) == 3 and all(u.startswith("Creators must: keep record number") and len(u) <= MAX_CHARS for u in got)
+
+
 def test_hits_both_searches_rank_high_come_before_the_questions_weaker_hits() -> None:
     """The whole message ('Indonesian creator here') and the split-off question vote together."""
     from assistant.retrieval import merge
