@@ -57,13 +57,6 @@ FLAG_CODES = {"GB": "UK"}  # flag emoji use ISO codes; the agency says UK
 # "I'm in Japan", "based in Brazil", "Mexican creator": where the creator sells, not "imported from Japan".
 LOCATED = (r"\b(?:i'?m|i am|we'?re|we are|based|living|live|located|here|sell(?:ing)?|creators?|account|shop)\b"
            r"[^.?!\n]{{0,20}}?\b(?:in|from)\s+(?:the\s+)?{place}|{place}\s+(?:creators?|account|seller|shop|market)\b")
-STAFF_RE = re.compile(
-    r"(?i)\b(rep q|rep here|new hire|as a rep|i'?m a rep|our (team|(\w+ ){0,2}creators?|agency|reps?)|a creator (says|asked|is|wants)|"
-    r"creator (asked|asks|wants|says|told|is asking)|crm|(do|should|must) we|"
-    r"in the crm|log (this|it|a|the)|who owns|which team|onboarding checklist|canned repl|first[- ]response|tone guide|"
-    r"on our side|macro|\bP[1-4]\b|our (sla|target|process)|"
-    r"style guide|escalation matrix|before we|do i escalate|should i escalate|how do i (log|escalate|handle|triage))"
-)
 NOT_NAMES = {"In", "From", "Not", "So", "Just", "Still", "Very", "Really", "Trying", "New", "Getting", "Going", "Confused", "Here",
              "Team", "Guys", "All", "Everyone", "Love", "Thanks"}
 
@@ -170,31 +163,6 @@ def merge_short(questions: list[str]) -> list[str]:
         else:
             out.append(q)
     return out[:4]
-
-
-# Creators as other people: "a creator messaged", "the creator's appeal", "my replies to creators".
-# A creator writes about themselves ("I'm a creator", "as a creator") or other creators, not "the creator".
-THIRD_PERSON_RE = re.compile(
-    r"(?i)\b(?:(?P<det>the|this|that|our) creator(?!\s+(?:center|centre|marketplace|fund|academy|account|badge|level|tier|"
-    r"code|program|programme|tools?|portal|studio|hub|rewards|profile|dashboard|type))|"
-    # "a creator asked" is a person; "a creator badge" is a thing
-    r"(?P<one>a|one|each|every) creator (?:who|that|message|asked|asks|wants|says|said|sent|messaged|wrote|is|was|has|had|needs|told|"
-    r"called|emailed|replied|just|keeps|can't|cannot|doesn't|didn't)|"
-    r"creator's|creators'|creator (?:who|that|sent|messaged|wrote|emailed|called|replied)|(?:to|with|tell|answer(?:ing)?|repl(?:y|ies|ying) to|message|messaging) creators|"
-    r"(?:she|he) (?:asked|asks|wants|said|says|told|is asking) (?:me|us))\b"
-)
-SELF_RE = re.compile(r"(?i)\b(?:i'?m|i am|am|as|be|become|becoming|being)\s+(?:a|the|one)\s+creator$")
-
-
-def looks_like_staff(text: str) -> bool:
-    """A colleague's how-to question rather than a creator's message."""
-    if STAFF_RE.search(text):
-        return True
-    for match in THIRD_PERSON_RE.finditer(text):
-        det = match.group("det") or match.group("one")
-        if not (det and SELF_RE.search(f"{text[max(0, match.start() - 12):match.start()]}{det} creator")):
-            return True
-    return False
 
 
 def parse(message: str, limit: int = 6000, region: str = "", handle: str = "") -> Intake:

@@ -11,7 +11,8 @@ from assistant.coverage import assess, unknown_market
 from assistant.drafters import ANSWER_BUDGET, SIGN_OFF, Drafter, DraftRequest, LLMDrafter, OfflineDrafter, greeting, neutralise
 from assistant.errors import LLMError
 from assistant.escalation import Matrix, Route, load_matrix
-from assistant.intake import Intake, looks_like_staff, parse
+from assistant.audience import looks_like_staff
+from assistant.intake import Intake, parse
 from assistant.library import DocInfo, list_documents
 from assistant.llm import HOSTED, describe, make_chat_model
 from assistant.retrieval import Retrieved, assemble, search_questions

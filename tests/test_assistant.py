@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import EmptyMessageError
-from assistant.intake import looks_like_staff
+from assistant.audience import looks_like_staff
 from assistant.text import MARKER_RE
 from tests.conftest import ROOT
 

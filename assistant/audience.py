@@ -1,0 +1,35 @@
+"""Who wrote the message: a creator asking about their own account, or a rep asking how a process works."""
+from __future__ import annotations
+
+import re
+
+STAFF_RE = re.compile(
+    r"(?i)\b(rep q|rep here|new hire|as a rep|i'?m a rep|our (team|(\w+ ){0,2}creators?|agency|reps?)|a creator (says|asked|is|wants)|"
+    r"creator (asked|asks|wants|says|told|is asking)|crm|(do|should|must) we|"
+    r"in the crm|log (this|it|a|the)|who owns|which team|onboarding checklist|canned repl|first[- ]response|tone guide|"
+    r"on our side|macro|\bP[1-4]\b|our (sla|target|process)|"
+    r"style guide|escalation matrix|before we|do i escalate|should i escalate|how do i (log|escalate|handle|triage))"
+)
+# Creators as other people: "a creator messaged", "the creator's appeal", "my replies to creators".
+# A creator writes about themselves ("I'm a creator", "as a creator") or other creators, not "the creator".
+THIRD_PERSON_RE = re.compile(
+    r"(?i)\b(?:(?P<det>the|this|that|our) creator(?!\s+(?:center|centre|marketplace|fund|academy|account|badge|level|tier|"
+    r"code|program|programme|tools?|portal|studio|hub|rewards|profile|dashboard|type))|"
+    # "a creator asked" is a person; "a creator badge" is a thing
+    r"(?P<one>a|one|each|every) creator (?:who|that|message|asked|asks|wants|says|said|sent|messaged|wrote|is|was|has|had|needs|told|"
+    r"called|emailed|replied|just|keeps|can't|cannot|doesn't|didn't)|"
+    r"creator's|creators'|creator (?:who|that|sent|messaged|wrote|emailed|called|replied)|(?:to|with|tell|answer(?:ing)?|repl(?:y|ies|ying) to|message|messaging) creators|"
+    r"(?:she|he) (?:asked|asks|wants|said|says|told|is asking) (?:me|us))\b"
+)
+SELF_RE = re.compile(r"(?i)\b(?:i'?m|i am|am|as|be|become|becoming|being)\s+(?:a|the|one)\s+creator$")
+
+
+def looks_like_staff(text: str) -> bool:
+    """A colleague's how-to question rather than a creator's message."""
+    if STAFF_RE.search(text):
+        return True
+    for match in THIRD_PERSON_RE.finditer(text):
+        det = match.group("det") or match.group("one")
+        if not (det and SELF_RE.search(f"{text[max(0, match.start() - 12):match.start()]}{det} creator")):
+            return True
+    return False
