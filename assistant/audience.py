@@ -14,7 +14,7 @@ STAFF_RE = re.compile(
 # A creator writes about themselves ("I'm a creator", "as a creator") or other creators, not "the creator".
 THIRD_PERSON_RE = re.compile(
     r"(?i)\b(?:(?P<det>the|this|that|our) creator(?!\s+(?:center|centre|marketplace|fund|academy|account|badge|level|tier|"
-    r"code|program|programme|tools?|portal|studio|hub|rewards|profile|dashboard|type))|"
+    r"code|program|programme|tools?|portal|studio|hub|rewards|profile|dashboard|type|rates?|commission|fees?|terms|agreement))|"
     # "a creator asked" is a person; "a creator badge" is a thing
     r"(?P<one>a|one|each|every) creator (?:who|that|message|asked|asks|wants|says|said|sent|messaged|wrote|is|was|has|had|needs|told|"
     r"called|emailed|replied|just|keeps|can't|cannot|doesn't|didn't)|"
@@ -33,3 +33,12 @@ def looks_like_staff(text: str) -> bool:
         if not (det and SELF_RE.search(f"{text[max(0, match.start() - 12):match.start()]}{det} creator")):
             return True
     return False
+# A creator's stake in their own account: "my commission", "from my video". A rep writes "my replies".
+OWN_RE = re.compile(r"(?i)\b(?:my|mine)\s+(?:own\s+)?(?:tax\w*|commissions?|samples?|videos?|orders?|payouts?|balance|earnings|"
+                    r"account|showcase|followers|links?|lives?|content|appeal|violations?|withdrawals?|money|shop)\b")
+
+
+def speaks_for_self(text: str) -> bool:
+    """A creator asking about their own account: never read as a rep on search results alone, however
+    closely a quoted creator message in an internal note matches it."""
+    return bool(OWN_RE.search(text))

@@ -11,7 +11,7 @@ from assistant.coverage import assess, unknown_market
 from assistant.drafters import ANSWER_BUDGET, SIGN_OFF, Drafter, DraftRequest, LLMDrafter, OfflineDrafter, greeting, neutralise
 from assistant.errors import LLMError
 from assistant.escalation import Matrix, Route, load_matrix
-from assistant.audience import looks_like_staff
+from assistant.audience import looks_like_staff, speaks_for_self
 from assistant.intake import Intake, parse
 from assistant.library import DocInfo, list_documents
 from assistant.llm import HOSTED, describe, make_chat_model
@@ -68,7 +68,8 @@ class Assistant:
         staff = audience == "staff" or (audience == "auto" and looks_like_staff(intake.text))
         found = search_questions(self.searcher, intake, k or self.settings.search_k, doc_type)
         got = assemble(intake.questions, found, self.settings.escalate_below, staff)
-        if audience == "auto" and not staff and got.reads_as_staff(self.settings.escalate_below):
+        if (audience == "auto" and not staff and not speaks_for_self(intake.text)
+                and got.reads_as_staff(self.settings.escalate_below)):
             staff = True  # the same hits, shown to a rep: nothing is searched twice
             got = assemble(intake.questions, found, self.settings.escalate_below, staff)
         picked = self._assess(got, intake, staff)

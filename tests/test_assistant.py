@@ -219,6 +219,14 @@ def test_a_process_question_only_internal_notes_answer_reads_as_staff(kb_assista
     assert any(c.source.startswith("processes/") for c in draft.citations)
 
 
+def test_a_creator_asking_about_their_own_account_is_never_answered_as_a_rep(kb_assistant) -> None:
+    """Internal notes quote creators' messages, so they can match a creator best; 'my video' says who wrote."""
+    draft = kb_assistant.ask("Chào! VN creator here. The app keeps asking for my tax code but I never registered one?? "
+                             "Also an order from my video was delivered 4 days ago, when will the commission settle?")
+    assert not any("staff question" in n for n in draft.notices)
+    assert draft.draft.startswith("Hi there,") and draft.citations
+
+
 def test_one_message_checks_the_store_generation_once(kb_assistant, monkeypatch: pytest.MonkeyPatch) -> None:
     """Server mode pays an HTTP call per check, so a message with three questions checks once."""
     store = kb_assistant.searcher.store
@@ -248,6 +256,7 @@ def test_document_list_from_the_index_in_memory_matches_the_collection(kb_assist
     ("as a creator can I go LIVE without 1,000 followers?", False),
     ("where in the creator center do I see my commission?", False),
     ("do other creators get paid more than me?", False),
+    ("my friend said 24% is held back. is that the creator rate too?", False),  # a rate, not a person
 ])
 def test_staff_questions_are_told_apart_from_creator_messages(message: str, staff: bool) -> None:
     assert looks_like_staff(message) is staff
