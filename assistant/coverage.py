@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Callable
 from assistant.intake import MARKET_NAMES, REGIONS
 from assistant.offline import MAX_PER_QUESTION, Candidate, best_sentences
 from assistant.scope import unknown_topic
-from assistant.text import content_words
+from assistant.text import STOP, content_words
 from assistant.types import Passage
 
 if TYPE_CHECKING:  # the model loads lazily; typing must not import it
@@ -37,6 +37,8 @@ PLACE_RE = re.compile(r"(?i:\b(?:live|living|lives|based|located|i'?m|i am|here|
                       r"(?:the\s+)?((?:[A-Z][a-z]+\s?)+)")
 COMMON_CAPS = {"tiktok", "shop", "live", "us", "usa", "uk", "ok", "okay", "omg", "lol", "pls", "asap", "fyi",
                "dm", "id", "hi", "hey", "hello", "thanks",
+               # what a creator sends or is sent, not who: "a PDF contract", "a screenshot as a PNG"
+               "pdf", "png", "jpg", "jpeg", "gif", "csv", "mp4", "url", "faq",
                # social apps where creators share links: the knowledge base speaks of "other social networks"
                "facebook", "line", "whatsapp", "telegram", "snapchat", "pinterest", "twitter", "threads", "messenger",
                "discord", "lemon8", "linktree", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -70,7 +72,8 @@ def unknown_names(question: str, knows: Callable[[str], bool]) -> list[str]:
         if any(name in place for place in places):  # "I live in Ho Chi Minh City": where the creator is, not what they ask about
             continue
         words = name.split()
-        if all(w.lower() in COMMON_CAPS or knows(w) for w in words):
+        # a stop word in capitals is emphasis: "frozen AND a violation"
+        if all(w.lower() in COMMON_CAPS or w.lower() in STOP or knows(w) for w in words):
             continue
         names.append(name)
     return names

@@ -166,6 +166,8 @@ def test_a_city_names_the_creators_market() -> None:
     ("I got a sample from Medicube, when do I post?", ["Medicube"]),
     ("I live in Ho Chi Minh City, how do I verify my identity?", []),  # where the creator is, not a brand
     ("can I share my links on my Facebook page and my LINE group?", []),  # social apps the KB speaks of
+    ("commission is frozen AND she got a violation. one record or two?", []),  # emphasis, not a brand
+    ("an agency sent me a PDF contract with another rate from GLOWLAB", ["GLOWLAB"]),  # a file format is not a brand
 ])
 def test_an_unknown_brand_is_named_but_a_home_town_or_social_app_is_not(question: str, names: list[str]) -> None:
     from assistant.coverage import unknown_names
