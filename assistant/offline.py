@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.passage_text import MAX_CHARS, MIN_CHARS, for_reps, for_the_creator, norm, units
+from assistant.passage_text import MAX_CHARS, MIN_CHARS, for_reps, for_the_creator, forbidding, norm, units
 from assistant.text import content_words, overlap
 from assistant.types import Passage
 
@@ -58,7 +58,8 @@ def candidates(passages: list[Passage], staff: bool = False) -> list[Candidate]:
         names = [str(passage.meta.get("title", ""))] + str(passage.meta.get("section", "")).split(" > ")
         if not staff and for_reps(str(passage.meta.get("section", ""))):
             continue
-        for sentence in units(passage.text, {norm(n) for n in names if n.strip()}):
+        forbids = forbidding(str(passage.meta.get("section", "")))
+        for sentence in units(passage.text, {norm(n) for n in names if n.strip()}, forbids):
             if not staff:
                 sentence = for_the_creator(sentence)
             if sentence and usable(sentence):

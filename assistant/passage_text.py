@@ -20,6 +20,9 @@ BARE_ANSWER = re.compile(r"(?i)^(yes|no)[,.:;!]?$")
 # A question quoted on its own line, answered in the next paragraph: '> "Can I say these helped my bloating?"'.
 QUOTED_QUESTION = re.compile(r"^>\s*[\"\u201c]?(.+\?)[\"\u201d]?$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# A heading that forbids what its items say: "What reps must never do", "Never paste into the CRM".
+FORBIDDING = re.compile(r"(?i)^(?!.*\band\b)(?:(?:never|do not|don't|avoid)\b|what\b[\w\s]{0,20}\b(?:must|should|may) (?:never|not)\b)")
+NEGATED = re.compile(r"(?i)^(?:never|not|no|do not|don't|avoid)\b")  # "Do not quote a clawback period" says it already
 
 
 def for_reps(section: str) -> bool:
@@ -58,8 +61,10 @@ def norm(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", plain(text).lower()))
 
 
-def units(text: str, headings: set[str] = frozenset()) -> list[str]:
-    """Sentences of a passage; a Markdown table row is one sentence; lines repeating a heading are dropped."""
+def units(text: str, headings: set[str] = frozenset(), forbids: str = "") -> list[str]:
+    """Sentences of a passage; a Markdown table row is one sentence; lines repeating a heading are dropped.
+    `forbids` is a heading such as "What reps must never do": its items keep it, since "Ask for the
+    creator's password" alone reads as advice to do it."""
     out, table, lead, asked, items = [], [], "", "", []
     for line in reflow(text).split("\n") + [""]:
         if items and not (lead and LIST_ITEM.match(line) and plain(line)[:1].islower()):
@@ -82,6 +87,8 @@ def units(text: str, headings: set[str] = frozenset()) -> list[str]:
             continue
         if not LIST_ITEM.match(line):
             lead = item if item.endswith(":") and len(item) <= MAX_LEAD else ""
+        elif forbids and not lead and not NEGATED.match(item):
+            item = f"{forbids}: {item[:1].lower()}{item[1:]}"
         parts = sentences(item)
         if asked and parts and ORPHAN_ANSWER.match(parts[0]):
             parts = [asked, *parts]  # '> "Can I say I lost 5 lbs?"' then 'No. ...' on the next line
@@ -118,6 +125,12 @@ def with_their_questions(parts: list[str]) -> list[str]:
         else:
             out.append(part)
     return out
+
+
+def forbidding(section: str) -> str:
+    """The last heading when it forbids what its items say ("What reps must never do"), else ''."""
+    heading = section.split(" > ")[-1].strip()
+    return heading if FORBIDDING.search(heading) else ""
 
 
 def for_the_creator(sentence: str) -> str:

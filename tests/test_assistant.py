@@ -366,6 +366,25 @@ def test_a_short_list_under_a_lead_in_is_one_rule_and_a_long_one_is_split() -> N
     assert len(got) == 3 and all(u.startswith("Creators must: keep record number") and len(u) <= MAX_CHARS for u in got)
 
 
+@pytest.mark.parametrize("section, forbids", [
+    ("Violation appeals > What reps must never do", "What reps must never do"),
+    ("CRM logging > Never paste into the CRM", "Never paste into the CRM"),
+    ("What reps should and should not do", ""),  # mixed: each item says which
+    ("Step 5: Never arrived or arrived damaged", ""),
+])
+def test_items_under_a_forbidding_heading_keep_it(section: str, forbids: str) -> None:
+    """'Ask for the creator's password' quoted alone from 'What reps must never do' reads as advice to do it."""
+    from assistant.passage_text import forbidding, units
+
+    assert forbidding(section) == forbids
+    text = "- Ask for the creator's password. Deleting content can cost a locked rate.\n- Do not quote a clawback period."
+    got = units(text, forbids=forbidding(section))
+    first = "Ask for the creator's password."
+    assert got == ([f"{forbids}: ask for the creator's password.", "Deleting content can cost a locked rate.",
+                    "Do not quote a clawback period."] if forbids else
+                   [first, "Deleting content can cost a locked rate.", "Do not quote a clawback period."])
+
+
 def test_hits_both_searches_rank_high_come_before_the_questions_weaker_hits() -> None:
     """The whole message ('Indonesian creator here') and the split-off question vote together."""
     from assistant.retrieval import merge
