@@ -32,7 +32,7 @@ def for_reps(section: str) -> bool:
 
 def plain(line: str) -> str:
     """A passage line as a sentence: no list markers, emphasis or table pipes."""
-    line = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)
+    line = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?", "", line)  # "- [ ] Publish the macros": a checklist item
     line = re.sub(r"(\*\*|__|`)", "", line)
     if line.count("|") >= 2:
         cells = [c.strip() for c in line.strip().strip("|").split("|") if c.strip()]
@@ -89,7 +89,7 @@ def units(text: str, headings: set[str] = frozenset(), forbids: str = "") -> lis
             lead = item if item.endswith(":") and len(item) <= MAX_LEAD else ""
         elif forbids and not lead and not NEGATED.match(item):
             item = f"{forbids}: {item[:1].lower()}{item[1:]}"
-        parts = sentences(item)
+        parts = [closed(p) for p in sentences(item)]
         if asked and parts and ORPHAN_ANSWER.match(parts[0]):
             parts = [asked, *parts]  # '> "Can I say I lost 5 lbs?"' then 'No. ...' on the next line
         asked = quoted_question(line)
@@ -104,6 +104,15 @@ def listed(lead: str, items: list[str]) -> list[str]:
     if len(joined) <= MAX_CHARS:  # a list a third this long did worse on tuning and dev alike
         return [joined]
     return [f"{lead} {item}" for item in items]
+
+
+def closed(sentence: str) -> str:
+    """A sentence cut from a quotation with its quote marks paired: 'come back to you."' loses the mark
+    it has nothing to close, 'Pending: "Commission settles.' gains the one the next sentence had."""
+    if not sentence.count('"') % 2:
+        return sentence
+    return sentence[:-1].rstrip() if sentence.endswith('"') else f'{sentence}"'
+
 
 
 def quoted_question(line: str) -> str:

@@ -366,6 +366,17 @@ def test_a_short_list_under_a_lead_in_is_one_rule_and_a_long_one_is_split() -> N
     assert len(got) == 3 and all(u.startswith("Creators must: keep record number") and len(u) <= MAX_CHARS for u in got)
 
 
+def test_a_checklist_box_and_a_quotation_s_closing_mark_are_not_quoted() -> None:
+    """'[ ] Publish the macros' and 'come back to you."' are how the page is laid out, not what it says."""
+    from assistant.passage_text import units
+
+    text = ('- [ ] Publish the surge macros and brief every rep on them.\n- [x] Set the rota.\n'
+            '- **Commission pending:** "Commission settles after delivery. We\'ll look at your orders and come back to you."')
+    assert units(text) == ["Publish the surge macros and brief every rep on them.", "Set the rota.",
+                           'Commission pending: "Commission settles after delivery."',
+                           "We'll look at your orders and come back to you."]
+
+
 @pytest.mark.parametrize("section, forbids", [
     ("Violation appeals > What reps must never do", "What reps must never do"),
     ("CRM logging > Never paste into the CRM", "Never paste into the CRM"),
