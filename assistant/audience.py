@@ -33,6 +33,8 @@ def looks_like_staff(text: str) -> bool:
         if not (det and SELF_RE.search(f"{text[max(0, match.start() - 12):match.start()]}{det} creator")):
             return True
     return False
+
+
 # A creator's stake in their own account: "my commission", "from my video". A rep writes "my replies".
 OWN_RE = re.compile(r"(?i)\b(?:my|mine)\s+(?:own\s+)?(?:tax\w*|commissions?|samples?|videos?|orders?|payouts?|balance|earnings|"
                     r"account|showcase|followers|links?|lives?|content|appeal|violations?|withdrawals?|money|shop)\b")

@@ -114,7 +114,6 @@ def closed(sentence: str) -> str:
     return sentence[:-1].rstrip() if sentence.endswith('"') else f'{sentence}"'
 
 
-
 def quoted_question(line: str) -> str:
     """The question on a '> "Can I ...?"' line, without the quote marks, or ''."""
     found = QUOTED_QUESTION.match(line.strip())

@@ -104,7 +104,7 @@ def with_neighbours(searcher: HybridSearcher, hits: list[Hit], filters: Filters)
 def merge(first: list[Hit], second: list[Hit], limit: int) -> list[Hit]:
     """The question's hits and the whole message's, interleaved by reciprocal rank: a chunk both searches
     rank high comes first ("Indonesian creator here" finds the Indonesian LIVE rules the bare question
-    missed). Hits keep their own search scores. Question-first order lost 0.014 dev key facts."""
+    missed). Hits keep their own search scores. Question-first order scored 0.008 lower on dev key facts."""
     fused: dict[str, float] = {}
     hits: dict[str, Hit] = {}
     for ranked in (first, second):
