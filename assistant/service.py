@@ -8,7 +8,7 @@ import prompts
 from assistant.citecheck import check
 from assistant.conflicts import find_conflicts
 from assistant.coverage import assess, unknown_market
-from assistant.drafters import ANSWER_BUDGET, SIGN_OFF, Drafter, DraftRequest, LLMDrafter, OfflineDrafter, greeting, neutralise
+from assistant.drafters import ANSWER_BUDGET, SIGN_OFF, STAFF_BUDGET, Drafter, DraftRequest, LLMDrafter, OfflineDrafter, greeting, neutralise
 from assistant.errors import LLMError
 from assistant.escalation import Matrix, Route, load_matrix
 from assistant.audience import looks_like_staff, speaks_for_self
@@ -95,7 +95,7 @@ class Assistant:
 
     def _assess(self, got: Retrieved, intake: Intake, staff: bool) -> list[list]:
         """Judge each question's coverage and keep the sentences that answer it."""
-        budget = ANSWER_BUDGET // max(1, len(got.questions))
+        budget = (STAFF_BUDGET if staff else ANSWER_BUDGET) // max(1, len(got.questions))
         picked = []
         name = intake.creator_name.lower()
 
