@@ -67,7 +67,9 @@ def units(text: str, headings: set[str] = frozenset(), forbids: str = "") -> lis
     creator's password" alone reads as advice to do it."""
     out, table, lead, asked, items = [], [], "", "", []
     for line in reflow(text).split("\n") + [""]:
-        if items and not (lead and LIST_ITEM.match(line) and plain(line)[:1].islower()):
+        # "if they: are not high-risk" reads as a sentence; "are not high-risk" does not
+        under_lead = bool(lead and LIST_ITEM.match(line) and plain(line)[:1].islower())
+        if items and not under_lead:
             out += listed(lead, items)
             items = []
         if line.count("|") >= 2:
@@ -82,7 +84,7 @@ def units(text: str, headings: set[str] = frozenset(), forbids: str = "") -> lis
         item = plain(line)
         if USE_WHEN.match(item):  # "When to use: US creators. For the UK give no timing." is all for the rep
             continue
-        if lead and LIST_ITEM.match(line) and item[:1].islower():
+        if under_lead:
             items.append(item)
             continue
         if not LIST_ITEM.match(line):
