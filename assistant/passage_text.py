@@ -66,7 +66,7 @@ def units(text: str, headings: set[str] = frozenset(), forbids: str = "") -> lis
     `forbids` is a heading such as "What reps must never do": its items keep it, since "Ask for the
     creator's password" alone reads as advice to do it."""
     out, table, lead, asked, items = [], [], "", "", []
-    for line in reflow(text).split("\n") + [""]:
+    for line in reflow(bordered(text)).split("\n") + [""]:
         # "if they: are not high-risk" reads as a sentence; "are not high-risk" does not
         under_lead = bool(lead and LIST_ITEM.match(line) and plain(line)[:1].islower())
         if items and not under_lead:
@@ -97,6 +97,17 @@ def units(text: str, headings: set[str] = frozenset(), forbids: str = "") -> lis
         asked = quoted_question(line)
         out += with_their_questions(parts)
     return out
+
+
+def bordered(text: str) -> str:
+    """Table rows from DOCX and HTML ('A US person | Form W-9') given Markdown's outer pipes, so a
+    two-column table is read as one too: a run of two or more lines with the same number of cells."""
+    lines = text.split("\n")
+    cells = [ln.count(" | ") if " | " in ln and not ln.lstrip().startswith("|") else 0 for ln in lines]
+    for i, n in enumerate(cells):
+        if n and n in (cells[i - 1] if i else 0, cells[i + 1] if i + 1 < len(cells) else 0):
+            lines[i] = f"| {lines[i].strip()} |"
+    return "\n".join(lines)
 
 
 def listed(lead: str, items: list[str]) -> list[str]:
