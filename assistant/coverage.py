@@ -33,8 +33,12 @@ MIN_MARKET_CHUNKS = 5
 # Brand-like names: CamelCase or ALL CAPS anywhere, Capitalised words when not starting a sentence.
 STRONG_RE = re.compile(r"\b([A-Z][a-z]+[A-Z]\w*|[A-Z]{3,}\d*)\b")
 PROPER_RE = re.compile(r"(?<![.!?]\s)(?<!^)(?<!\n)\b([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})*)\b")
-PLACE_RE = re.compile(r"(?i:\b(?:live|living|lives|based|located|i'?m|i am|here|staying|moved))\s+(?i:in|at|near|to|from)?\s*"
+PLACE_RE = re.compile(r"(?:(?i:\b(?:live|living|lives|based|located|i'?m|i am|here|staying|moved|hi|hello|hey|greetings))\s+"
+                      r"(?i:in|at|near|to|from)?|^(?i:from|in))\s*"
                       r"(?:the\s+)?((?:[A-Z][a-z]+\s?)+)")
+# A name the creator goes by, quoted: "my stage name 'Kiki Rae'" is who they are, not a brand ("a brand called 'X'" is).
+OWN_NAME_RE = re.compile(r"(?i)\b(?:(?:my|our)\s+(?:[\w-]+\s+)?(?:name|handle|username)|i go by)\b"
+                         r"[^.?!'\"\u2018\u201c]{0,25}['\"\u2018\u201c]([^'\"\u2019\u201d]{2,40})['\"\u2019\u201d]")
 COMMON_CAPS = {"tiktok", "shop", "live", "us", "usa", "uk", "ok", "okay", "omg", "lol", "pls", "asap", "fyi",
                "dm", "id", "hi", "hey", "hello", "thanks",
                # what a creator sends or is sent, not who: "a PDF contract", "a screenshot as a PNG"
@@ -67,9 +71,9 @@ def unknown_names(question: str, knows: Callable[[str], bool]) -> list[str]:
     """Capitalised names in the question that appear nowhere in the knowledge base (brands, apps, agencies)."""
     names = []
     found = [m.group(1) for m in STRONG_RE.finditer(question)] + [m.group(1) for m in PROPER_RE.finditer(question)]
-    places = {m.group(1) for m in PLACE_RE.finditer(question)}
+    places = {m.group(1) for m in PLACE_RE.finditer(question)} | {m.group(1) for m in OWN_NAME_RE.finditer(question)}
     for name in dict.fromkeys(found):
-        if any(name in place for place in places):  # "I live in Ho Chi Minh City": where the creator is, not what they ask about
+        if any(name in place for place in places):  # "I live in Ho Chi Minh City", "my stage name 'Kiki Rae'"
             continue
         words = name.split()
         # a stop word in capitals is emphasis: "frozen AND a violation"
