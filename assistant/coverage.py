@@ -30,6 +30,8 @@ FIGURE_RE = re.compile(
 # A market named in fewer passages than this has no rules of its own in the knowledge base (the sample KB:
 # markets with rules appear in 27+ passages; Malaysia, the Philippines and Singapore in 1-2, Japan in none).
 MIN_MARKET_CHUNKS = 5
+# A rule stated for the whole region: "Unoriginal content (SEA)", "began on 15 Sep 2025 in Southeast Asia".
+SEA_RE = re.compile(r"\bSEA\b|(?i:south[- ]?east asia)")
 # Brand-like names: CamelCase or ALL CAPS anywhere, Capitalised words when not starting a sentence.
 STRONG_RE = re.compile(r"\b([A-Z][a-z]+[A-Z]\w*|[A-Z]{3,}\d*)\b")
 PROPER_RE = re.compile(r"(?<![.!?]\s)(?<!^)(?<!\n)\b([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})*)\b")
@@ -99,6 +101,14 @@ def unknown_market(region: str, mentions: Callable[[str], int]) -> str:
         return ""
     where = f"only {found} passage{'s' if found > 1 else ''} mention{'s' if found == 1 else ''} it" if found else "it is never mentioned"
     return f"The knowledge base has no rules for creators in {name} ({where}); TikTok Shop rules differ by market."
+
+
+def for_region_group(picked: list[Candidate], passages: list[Passage]) -> bool:
+    """Whether the best answering sentence states a rule for all of Southeast Asia ("(SEA)", "in Southeast
+    Asia"), which holds in a SEA market the knowledge base has no rules of its own for. A document tagged SEA
+    is not enough (the Vietnam and Indonesia sample rules are), nor is a SEA aside next to a Thai rule."""
+    best = max(picked, key=lambda c: c.score, default=None)
+    return bool(best and SEA_RE.search(f"{passages[best.passage].meta.get('section', '')} {best.text}"))
 
 
 def unknown_statement(cands: list[Candidate], question: str, also: list[Candidate]) -> Candidate | None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterator
 import prompts
 from assistant.citecheck import check
 from assistant.conflicts import find_conflicts
-from assistant.coverage import assess, unknown_market
+from assistant.coverage import assess, for_region_group, unknown_market
 from assistant.drafters import ANSWER_BUDGET, SIGN_OFF, STAFF_BUDGET, Drafter, DraftRequest, LLMDrafter, OfflineDrafter, greeting, neutralise
 from assistant.errors import LLMError
 from assistant.escalation import Matrix, Route, load_matrix
@@ -18,6 +18,7 @@ from assistant.llm import HOSTED, describe, make_chat_model
 from assistant.retrieval import Retrieved, assemble, search_questions
 from assistant.types import Draft
 from settings import Settings
+from vectorstore.filters import SEA_MARKETS
 from vectorstore.search import HybridSearcher
 
 if TYPE_CHECKING:  # the model loads lazily; typing must not import it
@@ -103,7 +104,7 @@ class Assistant:
             return word.lower() == name or self.searcher.keyword.knows(word)
 
         market = unknown_market(intake.home_market, self.searcher.keyword.count_matching)
-        if market:  # nothing in the message can be answered for a market we have no rules for
+        if market and intake.home_market not in SEA_MARKETS:  # nothing can be answered for a market we have no rules for
             got.covered = [False] * len(got.questions)
             got.reasons.append(market)
             return [[] for _ in got.questions]
@@ -112,6 +113,8 @@ class Assistant:
             result = assess(question, passages, self.embedder, knows, self.settings.escalate_below, budget,
                             intake.text, staff, self.searcher.keyword.count_matching,
                             story=intake.text if len(got.questions) == 1 else "")
+            if market and result.covered and not for_region_group(result.picked, passages):
+                result.covered, result.reason = False, market  # only a rule for all of Southeast Asia holds there
             got.covered[q], got.coverage[q] = result.covered, result.similarity
             if not result.covered:
                 got.reasons.append(result.reason)
