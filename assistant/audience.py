@@ -8,7 +8,9 @@ STAFF_RE = re.compile(
     r"creator (asked|asks|wants|says|told|is asking)|crm|(do|should|must) we|"
     r"in the crm|log (this|it|a|the)|who owns|which team|onboarding checklist|canned repl|first[- ]response|tone guide|"
     r"on our side|macro|\bP[1-4]\b|our (sla|target|process)|"
-    r"style guide|escalation matrix|before we|do i escalate|should i escalate|how do i (log|escalate|handle|triage))"
+    r"style guide|escalation matrix|before we|do i escalate|should i escalate|how do i (log|escalate|handle|triage)|"
+    # a rep's shorthand opens a sentence with a bare "creator": "creator got a free sample and says ..."
+    r"(?:^|(?<=[.!?]\s))creator (?:got|has|had|received|dm'?d|dmed|just|keeps|messaged|sent|wrote))\b"
 )
 # Creators as other people: "a creator messaged", "the creator's appeal", "my replies to creators".
 # A creator writes about themselves ("I'm a creator", "as a creator") or other creators, not "the creator".

@@ -273,6 +273,11 @@ def test_document_list_from_the_index_in_memory_matches_the_collection(kb_assist
     ("where in the creator center do I see my commission?", False),
     ("do other creators get paid more than me?", False),
     ("my friend said 24% is held back. is that the creator rate too?", False),  # a rate, not a person
+    # a rep's shorthand: a sentence that opens with a bare "creator" and what they did
+    ("creator got a free sample of a detox tea and says she can only sell it with weight-loss talk. who do i send it to?", True),
+    ("ok thanks. creator DM'd again about the missing sample, same ticket?", True),
+    ("my creator account got a warning, what does it mean?", False),
+    ("Creator Support never answered me. who do i send my appeal to?", False),
 ])
 def test_staff_questions_are_told_apart_from_creator_messages(message: str, staff: bool) -> None:
     assert looks_like_staff(message) is staff
