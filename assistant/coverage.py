@@ -127,7 +127,7 @@ def unknown_statement(cands: list[Candidate], question: str, also: list[Candidat
 
 def assess(question: str, passages: list[Passage], embedder: Embedder, knows: Callable[[str], bool],
            threshold: float, budget: int, context: str = "", staff: bool = False,
-           mentions: Callable[[str], int] | None = None, story: str = "") -> Assessment:
+           mentions: Callable[[str], int] | None = None, story: str = "", region: str = "") -> Assessment:
     """Pick the answering sentences and judge whether they really answer.
 
     A passage saying a figure is not published answers "can they take it back?" (no rule says so),
@@ -135,7 +135,7 @@ def assess(question: str, passages: list[Passage], embedder: Embedder, knows: Ca
     'not published' sentence as their answer. `story` is the text around the question that the topic
     check reads for faults (a one-question message: "since the last app update ... how do I get it back?").
     """
-    picked, similarity, cands = best_sentences(question, passages, embedder, budget, 0.3, context, staff)
+    picked, similarity, cands = best_sentences(question, passages, embedder, budget, 0.3, context, staff, region)
     result = Assessment(picked, similarity)
     if not passages or similarity < threshold:
         result.reason = f"No passage is close enough (best {similarity:.2f}, threshold {threshold:.2f})."

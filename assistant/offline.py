@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.markets import for_another_market
 from assistant.passage_text import MAX_CHARS, MIN_CHARS, for_reps, for_the_creator, forbidding, norm, units
 from assistant.text import content_words, overlap
 from assistant.types import Passage
@@ -49,20 +50,21 @@ def usable(sentence: str) -> bool:
             and not NOT_AN_ANSWER.search(sentence.strip()) and not sentence.rstrip().endswith(":"))
 
 
-def candidates(passages: list[Passage], staff: bool = False) -> list[Candidate]:
+def candidates(passages: list[Passage], staff: bool = False, region: str = "") -> list[Candidate]:
     """Every usable sentence of the passages, in reading order. A creator's reply skips sections written
     for reps ("What reps should not say") even in creator-safe documents: "Do not quote a clawback period"
-    is guidance, not an answer."""
+    is guidance, not an answer; and rows for other markets ("US: minimum followers 1,000" to a UK creator)."""
     out = []
     for index, passage in enumerate(passages):
-        names = [str(passage.meta.get("title", ""))] + str(passage.meta.get("section", "")).split(" > ")
-        if not staff and for_reps(str(passage.meta.get("section", ""))):
+        section = str(passage.meta.get("section", ""))
+        names = [str(passage.meta.get("title", ""))] + section.split(" > ")
+        if not staff and for_reps(section):
             continue
-        forbids = forbidding(str(passage.meta.get("section", "")))
+        forbids = forbidding(section)
         for sentence in units(passage.text, {norm(n) for n in names if n.strip()}, forbids):
             if not staff:
                 sentence = for_the_creator(sentence)
-            if sentence and usable(sentence):
+            if sentence and usable(sentence) and (staff or not for_another_market(sentence, region)):
                 out.append(Candidate(sentence, index, len(out)))
     return out
 
@@ -107,9 +109,9 @@ def choose(cands: list[Candidate], budget: int, floor: float) -> list[Candidate]
 
 
 def best_sentences(question: str, passages: list[Passage], embedder: Embedder, budget: int, floor: float,
-                   context: str = "", staff: bool = False) -> tuple[list[Candidate], float, list[Candidate]]:
+                   context: str = "", staff: bool = False, region: str = "") -> tuple[list[Candidate], float, list[Candidate]]:
     """The sentences that answer a question, the best similarity seen, and every scored candidate."""
-    cands = candidates(passages, staff)
+    cands = candidates(passages, staff, region)
     score(cands, question, embedder, context)
     top = max((c.similarity for c in cands), default=0.0)
     picked = choose(cands, budget, floor)

@@ -112,7 +112,7 @@ class Assistant:
             passages = [got.passages[i] for i in got.per_question[q]]
             result = assess(question, passages, self.embedder, knows, self.settings.escalate_below, budget,
                             intake.text, staff, self.searcher.keyword.count_matching,
-                            story=intake.text if len(got.questions) == 1 else "")
+                            story=intake.text if len(got.questions) == 1 else "", region=intake.region)
             if market and result.covered and not for_region_group(result.picked, passages):
                 result.covered, result.reason = False, market  # only a rule for all of Southeast Asia holds there
             got.covered[q], got.coverage[q] = result.covered, result.similarity
