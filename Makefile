@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.requirements.stamp
 PORT   ?= 8501
 
-.PHONY: setup ingest test run eval bench clean-store kb
+.PHONY: setup ingest test run eval bench clean-store kb screenshots
 
 setup: $(STAMP)
 
@@ -25,6 +25,10 @@ run: setup
 
 test: setup
 	$(PY) -m pytest
+
+# Refresh the README's screenshots (a plain `make test` writes them to a temporary folder).
+screenshots: setup
+	CREATOR_DESK_SCREENSHOTS=$(CURDIR)/docs/screenshots $(PY) -m pytest -q tests/test_browser.py
 
 eval: setup
 	$(PY) -m eval

@@ -18,7 +18,9 @@ from tests.files import write_md
 from vectorstore.embeddings import Embedder
 
 CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = ROOT / "docs" / "screenshots"
+# The README's screenshots are refreshed only on request (`make screenshots`): a plain test run must not
+# rewrite tracked files, so by default they go to the test's temporary folder.
+SHOTS_ENV = "CREATOR_DESK_SCREENSHOTS"
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 QUESTION = "Hi, I'm Jess from the US. How many free samples can I request per month?"
 OFF_TOPIC = "Can your team repair my car's brakes before Friday?"
@@ -90,11 +92,19 @@ def settle(page: object) -> None:
     page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=120_000)
 
 
-def shoot(page: object, name: str) -> None:
+def shots_dir(env: AppEnv) -> Path:
+    """Where screenshots go: $CREATOR_DESK_SCREENSHOTS when set, else the test's temporary folder."""
+    wanted = os.environ.get(SHOTS_ENV, "")
+    folder = Path(wanted) if wanted else env.root / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def shoot(page: object, folder: Path, name: str) -> None:
     """Screenshot a page from its title down (Streamlit scrolls inside its own container)."""
     settle(page)
     page.get_by_role("heading", level=1).first.scroll_into_view_if_needed()
-    page.screenshot(path=str(SHOTS / f"{name}.png"))
+    page.screenshot(path=str(folder / f"{name}.png"))
 
 
 def test_draft_and_every_page_in_chromium(server: tuple[str, AppEnv]) -> None:
@@ -102,7 +112,7 @@ def test_draft_and_every_page_in_chromium(server: tuple[str, AppEnv]) -> None:
 
     url, env = server
     requests: list[str] = []
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    shots = shots_dir(env)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
         try:
@@ -125,13 +135,13 @@ def test_draft_and_every_page_in_chromium(server: tuple[str, AppEnv]) -> None:
             expect(page.get_by_test_id("stText").first).to_be_visible()
             page.get_by_role("button", name="Log reply").click()
             expect(page.get_by_text("Reply logged.")).to_be_visible(timeout=60_000)
-            shoot(page, "draft")
+            shoot(page, shots, "draft")
 
             page.get_by_role("link", name="Open document").first.click()
             page.get_by_role("heading", name="Learn", exact=True).wait_for(timeout=60_000)
             settle(page)
             expect(page.get_by_text("Cited passage").first).to_be_visible()
-            shoot(page, "learn")
+            shoot(page, shots, "learn")
 
             write_md(env.settings.kb_dir / "processes" / "crm-notes.md", "# CRM notes\n\nTag every conversation.",
                      title="CRM notes", topic="crm")
@@ -145,7 +155,7 @@ def test_draft_and_every_page_in_chromium(server: tuple[str, AppEnv]) -> None:
             page.get_by_role("button", name="Refresh index").click()
             expect(page.get_by_text("added 1", exact=False)).to_be_visible(timeout=120_000)
             settle(page)
-            shoot(page, "library")
+            shoot(page, shots, "library")
 
             open_page(page, "Draft")  # an escalation, so the Activity page has a content gap to chart
             page.get_by_role("button", name="New conversation", exact=True).click()
@@ -157,7 +167,7 @@ def test_draft_and_every_page_in_chromium(server: tuple[str, AppEnv]) -> None:
             open_page(page, "Activity")
             expect(page.get_by_test_id("stVegaLiteChart")).to_be_visible(timeout=60_000)
             expect(page.get_by_role("button", name="Download CSV")).to_be_visible()
-            shoot(page, "activity")
+            shoot(page, shots, "activity")
         finally:
             browser.close()
             # pytest shows this only when the test fails: the server's side of the story
