@@ -57,6 +57,11 @@ FLAG_CODES = {"GB": "UK"}  # flag emoji use ISO codes; the agency says UK
 # "I'm in Japan", "based in Brazil", "Mexican creator": where the creator sells, not "imported from Japan".
 LOCATED = (r"\b(?:i'?m|i am|we'?re|we are|based|living|live|located|here|sell(?:ing)?|creators?|account|shop)\b"
            r"[^.?!\n]{{0,20}}?\b(?:in|from)\s+(?:the\s+)?{place}|{place}\s+(?:creators?|account|seller|shop|market)\b")
+# A rep forwarding a creator's words: "is there a canned reply for this one? creator wrote: \"…\"".
+FORWARDED = re.compile(r"(?i)\b(?:the |my |a |this )?creator (?:wrote|said|says|asked|asks|sent|messaged|dm'?d)(?: (?:us|me|this))?\s*:\s*")
+# A rep's question about how to answer the forwarded words, which says nothing until it is read with them.
+ABOUT_THE_REPLY = re.compile(r"(?i)\b(canned (?:reply|replies|response)|macro|template|for this(?: one)?|to this|"
+                             r"what (?:do|should|can) i (?:say|tell|send|reply|answer)|how (?:do|should) i (?:reply|respond|answer))\b")
 NOT_NAMES = {"In", "From", "Not", "So", "Just", "Still", "Very", "Really", "Trying", "New", "Getting", "Going", "Confused", "Here",
              "Team", "Guys", "All", "Everyone", "Love", "Thanks"}
 
@@ -133,8 +138,9 @@ def flags(message: str) -> list[str]:
     return re.findall(r"[A-Z]{2}", letters)
 
 
-def split_questions(text: str) -> list[str]:
-    """Question sentences, each with the sentence before it when it is short on context."""
+def split_questions(text: str, whole_if_none: bool = True) -> list[str]:
+    """Question sentences, each with the sentence before it when it is short on context; with none,
+    the whole text is the question (unless whole_if_none is off)."""
     body = GREETING.sub("", text, count=1)
     sentences = [s.strip() for s in SENTENCE_SPLIT.split(body) if len(s.strip()) > 1]
     questions = []
@@ -151,7 +157,23 @@ def split_questions(text: str) -> list[str]:
                 context = questions[-1] if after_question and questions else LEAD_IN.sub("", sentences[i - 1])
             questions.append(f"{context} {bare}".strip())
     merged = merge_short(questions)
-    return merged or [body.strip() or text]
+    return merged or ([body.strip() or text] if whole_if_none else [])
+
+
+def forwarded_questions(text: str) -> list[str]:
+    """Questions of a message in which a rep forwards a creator's words: the rep's own, then the creator's.
+    A rep's question about how to answer them ("is there a canned reply for this one?") is asked together
+    with the creator's first question: on its own it retrieved the new-hire checklist."""
+    marker = FORWARDED.search(text)
+    if not marker:
+        return split_questions(text)
+    lead, quoted = text[: marker.start()], text[marker.end():].strip().strip("\"\u201c\u201d'")
+    asked = split_questions(lead, whole_if_none=False)
+    own, how = [q for q in asked if not ABOUT_THE_REPLY.search(q)], [q for q in asked if ABOUT_THE_REPLY.search(q)]
+    theirs = split_questions(quoted) if quoted else []
+    if how and theirs:  # "is there a canned reply for this one?" is asked of the creator's first question
+        theirs[0] = f"{' '.join(how)} {theirs[0]}"
+    return merge_short(own + theirs) or split_questions(text)
 
 
 def merge_short(questions: list[str]) -> list[str]:
@@ -169,6 +191,6 @@ def parse(message: str, limit: int = 6000, region: str = "", handle: str = "") -
     """Everything the assistant needs from a pasted message, which stays data throughout."""
     text, notices = clean(message, limit)
     body = drop_quotes_and_signature(text) or text
-    return Intake(text=body, questions=split_questions(body), creator_name=find_name(text),
+    return Intake(text=body, questions=forwarded_questions(body), creator_name=find_name(text),
                   region=(region or find_region(body)).upper(), notices=notices,
                   home_market=(region or find_home_market(body)).upper())
