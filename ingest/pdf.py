@@ -10,6 +10,10 @@ from ingest.documents import LoadError, Section
 
 MAX_PAGES = 2000
 TINY_PT = 2.0
+# Text that starts this far right of the last piece on the same line is in the next table column: the
+# cells get ' | ' between them ("Frozen | Held by risk control | Contact TikTok support"), as DOCX and HTML
+# rows do, instead of running together ("Frozen Held by risk control Contact TikTok support").
+COLUMN_GAP_PT = 20.0
 BULLET_RE = re.compile(r"^(?:[-*\u2022]|\d+[.)])\s")  # text drawn smaller than this is unreadable in print and on screen
 
 
@@ -85,6 +89,7 @@ class VisibleText:
         self.mode, self.white, self.stack = 0, False, []
         self.shown: list[str] = []
         self.hidden: list[str] = []
+        self.line_x: float | None = None  # where the last visible piece on this line started
 
     def before(self, op: bytes, args: list, cm: list, tm: list) -> None:
         """Track text render mode and fill colour through q/Q."""
@@ -101,7 +106,17 @@ class VisibleText:
         """Sort each piece of text into shown or hidden."""
         scale = abs(tm[3] * cm[3]) or 1.0
         invisible = self.mode in (3, 7) or self.white or 0 < size * scale < TINY_PT
-        (self.hidden if invisible and text.strip() else self.shown).append(text)
+        if invisible and text.strip():
+            self.hidden.append(text)
+            return
+        if "\n" in text:
+            self.line_x = None
+        elif text.strip():
+            x = tm[4] * cm[0] + cm[4]
+            if self.line_x is not None and x > self.line_x + COLUMN_GAP_PT:
+                self.shown.append(" | ")
+            self.line_x = x
+        self.shown.append(text)
 
 
 def is_white(op: bytes, args: list) -> bool:
@@ -116,13 +131,15 @@ def is_white(op: bytes, args: list) -> bool:
 
 
 def reflow(text: str) -> str:
-    """Join visually wrapped lines: a line near the page's full width that ends mid-sentence continues."""
+    """Join visually wrapped lines: a line near the page's full width that ends mid-sentence continues
+    (a table row never does: its cells were already joined with ' | ')."""
     lines = [ln.strip() for ln in text.split("\n")]
-    width = sorted(len(ln) for ln in lines)[int(len(lines) * 0.9)] if lines else 0
+    prose = [len(ln) for ln in lines if " | " not in ln] or [0]  # rows of a table are not the page's width
+    width = sorted(prose)[int(len(prose) * 0.9)]
     out: list[str] = []
     for line in lines:
         if out and line and out[-1] and out[-1][-1] not in ".:!?" and not BULLET_RE.match(line) \
-                and len(out[-1]) >= 0.75 * width:
+                and len(out[-1]) >= 0.75 * width and " | " not in out[-1] and " | " not in line:  # table rows stay rows
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

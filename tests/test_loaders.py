@@ -19,6 +19,42 @@ def test_pdf_keeps_page_numbers(tmp_path: Path) -> None:
     assert doc.title == "Test PDF"
 
 
+def test_pdf_table_cells_are_kept_apart_and_prose_is_not_split(tmp_path: Path) -> None:
+    """pypdf runs a table's cells together ("Frozen Held by risk control Contact TikTok support"); a
+    paragraph wrapped over several lines gets no cell marks."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    prose = ("An order becomes Settled one day after the market's no-refund window has passed, counted from the "
+             "date the buyer confirmed receipt, and only then can the creator withdraw the commission it earned.")
+    pdf.multi_cell(0, 6, prose)
+    with pdf.table(col_widths=(30, 40, 40)) as table:
+        for row in [("Status", "Meaning", "What the creator should do"), ("Frozen", "Held by risk control", "Contact TikTok support")]:
+            cells = table.row()
+            for cell in row:
+                cells.cell(cell)
+    path = tmp_path / "statuses.pdf"
+    pdf.output(str(path))
+    lines = "\n".join(s.text for s in load_file(path, "policies/statuses.pdf").sections).split("\n")
+    assert "Status | Meaning | What the creator should do" in lines, lines
+    assert "Frozen | Held by risk control | Contact TikTok support" in lines, lines
+    assert prose in lines, lines  # reflowed into one line, with no ' | '
+
+
+def test_the_sample_pdfs_tables_read_row_by_row() -> None:
+    """The shipped commission PDF: a cell wrapped inside its row ("no commission / yet") stays in it, and
+    the rows are not reflowed into each other or into the paragraph after them."""
+    from settings import ROOT
+
+    doc = load_file(ROOT / "knowledge_base" / "policies" / "commission-settlement.pdf", "policies/commission-settlement.pdf")
+    lines = "\n".join(s.text for s in doc.sections).split("\n")
+    assert "Customer Unpaid | Buyer has not paid; no commission yet | Wait" in lines, lines
+    assert "Indonesia | 3rd or 15th day after delivery, depending on the seller's settlement tier" in lines, lines
+    assert any(ln.startswith("In Indonesia, commission on an order") and ln.endswith("case is resolved.") for ln in lines)
+
+
 def test_markdown_front_matter_and_headings(tmp_path: Path) -> None:
     body = "# Free samples\n\nIntro.\n\n## Limits\n\nUp to 5 requests.\n\n### Waiting\n\n30 days.\n\n```\n# not a heading\n```\n"
     path = write_md(tmp_path / "policies" / "s.md", body, title="Free samples policy", region="US",
