@@ -17,6 +17,9 @@ MENTIONS = {
 }
 SEA = r"\bSEA\b|(?i:\bsouth[- ]?east asia\b)"
 SEA_CODES = {"TH", "VN", "ID", "MY", "PH", "SG"}
+# A canned reply's scope line ("**When to use:** US free samples, before the posting deadline.").
+SCOPE_RE = re.compile(r"(?im)^\W*when to use\W*(.+)$")
+ANY_MARKET = re.compile(r"(?i)\b(?:any|every|all) markets?\b")
 PATTERNS = {code: re.compile(pattern) for code, pattern in MENTIONS.items()}
 SEA_RE = re.compile(SEA)
 
@@ -37,3 +40,10 @@ def for_another_market(sentence: str, region: str) -> bool:
         return False
     own = {region} | ({"SEA"} if region in SEA_CODES else set())
     return not named & own
+
+
+def scoped_elsewhere(passage: str, region: str) -> bool:
+    """A passage whose 'When to use' line names only other markets: canned reply 9 ("When to use: US free
+    samples") is not sent to a Vietnamese creator, though its own sentences name no market."""
+    scope = SCOPE_RE.search(passage)
+    return bool(scope) and not ANY_MARKET.search(scope.group(1)) and for_another_market(scope.group(1), region)

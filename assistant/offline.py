@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.markets import for_another_market
+from assistant.markets import for_another_market, scoped_elsewhere
 from assistant.passage_text import MAX_CHARS, MIN_CHARS, for_reps, for_the_creator, forbidding, norm, units
 from assistant.text import content_words, overlap
 from assistant.types import Passage
@@ -53,12 +53,13 @@ def usable(sentence: str) -> bool:
 def candidates(passages: list[Passage], staff: bool = False, region: str = "") -> list[Candidate]:
     """Every usable sentence of the passages, in reading order. A creator's reply skips sections written
     for reps ("What reps should not say") even in creator-safe documents: "Do not quote a clawback period"
-    is guidance, not an answer; and rows for other markets ("US: minimum followers 1,000" to a UK creator)."""
+    is guidance, not an answer; and rules for other markets ("US: minimum followers 1,000" to a UK creator,
+    a canned reply 'When to use' for US creators to a Vietnamese one)."""
     out = []
     for index, passage in enumerate(passages):
         section = str(passage.meta.get("section", ""))
         names = [str(passage.meta.get("title", ""))] + section.split(" > ")
-        if not staff and for_reps(section):
+        if not staff and (for_reps(section) or scoped_elsewhere(passage.text, region)):
             continue
         forbids = forbidding(section)
         for sentence in units(passage.text, {norm(n) for n in names if n.strip()}, forbids):

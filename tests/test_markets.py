@@ -29,3 +29,26 @@ def test_a_uk_creator_is_not_quoted_the_us_or_thai_follower_minimum(kb_assistant
                              "tiktok shop affiliate yet or do i need 1k?", region="UK")
     quoted = [strip_markers(s) for s in sentences(draft.draft)]
     assert quoted and not [s for s in quoted if for_another_market(s, "UK")], quoted
+
+
+@pytest.mark.parametrize("passage, region, elsewhere", [
+    ("**When to use:** US free samples, before the posting deadline.\n\n**Reply:**\n> Hi, yes: one 7-day extension.", "VN", True),
+    ("**When to use:** US free samples, before the posting deadline.\n\n**Reply:**\n> Hi, yes: one 7-day extension.", "US", False),
+    ("**When to use:** US and Vietnam creators (30-day window).\n\n**Reply:**\n> You have 30 days.", "VN", False),
+    ("**When to use:** any market; the Thailand line only for Thai creators.\n\n**Reply:**\n> Check the app.", "UK", False),
+    ("**When to use:** US free samples.\n\n**Reply:**\n> Hi.", "", False),  # market unknown
+    ("In the US, one 7-day extension is allowed.", "VN", False),  # no scope line: judged sentence by sentence
+])
+def test_a_canned_reply_scoped_to_other_markets_is_out_of_scope(passage: str, region: str, elsewhere: bool) -> None:
+    from assistant.markets import scoped_elsewhere
+
+    assert scoped_elsewhere(passage, region) is elsewhere
+
+
+def test_a_vietnamese_creator_is_not_sent_the_us_extension_reply(kb_assistant) -> None:
+    """Canned reply 9 is for US free samples; its sentences name no market ("it's one extension only")."""
+    draft = kb_assistant.ask("hi, Vietnam creator here, I'm travelling next week. can I get more time to post "
+                             "my free sample video?", region="VN")
+    sections = [c.section for c in draft.citations]
+    assert not [s for s in sections if "more time to post" in s], sections
+    assert "one extension only" not in draft.draft
