@@ -27,15 +27,22 @@ def heading_line(title: str, path: list[str]) -> str:
     return " > ".join([title, *path])
 
 
-def pieces(text: str, budget: int, count: TokenCounter) -> list[str]:
-    """Split text into parts that each fit the budget: paragraphs, then lines, sentences, words."""
+# How a part is joined back to the one before it: paragraphs by a blank line, so a Markdown table or list
+# does not swallow the paragraph after it; lines of one paragraph by a line break; sentences by a space.
+SPLITTERS: tuple[tuple[str, Callable[[str], list[str]]], ...] = (
+    ("\n\n", lambda t: t.split("\n\n")), ("\n", lambda t: t.split("\n")), (" ", SENTENCE_RE.split))
+
+
+def pieces(text: str, budget: int, count: TokenCounter, joiner: str = "\n\n") -> list[tuple[str, str]]:
+    """Split text into parts that each fit the budget: paragraphs, then lines, sentences, words. Each part
+    comes with the separator that joins it to the part before it."""
     if count(text) <= budget:
-        return [text]
-    for splitter in (lambda t: t.split("\n\n"), lambda t: t.split("\n"), SENTENCE_RE.split):
+        return [(joiner, text)]
+    for inner, splitter in SPLITTERS:
         parts = [p for p in splitter(text) if p.strip()]
         if len(parts) > 1:
-            return [q for p in parts for q in pieces(p, budget, count)]
-    return split_words(text, budget, count)
+            return [q for i, p in enumerate(parts) for q in pieces(p, budget, count, joiner if i == 0 else inner)]
+    return [(joiner if i == 0 else " ", words) for i, words in enumerate(split_words(text, budget, count))]
 
 
 def split_words(text: str, budget: int, count: TokenCounter) -> list[str]:
@@ -51,18 +58,18 @@ def split_words(text: str, budget: int, count: TokenCounter) -> list[str]:
     return out
 
 
-def pack(parts: list[str], budget: int, count: TokenCounter) -> list[str]:
-    """Greedily join consecutive parts while they fit the budget."""
-    out, current, used = [], [], 0
-    for part in parts:
+def pack(parts: list[tuple[str, str]], budget: int, count: TokenCounter) -> list[str]:
+    """Greedily join consecutive parts while they fit the budget, each with its own separator."""
+    out, current, used = [], "", 0
+    for joiner, part in parts:
         size = count(part)
         if current and used + size > budget:
-            out.append("\n".join(current))
-            current, used = [], 0
-        current.append(part)
+            out.append(current)
+            current, used = "", 0
+        current = f"{current}{joiner}{part}" if current else part
         used += size
     if current:
-        out.append("\n".join(current))
+        out.append(current)
     return out
 
 

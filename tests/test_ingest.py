@@ -77,6 +77,25 @@ def test_chunk_ids_are_deterministic_and_fit_the_window(settings: Settings, embe
     assert "Part 1" in {m["section"] for m in md}
 
 
+def test_packed_paragraphs_keep_their_blank_lines_and_a_long_table_its_rows(embedder: Embedder) -> None:
+    """A section over the chunk budget is split and packed again: its paragraphs stay apart (a Markdown table
+    joined to the next line by a bare line break swallowed that paragraph as a row), and a table split by
+    rows stays one table per chunk, row under row."""
+    from ingest.chunking import chunk_document
+    from ingest.documents import LoadedDoc, Section
+
+    table = "| Monthly GMV | Requests |\n|---|---|\n" + "\n".join(f"| Tier {i} | Up to {i * 5} |" for i in range(40))
+    text = "\n\n".join(["Request limits depend on GMV:", table, "The badge level also matters.",
+                         "Sellers approve each request. " * 20])
+    doc = LoadedDoc(source="policies/s.md", title="Samples", sections=[Section(["Limits"], text)], metadata={})
+    chunks = chunk_document(doc, "f" * 64, embedder.max_tokens, 120, embedder.count_tokens)
+    assert len(chunks) > 2
+    joined = [c.text for c in chunks]
+    assert any("| Tier 0 | Up to 0 |\n| Tier 1 | Up to 5 |" in t for t in joined), joined
+    assert any("|\n\nThe badge level also matters." in t or t.startswith("The badge level") for t in joined), joined
+    assert not any("|\nThe badge level" in t for t in joined)
+
+
 def test_changed_file_replaces_its_chunks_without_orphans(settings: Settings, embedder: Embedder, kb: Path) -> None:
     store = open_store(settings, embedder)
     run_ingest(settings, store, embedder)
