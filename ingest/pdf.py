@@ -7,13 +7,10 @@ from typing import Any
 
 from ingest.clean import clean_text, squeeze
 from ingest.documents import LoadError, Section
+from ingest.pdf_cells import CellTracker, with_cells
 
 MAX_PAGES = 2000
 TINY_PT = 2.0
-# Text that starts this far right of the last piece on the same line is in the next table column: the
-# cells get ' | ' between them ("Frozen | Held by risk control | Contact TikTok support"), as DOCX and HTML
-# rows do, instead of running together ("Frozen Held by risk control Contact TikTok support").
-COLUMN_GAP_PT = 20.0
 BULLET_RE = re.compile(r"^(?:[-*\u2022]|\d+[.)])\s")  # text drawn smaller than this is unreadable in print and on screen
 
 
@@ -89,7 +86,7 @@ class VisibleText:
         self.mode, self.white, self.stack = 0, False, []
         self.shown: list[str] = []
         self.hidden: list[str] = []
-        self.line_x: float | None = None  # where the last visible piece on this line started
+        self.cells = CellTracker()  # table cells get ' | ' between them, as DOCX and HTML rows do
 
     def before(self, op: bytes, args: list, cm: list, tm: list) -> None:
         """Track text render mode and fill colour through q/Q."""
@@ -110,12 +107,9 @@ class VisibleText:
             self.hidden.append(text)
             return
         if "\n" in text:
-            self.line_x = None
+            self.cells.newline()
         elif text.strip():
-            x = tm[4] * cm[0] + cm[4]
-            if self.line_x is not None and x > self.line_x + COLUMN_GAP_PT:
-                self.shown.append(" | ")
-            self.line_x = x
+            self.cells.piece(tm[4] * cm[0] + cm[4], len(self.shown))
         self.shown.append(text)
 
 
@@ -155,7 +149,7 @@ def pdf_sections(path: Path, source: str, max_pages: int = MAX_PAGES) -> tuple[l
     for number, page in enumerate(reader.pages, start=1):
         visitor = VisibleText()
         page.extract_text(visitor_operand_before=visitor.before, visitor_text=visitor.text)
-        text, more = clean_text("".join(visitor.shown))
+        text, more = clean_text(with_cells(visitor.shown, visitor.cells.cell_starts()))
         flags += more
         pages.append([ln.strip() for ln in text.split("\n") if ln.strip()])
         if visitor.hidden:

@@ -43,6 +43,31 @@ def test_pdf_table_cells_are_kept_apart_and_prose_is_not_split(tmp_path: Path) -
     assert prose in lines, lines  # reflowed into one line, with no ' | '
 
 
+def test_pdf_prose_placed_word_by_word_gets_no_cell_marks(tmp_path: Path) -> None:
+    """Some writers place every word on its own; only starts that line up from row to row are columns."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    prose = ["Creators must post within fourteen days of receiving a free sample from the seller.",
+             "Extensions are possible once, for seven extra days, through the Manage Samples page.",
+             "Sellers can see whether the content went live and may rate the creator afterwards."]
+    for row, line in enumerate(prose):
+        x = 10.0
+        for word in line.split():
+            pdf.text(x, 20 + 7 * row, word)
+            x += pdf.get_string_width(word + " ")
+    for row, cells in enumerate([("Status", "Meaning"), ("Frozen", "Held by risk control"), ("Settled", "Can be withdrawn")]):
+        for column, cell in enumerate(cells):
+            pdf.text(10 + 70 * column, 60 + 7 * row, cell)
+    path = tmp_path / "words.pdf"
+    pdf.output(str(path))
+    text = "\n".join(s.text for s in load_file(path, "policies/words.pdf").sections)
+    assert " | " not in text.split("Status")[0], text
+    assert "Frozen | Held by risk control" in text, text
+
+
 def test_the_sample_pdfs_tables_read_row_by_row() -> None:
     """The shipped commission PDF: a cell wrapped inside its row ("no commission / yet") stays in it, and
     the rows are not reflowed into each other or into the paragraph after them."""
