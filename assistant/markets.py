@@ -16,6 +16,7 @@ MENTIONS = {
     "SG": r"\bSingapore(?:an)?\b|\(SG\)|(?<=[(,] )SG\b(?=[,:)])",
 }
 SEA = r"\bSEA\b|(?i:\bsouth[- ]?east asia\b)"
+NON_RE = re.compile(r"\bnon-(?:US|U\.S\.|American)\b")
 SEA_CODES = {"TH", "VN", "ID", "MY", "PH", "SG"}
 # A canned reply's scope line ("**When to use:** US free samples, before the posting deadline.").
 SCOPE_RE = re.compile(r"(?im)^\W*when to use\W*(.+)$")
@@ -36,8 +37,8 @@ def for_another_market(sentence: str, region: str) -> bool:
     Section headings are not read: judging by them ("… > US (older status set)") lost tuning key facts
     0.840 -> 0.829, since sections named for one market also hold rules for all."""
     named = markets_named(sentence)
-    if not region or not named:
-        return False
+    if not region or not named or (NON_RE.search(sentence) and region != "US"):
+        return False  # "US tax rules apply ... non-US persons use the W-8BEN" speaks to every other market
     own = {region} | ({"SEA"} if region in SEA_CODES else set())
     return not named & own
 

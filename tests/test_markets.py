@@ -12,6 +12,8 @@ from assistant.text import sentences, strip_markers
     ("In Vietnam, commission is based on the price the buyer actually paid.", "ID", True),
     ("PayPal: US$2 minimum, 0.9% fee.", "UK", True),
     ("A non-US individual: form Form W-8BEN.", "UK", False),  # "non-US" is for everyone else
+    ("US tax information is required where US rules apply, and non-US persons use the W-8BEN.", "UK", False),
+    ("US tax information is required where US rules apply, and non-US persons use the W-8BEN.", "US", False),
     ("Send me the order ID and the video they bought from.", "VN", False),  # "order ID" is no market
     ("SEA hub: serves TH, VN, ID, MY, PH, SG creators.", "ID", False),
     ("Stricter enforcement began on 15 Sep 2025 in Southeast Asia.", "MY", False),
