@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from assistant.intake import MARKET_NAMES, REGIONS
+from assistant.markets import SEA_RE  # a rule for the whole region: "Unoriginal content (SEA)"
 from assistant.offline import MAX_PER_QUESTION, Candidate, best_sentences
 from assistant.scope import unknown_topic
 from assistant.text import STOP, content_words
@@ -30,8 +31,6 @@ FIGURE_RE = re.compile(
 # A market named in fewer passages than this has no rules of its own in the knowledge base (the sample KB:
 # markets with rules appear in 27+ passages; Malaysia, the Philippines and Singapore in 1-2, Japan in none).
 MIN_MARKET_CHUNKS = 5
-# A rule stated for the whole region: "Unoriginal content (SEA)", "began on 15 Sep 2025 in Southeast Asia".
-SEA_RE = re.compile(r"\bSEA\b|(?i:south[- ]?east asia)")
 # Brand-like names: CamelCase or ALL CAPS anywhere, Capitalised words when not starting a sentence.
 STRONG_RE = re.compile(r"\b([A-Z][a-z]+[A-Z]\w*|[A-Z]{3,}\d*)\b")
 PROPER_RE = re.compile(r"(?<![.!?]\s)(?<!^)(?<!\n)\b([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})*)\b")

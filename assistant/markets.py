@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from vectorstore.filters import SEA_MARKETS
+
 # How the knowledge base names a market inside a sentence or table row. Case matters: "US" is a market,
 # "us" a pronoun; "(ID)" is Indonesia, "order ID" is not.
 MENTIONS = {
@@ -15,14 +17,13 @@ MENTIONS = {
     "PH": r"\bPhilippines\b|\bFilipin[oa]\b|\(PH\)|(?<=[(,] )PH\b(?=[,:)])",
     "SG": r"\bSingapore(?:an)?\b|\(SG\)|(?<=[(,] )SG\b(?=[,:)])",
 }
-SEA = r"\bSEA\b|(?i:\bsouth[- ]?east asia\b)"
 NON_RE = re.compile(r"\bnon-(?:US|U\.S\.|American)\b")
-SEA_CODES = {"TH", "VN", "ID", "MY", "PH", "SG"}
 # A canned reply's scope line ("**When to use:** US free samples, before the posting deadline.").
 SCOPE_RE = re.compile(r"(?im)^\W*when to use\W*(.+)$")
 ANY_MARKET = re.compile(r"(?i)\b(?:any|every|all) markets?\b")
 PATTERNS = {code: re.compile(pattern) for code, pattern in MENTIONS.items()}
-SEA_RE = re.compile(SEA)
+# A rule for the whole region: "Unoriginal content (SEA)", "began on 15 Sep 2025 in Southeast Asia".
+SEA_RE = re.compile(r"\bSEA\b|(?i:\bsouth[- ]?east asia\b)")
 
 
 def markets_named(sentence: str) -> set[str]:
@@ -39,7 +40,7 @@ def for_another_market(sentence: str, region: str) -> bool:
     named = markets_named(sentence)
     if not region or not named or (NON_RE.search(sentence) and region != "US"):
         return False  # "US tax rules apply ... non-US persons use the W-8BEN" speaks to every other market
-    own = {region} | ({"SEA"} if region in SEA_CODES else set())
+    own = {region} | ({"SEA"} if region in SEA_MARKETS else set())
     return not named & own
 
 
