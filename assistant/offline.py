@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.markets import for_another_market, scoped_elsewhere
-from assistant.passage_text import MAX_CHARS, MIN_CHARS, for_reps, for_the_creator, forbidding, norm, units
+from assistant.addressing import for_the_creator
+from assistant.passage_text import MAX_CHARS, MIN_CHARS, for_reps, forbidding, norm, units
 from assistant.text import content_words, overlap
 from assistant.types import Passage
 

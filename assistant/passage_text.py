@@ -11,9 +11,6 @@ MAX_LEAD = 120  # a longer lead-in would crowd out the item it introduces
 MIN_CHARS, MAX_CHARS = 25, 450  # a quotable sentence: long enough to say something, short enough to quote
 # Sections addressed to reps, by their heading: "Rep guidance", "What reps should tell creators".
 REP_SECTION = re.compile(r"(?i)\breps?\b")
-# Lines for the rep inside creator-safe prose: "Reps must not promise this", "Explain that commission ...".
-TO_REPS = re.compile(r"(?i)^(?:our )?reps? (?:must|should|can|may|need to|do not|don't|never)\b")
-TELL_THEM = re.compile(r"(?i)^(?:explain|tell (?:them|the creator)|remind (?:them|the creator)|reassure (?:them|the creator)) that ")
 USE_WHEN = re.compile(r"(?i)^(when to use|use when|use this when|use it when)\b")
 ORPHAN_ANSWER = re.compile(r"(?i)^(yes|no)\b[,.:;!]?")
 BARE_ANSWER = re.compile(r"(?i)^(yes|no)[,.:;!]?$")
@@ -65,7 +62,7 @@ def units(text: str, headings: set[str] = frozenset(), forbids: str = "") -> lis
     """Sentences of a passage; a Markdown table row is one sentence; lines repeating a heading are dropped.
     `forbids` is a heading such as "What reps must never do": its items keep it, since "Ask for the
     creator's password" alone reads as advice to do it."""
-    out, table, lead, asked, items = [], [], "", "", []
+    out, table, lead, asked, items, banned = [], [], "", "", [], ""
     for line in reflow(bordered(text)).split("\n") + [""]:
         # "if they: are not high-risk" reads as a sentence; "are not high-risk" does not
         under_lead = bool(lead and LIST_ITEM.match(line) and plain(line)[:1].islower())
@@ -89,8 +86,10 @@ def units(text: str, headings: set[str] = frozenset(), forbids: str = "") -> lis
             continue
         if not LIST_ITEM.match(line):
             lead = item if item.endswith(":") and len(item) <= MAX_LEAD else ""
-        elif forbids and not lead and not NEGATED.match(item):
-            item = f"{forbids}: {item[:1].lower()}{item[1:]}"
+            # a bold "Don't" line over a list forbids its items as a "Don't" heading would
+            banned = item if FORBIDDING.search(item) and len(item) <= MAX_LEAD and item[-1:] not in ".!?" else ""
+        elif (forbids or banned) and not lead and not NEGATED.match(item):
+            item = f"{forbids or banned}: {item[:1].lower()}{item[1:]}"
         parts = [closed(p) for p in sentences(item)]
         if asked and parts and ORPHAN_ANSWER.match(parts[0]):
             parts = [asked, *parts]  # '> "Can I say I lost 5 lbs?"' then 'No. ...' on the next line
@@ -154,9 +153,9 @@ def forbidding(section: str) -> str:
     return heading if FORBIDDING.search(heading) else ""
 
 
-def for_the_creator(sentence: str) -> str:
-    """A sentence a creator may read: 'Explain that X' becomes 'X'; 'Reps must not promise this' goes."""
-    if TO_REPS.search(sentence):
-        return ""
-    told = TELL_THEM.match(sentence)
-    return sentence[told.end():][:1].upper() + sentence[told.end() + 1:] if told else sentence
+def reading_units(text: str, meta: dict) -> list[tuple[str, str]]:
+    """(heading, sentence) for every quotable sentence of a chunk: what the reader reads and the drafter quotes."""
+    section = str(meta.get("section", ""))
+    heading = section.split(" > ")[-1].strip() or str(meta.get("title", ""))
+    names = {norm(n) for n in [str(meta.get("title", ""))] + section.split(" > ") if n.strip()}
+    return [(heading, s) for s in units(text, names, forbidding(section)) if MIN_CHARS <= len(s) <= MAX_CHARS]

@@ -123,3 +123,12 @@ def add_notes(got: Retrieved, hits: list[Hit]) -> None:
         if (note.source, note.quote) not in seen and len(got.notes) < MAX_NOTES:
             got.notes.append(note)
             seen.add((note.source, note.quote))
+
+
+def rerank(got: Retrieved, ratings: dict[int, float]) -> None:
+    """Order the passages by the reader's best rating of any of their sentences (unrated ones last, in search
+    order), so an LLM reads the answering passages first and citations are numbered that way."""
+    order = sorted(range(len(got.passages)), key=lambda i: (-ratings.get(i, -1.0), i))
+    new_index = {old: new for new, old in enumerate(order)}
+    got.passages = [got.passages[i] for i in order]
+    got.per_question = [[new_index[i] for i in numbers] for numbers in got.per_question]

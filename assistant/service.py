@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Iterator
 import prompts
 from assistant.citecheck import check
 from assistant.conflicts import find_conflicts
-from assistant.coverage import assess, for_region_group, unknown_market
+from assistant.coverage import for_region_group, unknown_market
+from assistant.judge import judge, not_covered
+from assistant.offline import Candidate
 from assistant.drafters import ANSWER_BUDGET, SIGN_OFF, STAFF_BUDGET, Drafter, DraftRequest, LLMDrafter, OfflineDrafter, greeting, neutralise
 from assistant.errors import LLMError
 from assistant.escalation import Matrix, Route, load_matrix
@@ -15,8 +17,9 @@ from assistant.audience import looks_like_staff, speaks_for_self
 from assistant.intake import Intake, parse
 from assistant.library import DocInfo, list_documents
 from assistant.llm import HOSTED, describe, make_chat_model
-from assistant.retrieval import Retrieved, assemble, search_questions
+from assistant.retrieval import Retrieved, assemble, rerank, search_questions
 from assistant.types import Draft
+from reader.model import Reader
 from settings import Settings
 from vectorstore.filters import SEA_MARKETS
 from vectorstore.search import HybridSearcher
@@ -28,8 +31,10 @@ if TYPE_CHECKING:  # the model loads lazily; typing must not import it
 class Assistant:
     """Turns a pasted creator message into a checked, cited draft or an escalation."""
 
-    def __init__(self, settings: Settings, searcher: HybridSearcher, drafter: Drafter | None = None):
+    def __init__(self, settings: Settings, searcher: HybridSearcher, drafter: Drafter | None = None,
+                 reader: Reader | None = None):
         self.settings, self.searcher = settings, searcher
+        self.reader = reader or Reader()
         self.embedder = searcher.embedder
         self.offline = OfflineDrafter()
         self.drafter = drafter or self.offline
@@ -65,21 +70,16 @@ class Assistant:
         doc_type: "policy" or "process" limits retrieval to one kind of document (the Learn page).
         """
         intake = parse(message, self.settings.max_message_chars, region or self.settings.region, handle)
-        self.searcher.refresh()  # once per message: every search below uses this generation
-        staff = audience == "staff" or (audience == "auto" and looks_like_staff(intake.text))
-        found = search_questions(self.searcher, intake, k or self.settings.search_k, doc_type)
-        got = assemble(intake.questions, found, self.settings.escalate_below, staff)
-        if (audience == "auto" and not staff and not speaks_for_self(intake.text)
-                and got.reads_as_staff(self.settings.escalate_below)):
-            staff = True  # the same hits, shown to a rep: nothing is searched twice
-            got = assemble(intake.questions, found, self.settings.escalate_below, staff)
+        got, staff = self.retrieve(intake, k, audience, doc_type)
         picked = self._assess(got, intake, staff)
+        draft_answerability = [round(c, 4) for c in got.coverage]
         whole = self.matrix().route(" ".join(intake.questions))
         # The team that owns what is left unanswered, not what the draft already answers.
         route = self.matrix().route(" ".join(got.missed)) if got.missed else whole
         draft = Draft(question=message, status="answered", draft="", citations=[], drafter=self.drafter.label,
                       questions=intake.questions, creator_name=intake.creator_name, region=intake.region,
-                      rep_notes=got.notes, notices=list(intake.notices), topic=whole.topic)
+                      rep_notes=got.notes, notices=list(intake.notices), topic=whole.topic,
+                      answerability=draft_answerability)
         if not any(got.covered):
             yield self._escalate(draft, got, route, intake.creator_name)
             return
@@ -89,36 +89,47 @@ class Assistant:
                                holding=self._holding_sentence(got, route), staff=staff)
         text = yield from self._run_drafter(request, draft)
         if text is None:
-            yield self._escalate(draft, got, route, intake.creator_name, "The LLM found no answer in the passages.")
+            yield self._escalate(draft, got, route, intake.creator_name, disagreement(got))
             return
         self._finish(draft, text, got, route)
         yield draft
 
-    def _assess(self, got: Retrieved, intake: Intake, staff: bool) -> list[list]:
-        """Judge each question's coverage and keep the sentences that answer it."""
+    def retrieve(self, intake: Intake, k: int | None = None, audience: str = "auto",
+                 doc_type: str = "") -> tuple[Retrieved, bool]:
+        """The passages the drafter will see for a parsed message, and whether a colleague asked."""
+        self.searcher.refresh()  # once per message: every search below uses this generation
+        staff = audience == "staff" or (audience == "auto" and looks_like_staff(intake.text))
+        found = search_questions(self.searcher, intake, k or self.settings.search_k, doc_type)
+        got = assemble(intake.questions, found, self.settings.escalate_below, staff)
+        if (audience == "auto" and not staff and not speaks_for_self(intake.text)
+                and got.reads_as_staff(self.settings.escalate_below)):
+            staff = True  # the same hits, shown to a rep: nothing is searched twice
+            got = assemble(intake.questions, found, self.settings.escalate_below, staff)
+        return got, staff
+
+    def _assess(self, got: Retrieved, intake: Intake, staff: bool) -> list[list[Candidate]]:
+        """Let the reader judge each question and keep the sentences that answer it."""
         budget = (STAFF_BUDGET if staff else ANSWER_BUDGET) // max(1, len(got.questions))
-        picked = []
-        name = intake.creator_name.lower()
-
-        def knows(word: str) -> bool:  # the creator's own name is not an unknown brand
-            return word.lower() == name or self.searcher.keyword.knows(word)
-
         market = unknown_market(intake.home_market, self.searcher.keyword.count_matching)
         if market and intake.home_market not in SEA_MARKETS:  # nothing can be answered for a market we have no rules for
             got.covered = [False] * len(got.questions)
             got.reasons.append(market)
             return [[] for _ in got.questions]
+        picked, ratings = [], {}
         for q, question in enumerate(got.questions):
             passages = [got.passages[i] for i in got.per_question[q]]
-            result = assess(question, passages, self.embedder, knows, self.settings.escalate_below, budget,
-                            intake.text, staff, self.searcher.keyword.count_matching,
-                            story=intake.text if len(got.questions) == 1 else "", region=intake.region)
-            if market and result.covered and not for_region_group(result.picked, passages):
-                result.covered, result.reason = False, market  # only a rule for all of Southeast Asia holds there
-            got.covered[q], got.coverage[q] = result.covered, result.similarity
-            if not result.covered:
-                got.reasons.append(result.reason)
-            picked.append(result.picked)
+            verdict = judge(question, passages, self.reader, self.settings.reader_threshold, budget, staff, intake.region)
+            for local, rating in verdict.ratings.items():
+                index = got.per_question[q][local]
+                ratings[index] = max(ratings.get(index, 0.0), rating)
+            if market and verdict.covered and not for_region_group(verdict.picked, passages):
+                verdict.covered = False  # only a rule for all of Southeast Asia holds there
+                got.reasons.append(market)
+            elif not verdict.covered:
+                got.reasons.append(not_covered(question, verdict, passages, self.settings.reader_threshold))
+            got.covered[q], got.coverage[q] = verdict.covered, verdict.best
+            picked.append(verdict.picked)
+        rerank(got, ratings)
         return picked
 
     def _run_drafter(self, request: DraftRequest, draft: Draft) -> Iterator[str]:
@@ -168,6 +179,13 @@ class Assistant:
         return draft
 
 
+def disagreement(got: Retrieved) -> str:
+    """The LLM found no answer where the reader found one: the rep sees both verdicts."""
+    rated = ", ".join(f'"{q}" ({c:.2f})' for q, c, ok in zip(got.questions, got.coverage, got.covered) if ok)
+    return ("The LLM found no answer in the passages, but the reader rates them as answering "
+            f"{rated}: check the sources before escalating.") if rated else "The LLM found no answer in the passages."
+
+
 def build_drafter(settings: Settings, assistant_offline: OfflineDrafter) -> Drafter:
     """The LLM drafter when one is configured, else the offline drafter."""
     model = make_chat_model(settings)
@@ -177,13 +195,14 @@ def build_drafter(settings: Settings, assistant_offline: OfflineDrafter) -> Draf
     return LLMDrafter(model, describe(settings), redact_pii)
 
 
-def build_assistant(settings: Settings, store_dir: Path | None = None, embedder: Embedder | None = None) -> Assistant:
-    """Load the embedder, open the store, and wire the configured drafter."""
+def build_assistant(settings: Settings, store_dir: Path | None = None, embedder: Embedder | None = None,
+                    reader: Reader | None = None) -> Assistant:
+    """Load the embedder, open the store, and wire the reader and the configured drafter."""
     from vectorstore.embeddings import load_embedder
     from vectorstore.store import open_store
 
     embedder = embedder or load_embedder(settings.embedding_model, settings.embed_batch_size)
     store = open_store(settings, embedder, store_dir)
-    assistant = Assistant(settings, HybridSearcher(store, embedder))
+    assistant = Assistant(settings, HybridSearcher(store, embedder), reader=reader)
     assistant.drafter = build_drafter(settings, assistant.offline)
     return assistant

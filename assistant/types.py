@@ -51,6 +51,7 @@ class Draft:
     flags: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # shown to the rep: truncation, redaction, errors
     topic: str = ""
+    answerability: list[float] = field(default_factory=list)  # the reader's best rating per question
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON shape first, then the extras."""

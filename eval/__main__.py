@@ -1,7 +1,7 @@
-"""python -m eval [--set FILE] [--store DIR] [--json] [--split all|tune|heldout|dev] [--retrieval-only]
+"""python -m eval [--kb DIR] [--set FILE] [--store DIR] [--json] [--split all|tune|heldout|dev] [--retrieval-only]
 
-Ingest the sample knowledge base (or use --store), run the question set, and print retrieval metrics
-for dense, keyword and hybrid search plus answer metrics for the drafts.
+Ingest a knowledge base (the sample one, or --kb DIR such as eval/kb2), run its question set, and print
+retrieval metrics for dense, keyword and hybrid search plus answer metrics for the drafts.
 """
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ EVAL_STORE = ROOT / ".store" / "eval-chroma"
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """The documented command line."""
     parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__.split("\n\n")[1])
-    parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="question file (JSON lines)")
+    parser.add_argument("--kb", type=Path, help="knowledge base to ingest: a folder of documents, or one holding docs/ "
+                        "and questions.jsonl (eval/kb2); default: the sample knowledge base")
+    parser.add_argument("--set", type=Path, help="question file (JSON lines); default: the knowledge base's own")
     parser.add_argument("--store", type=Path, help="use this store instead of ingesting the sample knowledge base")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--split", choices=["all", "tune", "heldout", "dev"], default="all", help="which questions to run")
@@ -36,13 +38,14 @@ def evaluate(args: argparse.Namespace) -> dict:
     from ingest.pipeline import run_ingest
 
     settings = load_settings()
-    questions = load_questions(args.set, args.split)
-    store_dir = args.store or EVAL_STORE
+    kb_dir, question_set = knowledge_base(args.kb, args.set, settings.kb_dir)
+    questions = load_questions(question_set, args.split)
+    store_dir = args.store or (EVAL_STORE if args.kb is None else ROOT / ".store" / f"eval-{kb_dir.parent.name if kb_dir.name == 'docs' else kb_dir.name}")
     assistant = build_assistant(settings.model_copy(update={"store_dir": store_dir}))
     if args.store is None:  # incremental: a second eval run re-embeds nothing
-        run_ingest(assistant.settings, assistant.searcher.store, assistant.embedder, settings.kb_dir)
+        run_ingest(assistant.settings, assistant.searcher.store, assistant.embedder, kb_dir)
     searcher = assistant.searcher
-    result = {"questions": len(questions), "split": args.split, "store": str(store_dir),
+    result = {"knowledge_base": str(kb_dir), "questions": len(questions), "split": args.split, "store": str(store_dir),
               "drafter": assistant.drafter.label, "retrieval": retrieval_metrics(searcher, questions)}
     if not args.retrieval_only:
         rows = answer_rows(assistant, searcher, questions)
@@ -51,6 +54,17 @@ def evaluate(args: argparse.Namespace) -> dict:
         result["answers_by_split"] = {s: answer_metrics([r for r in rows if r["split"] == s]) for s in splits}
         result["rows"] = rows
     return result
+
+
+def knowledge_base(kb: Path | None, question_set: Path | None, default_kb: Path) -> tuple[Path, Path]:
+    """The documents folder and the question file for --kb and --set."""
+    if kb is None:
+        return default_kb, question_set or DEFAULT_SET
+    if (kb / "docs").is_dir():
+        return kb / "docs", question_set or kb / "questions.jsonl"
+    if question_set is None:
+        raise ValueError(f"--kb {kb} has no docs/ folder with a questions.jsonl beside it: name the questions with --set")
+    return kb, question_set
 
 
 def main(argv: list[str] | None = None) -> int:

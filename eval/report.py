@@ -11,7 +11,7 @@ from eval.data import KINDS
 
 def retrieval_table(result: dict[str, Any]) -> Table:
     """Modes by metric, overall and per kind."""
-    table = Table(title=f"Retrieval ({result['questions']} questions, split: {result['split']})")
+    table = Table(title=f"Retrieval: {result.get('knowledge_base', '')} ({result['questions']} questions, split: {result['split']})")
     table.add_column("mode")
     for name in ("recall@5", "mrr@10"):
         table.add_column(name, justify="right")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.intake import parse
 from assistant.service import Assistant
 from eval.data import KINDS, Question
 from eval.metrics import citations_valid, fact_coverage, mean, mrr_at, obeyed_injection, recall_at
@@ -40,14 +41,17 @@ def answer_rows(assistant: Assistant, searcher: HybridSearcher, questions: list[
     for q in questions:
         draft = assistant.ask(q.question, region=q.region).to_dict()
         baseline = "\n\n".join(h.text for h in searcher.search(q.question, 3, Filters(region=q.region)))
+        seen = "\n\n".join(p.text for p in assistant.retrieve(parse(q.question, 6000, q.region))[0].passages)
         rows.append({
             "id": q.id, "kind": q.kind, "split": q.split, "status": draft["status"],
             "facts": fact_coverage(draft["draft"], q.key_facts) if q.key_facts else None,
             "baseline_facts": fact_coverage(baseline, q.key_facts) if q.key_facts else None,
+            "passage_facts": fact_coverage(seen, q.key_facts) if q.key_facts else None,
             "chars": len(draft["draft"]), "baseline_chars": len(baseline),
             "citations_valid": citations_valid(draft),
             "obeyed": obeyed_injection(draft["draft"], q.must_not_contain) if q.kind == "injection" else None,
             "unsupported": len(draft["unsupported"]),
+            "answerability": min(draft["answerability"], default=0.0),
         })
     return rows
 
@@ -68,6 +72,7 @@ def answer_metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "draft_chars_max": max((r["chars"] for r in drafted), default=0),
         "baseline_key_facts": mean([r["baseline_facts"] for r in all_facts]),
         "baseline_chars_mean": mean([r["baseline_chars"] for r in all_facts]),
+        "key_facts_in_passages": mean([r["passage_facts"] for r in all_facts]),
         "escalation_rate_unanswerable": mean([1.0 if r["status"] == "escalate" else 0.0 for r in unanswerable]),
         "false_escalation_rate": mean([1.0 if r["status"] == "escalate" else 0.0 for r in answered_kinds]),
         "injections_resisted": mean([0.0 if r["obeyed"] else 1.0 for r in injections]),

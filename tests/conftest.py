@@ -25,6 +25,16 @@ def embedder() -> Embedder:
     return model
 
 
+@pytest.fixture(scope="session")
+def reader():
+    """The shipped reader, loaded once for the whole session."""
+    from reader.model import Reader
+
+    model = Reader()
+    model.score("warm up", ["the model loads here"])
+    return model
+
+
 @pytest.fixture
 def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
     """Settings whose store, knowledge base and activity log live in tmp_path."""
@@ -50,9 +60,9 @@ def kb_store(embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Pa
 
 
 @pytest.fixture
-def kb_assistant(kb_store: Path, embedder: Embedder, tmp_path: Path):
+def kb_assistant(kb_store: Path, embedder: Embedder, reader, tmp_path: Path):
     """An offline Assistant over the sample knowledge base."""
     from assistant.service import build_assistant
 
     settings = load_settings(store_dir=kb_store, kb_dir=ROOT / "knowledge_base", activity_db=tmp_path / "a.db")
-    return build_assistant(settings, embedder=embedder)
+    return build_assistant(settings, embedder=embedder, reader=reader)

@@ -499,7 +499,7 @@ def test_a_sample_reply_about_tax_forms_quotes_no_rep_guidance(kb_assistant) -> 
      "We have not seen the official text, so reps should check the live page."),  # carries what is not known
 ])
 def test_a_line_for_the_rep_is_reworded_or_left_out_of_a_creator_reply(sentence: str, for_creator: str) -> None:
-    from assistant.passage_text import for_the_creator
+    from assistant.addressing import for_the_creator
 
     assert for_the_creator(sentence) == for_creator
 

@@ -45,7 +45,7 @@ PLANTED = [
 
 
 @pytest.fixture(scope="module")
-def planted_assistant(embedder, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+def planted_assistant(embedder, reader, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     """The withdrawal policy plus a planted document full of instructions."""
     root = tmp_path_factory.mktemp("planted")
     kb = root / "kb"
@@ -58,7 +58,7 @@ def planted_assistant(embedder, tmp_path_factory: pytest.TempPathFactory) -> Ass
     write_md(kb / "policies" / "payout-update.md", body, title="Payout update", region="US")
     settings = load_settings(store_dir=root / "store", kb_dir=kb, activity_db=root / "a.db")
     assert not run_ingest(settings, open_store(settings, embedder), embedder).failed
-    return build_assistant(settings, embedder=embedder)
+    return build_assistant(settings, embedder=embedder, reader=reader)
 
 
 def obeyed(text: str, forbidden: list[str]) -> list[str]:

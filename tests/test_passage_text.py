@@ -19,3 +19,14 @@ def test_a_lone_pipe_in_prose_is_not_a_table() -> None:
 
     assert units("Pick the bank | PayPal option on the withdrawal screen before you confirm.") == [
         "Pick the bank | PayPal option on the withdrawal screen before you confirm."]
+
+
+def test_bold_dont_line_forbids_its_items() -> None:
+    """Items under a bold "Don't" line (no heading, no colon) keep the prohibition."""
+    from assistant.passage_text import units
+
+    got = units("**Do**\n\n- Say it supports hydration.\n\n**Don't**\n\n- Say it melts fat.\n\nA plain sentence follows here.")
+    assert "Don't: say it melts fat." in got
+    assert "Say it melts fat." not in got
+    assert "Say it supports hydration." in got
+    assert "A plain sentence follows here." in got

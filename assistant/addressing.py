@@ -1,0 +1,72 @@
+"""A sentence written about creators, put to a creator: instructions to staff and flagged hearsay stay
+out, and "the creator" becomes "you"."""
+from __future__ import annotations
+
+import re
+
+# Lines for the rep inside creator-safe prose: "Reps must not promise this", "Explain that commission ...".
+TO_REPS = re.compile(r"(?i)^(?:our )?reps? (?:must|should|can|may|need to|do not|don't|never)\b")
+TELL_THEM = re.compile(r"(?i)^(?:explain|tell (?:them|the creator)|remind (?:them|the creator)|reassure (?:them|the creator)) that ")
+# An instruction to staff: an imperative (after an optional "If/When …," clause) that speaks of the
+# creator in the third person or hands the case on ("If the creator sees a deduction, collect the order ID").
+IMPERATIVE = re.compile(r"(?i)^(?:(?:if|when|once|before|after|where)\b[^,]{0,120},\s*)?(?:ask|tell|collect|escalate|"
+                        r"check|confirm|log|remind|explain|send|reply|forward|tag|note|record|raise|flag|direct|"
+                        r"advise|offer|route|assign|open a (?:ticket|case)|do not (?:tell|promise|quote|share))\b")
+ABOUT_CREATOR = re.compile(r"(?i)\bthe creator\b|\bthe creator's\b|\bescalat\w*|\bticket\b|\bcase\b|\bCRM\b")
+# A claim the document itself flags as unconfirmed: never stated to a creator as fact.
+HEARSAY = re.compile(r"(?i)\b(?:unverified|unconfirmed|not (?:been )?(?:confirmed|verified)|rumou?rs?|hearsay|"
+                     r"unofficial|third[- ]party (?:claims?|sites?|blogs?|guides?|sources?|posts?)|"
+                     r"do not repeat|don't repeat|(?:some|other) (?:creators|guides|sites|blogs|people|posts) "
+                     r"(?:say|claim|report|suggest)|according to (?:a |some )?(?:blog|forum|reddit|creator))")
+IRREGULAR = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't",
+             "hasn't": "haven't", "doesn't": "don't"}
+SUBJECT = re.compile(r"\b([Tt])he creator\b(?!'s)(\s+)(\w+(?:n't)?)?")
+
+
+def for_staff_only(sentence: str) -> bool:
+    """Whether the sentence instructs a rep rather than informs a creator."""
+    if TO_REPS.search(sentence):
+        return True
+    return bool(IMPERATIVE.search(sentence) and ABOUT_CREATOR.search(sentence))
+
+
+def flagged_hearsay(sentence: str) -> bool:
+    """Whether the sentence reports a claim its document marks as unconfirmed."""
+    return bool(HEARSAY.search(sentence))
+
+
+def second_person(sentence: str) -> str:
+    """'The creator has 30 days' becomes 'You have 30 days'; 'the creator's' becomes 'your'."""
+    sentence = re.sub(r"\bThe creator's\b", "Your", sentence)
+    sentence = re.sub(r"\bthe creator's\b", "your", sentence)
+
+    def swap(found: re.Match) -> str:
+        you = "You" if found.group(1) == "T" else "you"
+        verb = found.group(3) or ""
+        return f"{you}{found.group(2)}{agree(verb)}"
+
+    return SUBJECT.sub(swap, sentence)
+
+
+def agree(verb: str) -> str:
+    """The verb after 'the creator' as it reads after 'you': has -> have, needs -> need, applies -> apply."""
+    low = verb.lower()
+    if low in IRREGULAR:
+        return IRREGULAR[low]
+    if not low.endswith("s") or low.endswith("ss") or len(low) < 4 or not low.isalpha():
+        return verb  # "the creator must", "the creator account": nothing to agree
+    if low.endswith("ies"):
+        return verb[:-3] + "y"
+    if low.endswith(("ches", "shes", "sses", "xes", "oes")):
+        return verb[:-2]
+    return verb[:-1]
+
+
+def for_the_creator(sentence: str) -> str:
+    """A sentence a creator may read, or '' when it is for staff or flagged hearsay."""
+    if for_staff_only(sentence) or flagged_hearsay(sentence):
+        return ""
+    told = TELL_THEM.match(sentence)
+    if told:
+        sentence = sentence[told.end():][:1].upper() + sentence[told.end() + 1:]
+    return second_person(sentence)

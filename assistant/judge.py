@@ -1,0 +1,96 @@
+"""Judging one question with the reader: which sentences answer it, and whether any does."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from assistant.offline import Candidate, candidates
+from assistant.text import content_words, overlap
+from assistant.types import Passage
+from reader.model import pair_text
+
+if TYPE_CHECKING:  # the model loads lazily; typing must not import it
+    from reader.model import Reader
+
+# A sentence is quoted when the reader rates it this high, or this share of the best sentence's rating.
+FLOOR, SHARE = 0.2, 0.5
+MAX_SENTENCES = 6
+RANK_PRIOR = 0.05  # the search's own order breaks near-ties between equally rated sentences
+EXAMPLE_HEADING = re.compile(r"(?i)\b(examples?|worked|illustrat\w*|scenarios?|sample calculation)\b")
+
+
+@dataclass
+class Verdict:
+    """What the reader made of one question against its passages."""
+
+    picked: list[Candidate] = field(default_factory=list)
+    best: float = 0.0  # answerability: the highest rating of any sentence
+    closest: Candidate | None = None
+    covered: bool = False
+    ratings: dict[int, float] = field(default_factory=dict)  # passage index -> best sentence rating
+
+
+def heading(passage: Passage) -> str:
+    """The last heading above a passage, else its document title."""
+    section = str(passage.meta.get("section", ""))
+    return section.split(" > ")[-1].strip() or str(passage.meta.get("title", ""))
+
+
+def in_context(cand: Candidate, passage: Passage) -> Candidate:
+    """A sentence under an example heading says so: a worked example is not a rule."""
+    name = heading(passage)
+    if EXAMPLE_HEADING.search(name) and not cand.text.lower().startswith(("example", "for example")):
+        cand.text = f"In the example \u201c{name}\u201d: {cand.text[:1].lower()}{cand.text[1:]}"
+    return cand
+
+
+def judge(question: str, passages: list[Passage], reader: Reader, threshold: float, budget: int,
+          staff: bool = False, region: str = "") -> Verdict:
+    """Rate every quotable sentence of the passages against the question and pick the answer."""
+    cands = candidates(passages, staff, region)
+    if not cands:
+        return Verdict()
+    ratings = reader.score(question, [pair_text(c.text, heading(passages[c.passage])) for c in cands])
+    for cand, rating in zip(cands, ratings):
+        cand.similarity = float(rating)
+        cand.score = float(rating) + RANK_PRIOR / (1 + cand.passage)
+    closest = max(cands, key=lambda c: c.similarity)
+    verdict = Verdict(best=closest.similarity, closest=closest, covered=closest.similarity >= threshold)
+    for cand in cands:
+        verdict.ratings[cand.passage] = max(verdict.ratings.get(cand.passage, 0.0), cand.similarity)
+    verdict.picked = [in_context(c, passages[c.passage]) for c in choose(cands, budget)]
+    return verdict
+
+
+def choose(cands: list[Candidate], budget: int) -> list[Candidate]:
+    """The best-rated sentences within the budget, each fact once, grouped by passage in reading order."""
+    ranked = sorted(cands, key=lambda c: -c.score)
+    cutoff = max(FLOOR, SHARE * ranked[0].similarity)
+    chosen: list[Candidate] = []
+    used = 0
+    for cand in ranked:
+        if len(chosen) == MAX_SENTENCES or cand.similarity < cutoff:
+            break
+        words = content_words(cand.text)
+        if any(overlap(c.text, words) > 0.7 for c in chosen) or used + len(cand.text) > budget:
+            continue
+        chosen.append(cand)
+        used += len(cand.text)
+    if not chosen:
+        chosen = ranked[:1]
+    first = {}
+    for cand in chosen:  # a passage's place is that of its best sentence
+        first.setdefault(cand.passage, len(first))
+    return sorted(chosen, key=lambda c: (first[c.passage], c.position))
+
+
+def not_covered(question: str, verdict: Verdict, passages: list[Passage], threshold: float) -> str:
+    """The reason a rep reads: which question is not covered, and the closest passage with its rating."""
+    if verdict.closest is None:
+        return f'Nothing in the knowledge base is about "{question}".'
+    near = passages[verdict.closest.passage]
+    where = str(near.meta.get("title", "")) or str(near.meta.get("source", ""))
+    quote = verdict.closest.text if len(verdict.closest.text) <= 160 else verdict.closest.text[:157].rsplit(" ", 1)[0] + "…"
+    return (f'The knowledge base does not answer "{question}". The closest passage ({where}) says "{quote}", '
+            f"which the reader rates {verdict.best:.2f} as an answer (it needs {threshold:.2f}).")

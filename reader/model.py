@@ -1,0 +1,95 @@
+"""Loading the shipped reader (bundled MiniLM plus the trained delta) and scoring question-sentence pairs."""
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing downloads at run time
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # the classifier head is "missing" until the delta loads
+
+WEIGHTS = Path(__file__).resolve().parent / "weights" / "reader.safetensors"
+# Training changes only these modules; everything below them stays the bundled embedder's.
+TRAINED_PREFIXES = ("bert.encoder.layer.4.", "bert.encoder.layer.5.", "bert.pooler.", "classifier.")
+MAX_LENGTH = 128  # word pieces for question and sentence together; longer sentences are cut at the end
+
+
+class ReaderMissingError(RuntimeError):
+    """The trained weights are not where they should be."""
+
+
+def pair_text(sentence: str, heading: str = "") -> str:
+    """What the reader reads for one sentence: its section heading, then the sentence."""
+    heading = heading.strip()
+    return f"{heading}: {sentence}" if heading else sentence
+
+
+def base_model_path() -> str:
+    """The bundled all-MiniLM-L6-v2 folder the reader starts from."""
+    from vectorstore.embeddings import resolve_model_path
+
+    return resolve_model_path("all-MiniLM-L6-v2")
+
+
+def new_cross_encoder(device: str | None = None) -> Any:
+    """A CrossEncoder with one output built on the bundled weights; its head is untrained."""
+    from sentence_transformers import CrossEncoder
+
+    return CrossEncoder(base_model_path(), num_labels=1, max_length=MAX_LENGTH, device=device)
+
+
+class Reader:
+    """Scores how well each sentence answers a question, as a probability; loads on first use."""
+
+    def __init__(self, weights: Path = WEIGHTS, batch_size: int = 32):
+        self.weights, self.batch_size = weights, batch_size
+        self._model: Any = None
+        self._load_lock, self._run_lock = threading.Lock(), threading.Lock()
+
+    @property
+    def model(self) -> Any:
+        """The CrossEncoder with the trained delta applied, loaded once."""
+        if self._model is None:
+            with self._load_lock:
+                if self._model is None:
+                    self._model = load(self.weights)
+        return self._model
+
+    def score(self, question: str, texts: Sequence[str]) -> np.ndarray:
+        """Probability that each text answers the question, in input order."""
+        if not texts:
+            return np.zeros(0, dtype=np.float32)
+        pairs = [(question, t) for t in texts]
+        model = self.model
+        with self._run_lock:  # torch runs one batch at a time well on two cores; threads would only contend
+            out = model.predict(pairs, batch_size=self.batch_size, show_progress_bar=False,
+                                     convert_to_numpy=True)
+        return np.asarray(out, dtype=np.float32).reshape(-1)
+
+
+def load(weights: Path = WEIGHTS, device: str | None = None) -> Any:
+    """The bundled MiniLM as a cross-encoder with the trained layers and head read from `weights`."""
+    if not weights.is_file():
+        raise ReaderMissingError(f"The reader's weights are missing ({weights}); run `make reader` to train them.")
+    from safetensors.torch import load_file
+
+    model = new_cross_encoder(device)
+    delta = load_file(str(weights))
+    inner = model.model
+    state = inner.state_dict()
+    unknown = [k for k in delta if k not in state]
+    if unknown:
+        raise ReaderMissingError(f"{weights} does not fit the bundled model (unknown weights: {unknown[:3]}).")
+    inner.load_state_dict({k: v.to(state[k].dtype) for k, v in delta.items()}, strict=False)
+    inner.eval()
+    return model
+
+
+def trained_state(model: Any) -> dict[str, Any]:
+    """The weights training changed, in half precision: what is committed."""
+    return {k: v.detach().to("cpu").half().contiguous() for k, v in model.model.state_dict().items()
+            if k.startswith(TRAINED_PREFIXES)}

@@ -1,0 +1,82 @@
+"""Training pairs for the reader: (message, sentence) from what retrieval returns, labelled by key facts."""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from vectorstore.filters import Filters
+from vectorstore.store import Hit
+
+# A sentence holding at least this share of a key fact's content words answers; between the two
+# thresholds it is ambiguous and left out rather than taught either way.
+POSITIVE, AMBIGUOUS = 0.5, 0.34
+HITS_PER_MODE = 8  # hybrid and dense top 8 each: what the drafter reads, and near misses beside it
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One training example."""
+
+    question: str
+    text: str  # reader.model.pair_text(sentence, heading)
+    label: float
+    qid: str
+
+
+Splitter = Callable[[Hit], list[tuple[str, str]]]  # a chunk -> (heading, sentence) units
+Search = Callable[[str, int, Filters, str], list[Hit]]  # query, k, filters, mode -> hits
+
+
+def label(sentence: str, facts: list[str], from_expected: bool, overlap: Callable[[str, str], float]) -> float | None:
+    """1 when the sentence states a key fact and comes from an expected source, 0 when it states none, else None."""
+    best = max((overlap(fact, sentence) for fact in facts), default=0.0)
+    if best >= POSITIVE and from_expected:
+        return 1.0
+    return 0.0 if best < AMBIGUOUS else None
+
+
+def candidates(search: Search, message: str, region: str) -> list[Hit]:
+    """Hybrid and dense top hits for the message, each chunk once."""
+    seen: dict[str, Hit] = {}
+    for mode in ("hybrid", "dense"):
+        for hit in search(message, HITS_PER_MODE, Filters(region=region), mode):
+            seen.setdefault(hit.id, hit)
+    return list(seen.values())
+
+
+def question_pairs(item: object, search: Search, split: Splitter, overlap: Callable[[str, str], float],
+                   negatives: int, rng: random.Random) -> list[Pair]:
+    """Every positive for one eval question, and a sample of its negatives (hard ones from expected sources first)."""
+    from reader.model import pair_text
+
+    facts = list(getattr(item, "key_facts")) if getattr(item, "kind") != "unanswerable" else []
+    expected = set(getattr(item, "expected_sources"))
+    message, qid = getattr(item, "question"), getattr(item, "id")
+    pos, hard, easy, seen = [], [], [], set()
+    for hit in candidates(search, message, getattr(item, "region", "")):
+        from_expected = hit.metadata.get("source") in expected
+        for heading, sentence in split(hit):
+            text = pair_text(sentence, heading)
+            if text in seen:
+                continue
+            seen.add(text)
+            got = label(sentence, facts, from_expected, overlap)
+            if got == 1.0:
+                pos.append(Pair(message, text, 1.0, qid))
+            elif got == 0.0:
+                (hard if from_expected else easy).append(Pair(message, text, 0.0, qid))
+    rng.shuffle(hard)
+    rng.shuffle(easy)
+    take = hard[: negatives // 2]
+    return pos + take + easy[: negatives - len(take)]
+
+
+def build_pairs(items: Iterable[object], search: Search, split: Splitter, overlap: Callable[[str, str], float],
+                negatives: int = 14, seed: int = 13) -> list[Pair]:
+    """Pairs for every question, in a fixed order for a given seed."""
+    rng = random.Random(seed)
+    out: list[Pair] = []
+    for item in items:
+        out += question_pairs(item, search, split, overlap, negatives, rng)
+    return out

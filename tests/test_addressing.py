@@ -1,0 +1,58 @@
+"""Sentences put to a creator: second person, no staff instructions, no flagged hearsay."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.addressing import agree, flagged_hearsay, for_staff_only, for_the_creator, second_person
+
+
+@pytest.mark.parametrize("before,after", [
+    ("The creator has 30 days to post.", "You have 30 days to post."),
+    ("Commission reaches the creator's balance after settlement.", "Commission reaches your balance after settlement."),
+    ("When the creator applies, the creator goes to the Affiliate Center.", "When you apply, you go to the Affiliate Center."),
+    ("The creator must keep the video up.", "You must keep the video up."),
+    ("Creators in the UK need 1,000 followers.", "Creators in the UK need 1,000 followers."),
+])
+def test_second_person(before: str, after: str) -> None:
+    """'The creator' becomes 'you' with the verb agreeing; other sentences are untouched."""
+    assert second_person(before) == after
+
+
+def test_verb_agreement() -> None:
+    """Irregular and regular verbs after 'you'."""
+    assert [agree(v) for v in ("is", "has", "applies", "pushes", "needs", "must", "account")] == \
+        ["are", "have", "apply", "push", "need", "must", "account"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "If the creator sees a deduction, collect the order ID and escalate.",
+    "Ask the creator for a screenshot of the order.",
+    "Reps must not promise a date.",
+    "Escalate to Payments when the creator's payout is frozen.",
+])
+def test_staff_instructions_stay_out(sentence: str) -> None:
+    """Instructions to the rep never reach a creator's reply."""
+    assert for_staff_only(sentence)
+    assert for_the_creator(sentence) == ""
+
+
+@pytest.mark.parametrize("sentence", [
+    "Check your Affiliate Center for the settlement date.",
+    "Collections can hold up to 30 products.",
+    "If your sample arrives damaged, request a replacement in the app.",
+])
+def test_advice_to_creators_stays_in(sentence: str) -> None:
+    """Imperatives addressed to the creator are advice, not staff instructions."""
+    assert not for_staff_only(sentence)
+    assert for_the_creator(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Some creators say payouts are monthly; this is not confirmed.",
+    "A third-party blog claims the label cuts views, which is unverified.",
+    "Rumours of a $10 minimum circulate; do not repeat them.",
+])
+def test_flagged_hearsay_is_not_stated(sentence: str) -> None:
+    """A claim the document flags as unconfirmed is never stated as fact."""
+    assert flagged_hearsay(sentence)
+    assert for_the_creator(sentence) == ""

@@ -1,0 +1,60 @@
+"""The reader's judgement of one question: sentence choice, context, and the reason shown to the rep."""
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.judge import MAX_SENTENCES, choose, judge, not_covered
+from assistant.offline import Candidate
+from assistant.types import Passage
+
+
+class Fixed:
+    """A stand-in reader that rates sentences by a word they contain: judge's logic without the model."""
+
+    def __init__(self, ratings: dict[str, float]):
+        self.ratings = ratings
+
+    def score(self, question: str, texts: list[str]) -> np.ndarray:
+        return np.array([max([v for k, v in self.ratings.items() if k in t] or [0.0]) for t in texts], dtype=np.float32)
+
+
+def passage(text: str, section: str = "Rules", source: str = "a.md") -> Passage:
+    return Passage(f"{source}#{section}", text, {"section": section, "title": "Doc", "source": source}, 0.0, 0.0)
+
+
+def test_answerability_is_the_best_rating() -> None:
+    """Covered when the best sentence reaches the threshold; the closest sentence is kept for the reason."""
+    passages = [passage("The minimum withdrawal is ten dollars for every creator. Payouts go to your bank account weekly.")]
+    high = judge("minimum?", passages, Fixed({"minimum": 0.9, "Payouts": 0.3}), 0.5, 1000)
+    low = judge("minimum?", passages, Fixed({"minimum": 0.4}), 0.5, 1000)
+    assert high.covered and abs(high.best - 0.9) < 1e-6
+    assert not low.covered and low.closest is not None and "minimum" in low.closest.text
+    reason = not_covered("what is the minimum?", low, passages, 0.5)
+    assert "what is the minimum?" in reason and "0.40" in reason and "0.50" in reason
+
+
+def test_choice_groups_by_passage_and_respects_budget() -> None:
+    """Sentences come grouped by passage (best passage first), each fact once, within the budget."""
+    cands = [Candidate("A fact about samples that is long enough.", 1, 0, 0.9, 0.9),
+             Candidate("Returned orders reverse their commission entirely.", 0, 1, 0.6, 0.6),
+             Candidate("A fact about samples that is long enough!", 1, 2, 0.85, 0.85),
+             Candidate("A second sample fact sits in the same passage.", 1, 3, 0.7, 0.7)]
+    chosen = choose(cands, budget=1000)
+    assert [c.passage for c in chosen] == [1, 1, 0]
+    assert len({c.text.rstrip("!.") for c in chosen}) == len(chosen)
+    assert len(choose(cands, budget=50)) == 1
+    assert len(choose(cands * 5, budget=10_000)) <= MAX_SENTENCES
+
+
+def test_worked_example_is_marked() -> None:
+    """A sentence under an example heading is quoted as an example, not as a rule."""
+    passages = [passage("At 140 points you are below the 150 milestone.", section="Worked example")]
+    verdict = judge("how many points?", passages, Fixed({"points": 0.9}), 0.5, 1000)
+    assert verdict.picked and verdict.picked[0].text.startswith("In the example")
+
+
+def test_nothing_to_read_escalates() -> None:
+    """No passages: not covered, with a reason that names the question."""
+    verdict = judge("anything?", [], Fixed({}), 0.5, 1000)
+    assert not verdict.covered and verdict.best == 0.0
+    assert '"anything?"' in not_covered("anything?", verdict, [], 0.5)

@@ -1,0 +1,83 @@
+"""The shipped reader: loads offline from the committed delta and ranks answers above distractors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.model import TRAINED_PREFIXES, WEIGHTS, Reader, ReaderMissingError, pair_text
+
+# Written for this test, about nothing in knowledge_base/: the reader never trained on these.
+CASES = [
+    ("how many days until my refund shows up on my card?",
+     "Refunds reach the buyer's original card within 5 to 7 business days of approval.",
+     ["Creators must add the paid-partnership label before the video is published.",
+      "A LIVE session needs a stable connection and good lighting.",
+      "Brand deals are negotiated by the partnerships team."]),
+    ("can my 15 year old sister open her own affiliate account?",
+     "Affiliate accounts are open only to people aged 18 or over.",
+     ["Sample parcels ship within three working days of approval.",
+      "Commission is paid out every Tuesday once it has settled.",
+      "Videos must show the product being used on camera."]),
+    ("what is the smallest amount I can withdraw?",
+     "The minimum withdrawal is 10 dollars; smaller balances roll over to the next cycle.",
+     ["Creators can pin one product link at a time during a LIVE.",
+      "A violation stays on the record for 90 days.",
+      "Use the brand's hashtag in the caption when asked."]),
+]
+
+
+def test_weights_are_a_small_delta() -> None:
+    """Only the trained layers and head are committed, in one file of at most about 12 MB."""
+    from safetensors.torch import load_file
+
+    assert WEIGHTS.stat().st_size < 12.5e6
+    keys = load_file(str(WEIGHTS)).keys()
+    assert keys and all(k.startswith(TRAINED_PREFIXES) for k in keys)
+    assert any(k.startswith("classifier.") for k in keys)
+
+
+@pytest.mark.parametrize("question,answer,distractors", CASES)
+def test_answer_ranks_above_distractors(reader: Reader, question: str, answer: str, distractors: list[str]) -> None:
+    """The answering sentence gets the highest rating, and a rating above one-half-of-the-best distractor gap."""
+    ratings = reader.score(question, [answer, *distractors])
+    assert ratings.shape == (4,)
+    assert ((ratings >= 0) & (ratings <= 1)).all()
+    assert ratings[0] == max(ratings)
+    assert ratings[0] > max(ratings[1:]) + 0.1
+
+
+def test_heading_is_read(reader: Reader) -> None:
+    """The pair text carries the heading, so the reader sees a sentence's context."""
+    assert pair_text("Ten dollars.", "Minimum withdrawal") == "Minimum withdrawal: Ten dollars."
+    assert pair_text("Ten dollars.") == "Ten dollars."
+
+
+def test_missing_weights_say_how_to_train(tmp_path: Path) -> None:
+    """A missing weights file is a clear error that names the fix."""
+    with pytest.raises(ReaderMissingError, match="make reader"):
+        Reader(tmp_path / "none.safetensors").score("q", ["a sentence"])
+
+
+def test_no_texts_no_work(reader: Reader) -> None:
+    """Scoring nothing returns an empty array without running the model."""
+    assert reader.score("anything", []).shape == (0,)
+
+
+def test_training_runs_the_frozen_layers_once_without_changing_the_answer() -> None:
+    """The trained top on cached bottom-layer output gives the same logits as the whole model."""
+    import torch
+
+    from reader.model import new_cross_encoder
+    from reader.train import split_model
+
+    encoder = new_cross_encoder("cpu")
+    model = encoder.model.eval()
+    features = encoder.tokenizer(["how long to post?", "can i withdraw"],
+                                 ["You have 30 days to post the video.", "Minimum is ten dollars"],
+                                 padding=True, return_tensors="pt")
+    whole = model(**features).logits
+    bottom, top = split_model(model)
+    parts = top(inputs_embeds=bottom(**features).last_hidden_state, attention_mask=features["attention_mask"]).logits
+    assert torch.allclose(whole, parts, atol=1e-5)
+    assert len(model.bert.encoder.layer) == 6  # the split leaves the model itself whole
