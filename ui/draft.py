@@ -89,11 +89,14 @@ def make_draft(conv: Conversation) -> None:
 
 def inputs(conv: Conversation) -> None:
     """Message, handle and market, each stored in the conversation's own keys as it changes."""
-    st.text_area("Creator message", height=180, placeholder="Paste the creator's message here", **bind(conv, "message"))
+    # The value each widget returns in this run is what the browser shows for this conversation: stored too.
+    conv.message = st.text_area("Creator message", height=180, placeholder="Paste the creator's message here",
+                                **bind(conv, "message"))
     left, right = st.columns([2, 1])
-    left.text_input("Creator handle (optional)", **bind(conv, "handle"))
-    right.selectbox("Market", REGIONS, format_func=region_name, help="Not given: taken from the message if it "
-                    "names one, else the draft says which markets its answer covers", **bind(conv, "region"))
+    conv.handle = left.text_input("Creator handle (optional)", **bind(conv, "handle"))
+    conv.region = right.selectbox("Market", REGIONS, format_func=region_name, help="Not given: taken from the "
+                                  "message if it names one, else the draft says which markets its answer covers",
+                                  **bind(conv, "region"))
 
 
 def pick_market(conv_id: str, widget: str) -> None:
@@ -156,8 +159,8 @@ def result(conv: Conversation) -> None:
             with market:
                 market_prompt(conv)
         render_checks(draft)
-        st.text_area("Reply to the creator (edit before sending)", height=reply_height(conv.edited),
-                     **bind(conv, "edited"))
+        conv.edited = st.text_area("Reply to the creator (edit before sending)", height=reply_height(conv.edited),
+                                   **bind(conv, "edited"))
         actions(conv)
     with right:
         render_sources(draft, conv.id)

@@ -15,14 +15,16 @@ from ui.resources import get_library, get_settings
 
 REGIONS = ["global", "SEA", *MARKETS]  # what a document may be tagged with
 ROW_PX = 35  # st.dataframe's row height: the table is as tall as its rows, so none hide behind a scrollbar
-COLUMNS = {  # shown column -> (DocRow field, config); fewer, wider columns so nothing needs a sideways scroll
-    "Title": ("title", st.column_config.TextColumn("Title", width="large")),
+SHOWN = ["Title", "Version", "Effective", "Reviewed", "Stale", "Last ingest", "Flags"]  # fit without a sideways scroll
+COLUMNS = {  # column -> (DocRow field, config); fewer, wider columns so nothing needs a sideways scroll
+    "Title": ("title", st.column_config.TextColumn("Title", width="medium")),
     "Source": ("source", st.column_config.TextColumn("File", width="medium")),
-    "Version": ("version", st.column_config.TextColumn("Version", help="current, or superseded (search skips it)")),
+    "Version": ("version", st.column_config.TextColumn("Version", width="small",
+                                                       help="current, or superseded (search skips it)")),
     "Effective": ("effective", st.column_config.TextColumn("Effective", width="small")),
     "Reviewed": ("reviewed", st.column_config.TextColumn("Reviewed", width="small")),
     "Stale": ("stale", None),
-    "Last ingest": ("last_ingest", st.column_config.TextColumn("Last ingest", width="medium")),
+    "Last ingest": ("last_ingest", st.column_config.TextColumn("Last ingest", width="small")),
     "Flags": ("flags", st.column_config.TextColumn("Flags", width="medium")),
     "Chunks": ("chunks", st.column_config.NumberColumn("Chunks", width="small")),
 }
@@ -54,7 +56,7 @@ def render_table(rows: list[DocRow], stale_days: int) -> None:
     config = {name: cfg for name, (_, cfg) in COLUMNS.items() if cfg is not None}
     config["Stale"] = st.column_config.CheckboxColumn("Stale", help=f"Reviewed more than {stale_days} days ago",
                                                       width="small")
-    st.dataframe(data, hide_index=True, column_config=config, width="stretch",
+    st.dataframe(data, hide_index=True, column_config=config, width="stretch", column_order=SHOWN,
                  height=min(ROW_PX * (len(shown) + 1) + 3, 1400))
 
 
