@@ -115,6 +115,7 @@ def quick_switch(page: object) -> None:
     message = page.get_by_role("textbox", name="Creator message")
     message.fill("First creator: where is my sample?")
     page.get_by_role("button", name="New conversation", exact=True).click()
+    page.get_by_role("button", name="New conversation 2").wait_for(timeout=60_000)
     expect(message).to_have_value("")  # type as soon as the new conversation's box is there, without settling
     message.click()
     page.keyboard.type("Second creator: payout pending", delay=15)
@@ -190,6 +191,7 @@ def test_draft_and_every_page_in_chromium(server: tuple[str, AppEnv]) -> None:
 
             open_page(page, "Draft")  # an escalation, so the Activity page has a content gap to chart
             page.get_by_role("button", name="New conversation", exact=True).click()
+            page.get_by_role("button", name="New conversation 3").wait_for(timeout=60_000)  # its box has arrived
             settle(page)
             page.get_by_role("textbox", name="Creator message").fill(OFF_TOPIC)
             page.get_by_role("button", name="Draft", exact=True).click()
