@@ -17,6 +17,7 @@ from assistant.audience import looks_like_staff, speaks_for_self
 from assistant.intake import Intake, parse
 from assistant.library import DocInfo, list_documents
 from assistant.llm import HOSTED, describe, make_chat_model
+from assistant.rep_checks import finish, language_escalation, precheck
 from assistant.retrieval import Retrieved, assemble, rerank, search_questions
 from assistant.types import Draft
 from reader.model import Reader
@@ -63,6 +64,17 @@ class Assistant:
 
     def ask_stream(self, message: str, region: str = "", handle: str = "", k: int | None = None,
                    audience: str = "auto", doc_type: str = "") -> Iterator[str | Draft]:
+        """Text deltas while drafting, then the checked Draft with the rep's checks (assistant/rep_checks.py)."""
+        check = precheck(message, region)
+        if not check.language.readable and self.drafter is self.offline:  # the offline drafter reads English only
+            team = self.matrix().route(message).team
+            yield language_escalation(check, message, team, self.drafter.label)
+            return
+        for part in self._draft_stream(message, check.region, handle, k, audience, doc_type):
+            yield finish(part, check) if isinstance(part, Draft) else part
+
+    def _draft_stream(self, message: str, region: str = "", handle: str = "", k: int | None = None,
+                      audience: str = "auto", doc_type: str = "") -> Iterator[str | Draft]:
         """Text deltas while drafting, then the checked Draft.
 
         audience: "creator" drafts a reply to send; "staff" answers a colleague and may cite internal

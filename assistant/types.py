@@ -32,6 +32,15 @@ class RepNote:
 
 
 @dataclass
+class RepWarning:
+    """Something in the message the rep must not take at face value: an instruction or a claim, quoted."""
+
+    kind: Literal["instruction", "claim"]
+    quote: str
+    message: str
+
+
+@dataclass
 class Draft:
     """The assistant's answer to one pasted message."""
 
@@ -52,6 +61,9 @@ class Draft:
     notices: list[str] = field(default_factory=list)  # shown to the rep: truncation, redaction, errors
     topic: str = ""
     answerability: list[float] = field(default_factory=list)  # the reader's best rating per question
+    language: str = ""  # ISO 639-1 code of the message (assistant/language.py)
+    warnings: list[RepWarning] = field(default_factory=list)  # claims and instructions in the message
+    market_unknown: bool = False  # the answer names markets and the creator's is not known
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON shape first, then the extras."""

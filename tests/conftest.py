@@ -8,7 +8,8 @@ import pytest
 
 # Tests never read the developer's .env and never reach the network.
 os.environ["HF_HUB_OFFLINE"] = "1"
-for key in [k for k in os.environ if k.startswith("CREATOR_DESK_")]:
+# CREATOR_DESK_SCREENSHOTS is the browser test's own switch (make screenshots), not a setting: it stays.
+for key in [k for k in os.environ if k.startswith("CREATOR_DESK_") and k != "CREATOR_DESK_SCREENSHOTS"]:
     del os.environ[key]
 
 from settings import Settings, load_settings  # noqa: E402

@@ -12,6 +12,8 @@ EXPECTED = {
     "staff_answer": {"answer", "next_steps"},
     "llm_system": {"no_answer"},
     "llm_user": {"passages", "message", "creator_name", "region"},
+    # holding replies in the creator's language (assistant/language.py), one per language in HOLDING
+    **{f"holding_reply_{code}": {"team"} for code in ("vi", "th", "id", "ms", "tl")},
 }
 
 

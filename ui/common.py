@@ -7,6 +7,7 @@ from typing import NoReturn
 import streamlit as st
 
 from assistant.types import Citation, Draft, RepNote
+from ui.nav import page
 
 IMAGE_OPEN_RE = re.compile(r"!\[")
 LINK_CLOSE_RE = re.compile(r"(\\*)\]\(\s*([^)\s]*)")
@@ -14,6 +15,41 @@ REF_DEF_RE = re.compile(r"(?m)^( {0,3})\[(?=[^\]\n]*\]:)")
 DOLLAR_RE = re.compile(r"(?<!\\)\$")
 SAFE_SCHEMES = ("http://", "https://")
 OFFLINE_LABEL = "Offline drafter — built from retrieved passages, no LLM"
+
+
+SCORE_RE = re.compile(r"\s*\((?:best|similarity|score)[^)]*\d\.\d+[^)]*\)")
+PLAIN = {"No passage is close enough.": "Nothing in the knowledge base is close enough to this question to answer it."}
+NOTE_CUT = 600  # assistant.retrieval quotes a note's first 600 characters
+
+
+def plain_reason(reason: str) -> str:
+    """An escalation reason without scores and thresholds ("best 0.29, threshold 0.30")."""
+    text = SCORE_RE.sub("", reason)
+    for engineer, plain in PLAIN.items():
+        text = text.replace(engineer, plain)
+    return text.strip()
+
+
+def whole_words(text: str) -> str:
+    """A quote that was cut at a fixed length, cut back to its last whole word instead."""
+    if len(text) < NOTE_CUT or not text[-1:].isalnum():
+        return text
+    head = text.rsplit(None, 1)[0] if " " in text else text
+    return head.rstrip(",;:") + " …"
+
+
+def reply_height(text: str, width: int = 90) -> int:
+    """Pixels for a reply box that shows the whole draft: its lines, long ones wrapped at about `width`."""
+    lines = sum(max(1, -(-len(line) // width)) for line in text.splitlines() or [""])
+    return max(120, min(900, 26 * lines + 40))
+
+
+def render_warnings(draft: Draft) -> None:
+    """Instructions and claims found in the message, quoted, above everything else."""
+    for warning in draft.warnings:
+        title = "Instruction aimed at the assistant" if warning.kind == "instruction" else "Unsupported claim"
+        st.error(f"**{title}:** “{safe_markdown(warning.quote)}”  \n{safe_markdown(warning.message)}",
+                 icon=":material/gpp_maybe:")
 
 
 def safe_markdown(text: object) -> str:
@@ -59,7 +95,7 @@ def render_status(draft: Draft) -> None:
     else:
         st.badge("Escalate", icon=":material/priority_high:", color="orange")
         team = f" **Owning team:** {safe_markdown(draft.team)}" if draft.team else ""
-        st.markdown(f"**Reason:** {safe_markdown(draft.reason)}{team}")
+        st.markdown(f"**Reason:** {safe_markdown(plain_reason(draft.reason))}{team}")
     st.caption(safe_markdown(drafter_label(draft.drafter)))
 
 
@@ -78,8 +114,6 @@ def render_checks(draft: Draft) -> None:
 
 def render_citation(citation: Citation) -> None:
     """One numbered source: title, section, page, the quoted passage as plain text, and a link to read it."""
-    from ui import page
-
     where = safe_markdown(citation.section or "Introduction") + page_text(citation.page)
     st.markdown(f"**[{citation.n}] {safe_markdown(citation.title)}**  \n{where} · {safe_markdown(citation.source)}")
     st.text(citation.quote)
@@ -107,4 +141,4 @@ def render_notes(notes: list[RepNote], key: str, expanded: bool = False) -> None
                    "Never paste this to a creator.")
         for note in notes:
             st.markdown(f"**{safe_markdown(note.title)}** — {safe_markdown(note.section)}")
-            st.text(note.quote)
+            st.markdown(safe_markdown(whole_words(note.quote)))

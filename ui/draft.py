@@ -7,30 +7,34 @@ from dataclasses import asdict
 import streamlit as st
 
 from assistant.activity import DraftEntry, make_draft_key
-from assistant.errors import AssistantError
 from assistant.intake import MARKETS
 from assistant.types import Draft
-from ui.common import render_checks, render_notes, render_sources, render_status, safe_markdown
-from ui.conversations import Conversation, bind, conversations, new_conversation, switch_to
-from vectorstore.errors import StoreError
+from ui.auth import rep_name
+from ui.common import (render_checks, render_notes, render_sources, render_status, render_warnings, reply_height,
+                       safe_markdown)
+from ui.conversations import Conversation, active, bind, conversations, new_conversation, switch_to
+from ui.resources import SERVICE_ERRORS, WARMING, get_activity_log, get_assistant, start_warmup
 
 REGIONS = ["auto", *MARKETS]
 
 
-def sidebar(convs: dict[str, Conversation], active: str) -> None:
+def region_name(code: str) -> str:
+    """'United States (US)'; 'auto' is the message's own market, if it names one."""
+    return "Not given (from the message)" if code == "auto" else f"{MARKETS.get(code, code)} ({code})"
+
+
+def sidebar(convs: dict[str, Conversation], shown: str) -> None:
     """The list of open conversations and the New conversation button."""
     with st.sidebar:
         st.markdown("**Conversations**")
         for conv in convs.values():
             st.button(safe_markdown(conv.label), key=f"open_{conv.id}", on_click=switch_to, args=(conv.id,),
-                      type="primary" if conv.id == active else "secondary", width="stretch")
+                      type="primary" if conv.id == shown else "secondary", width="stretch")
         st.button("New conversation", icon=":material/add:", on_click=new_conversation, key="new_conversation")
 
 
 def entry(conv: Conversation, final_text: str | None = None) -> DraftEntry:
     """The activity-log row for a conversation's current draft."""
-    from ui import rep_name
-
     draft = conv.draft
     assert draft is not None
     cites = [{k: v for k, v in asdict(c).items() if k != "quote"} for c in draft.citations]
@@ -42,8 +46,6 @@ def entry(conv: Conversation, final_text: str | None = None) -> DraftEntry:
 
 def save(conv: Conversation, final_text: str | None = None) -> bool:
     """Write the draft's row; on a database failure warn and keep everything on screen."""
-    from ui import get_activity_log
-
     try:
         get_activity_log().log_draft(entry(conv, final_text))
         return True
@@ -54,8 +56,6 @@ def save(conv: Conversation, final_text: str | None = None) -> bool:
 
 def stream_draft(conv: Conversation) -> Draft | None:
     """Run the assistant, showing LLM text as plain text while it streams; None after an error."""
-    from ui import get_assistant
-
     assistant, box, shown, result = get_assistant(), st.empty(), "", None
     region = "" if conv.region == "auto" else conv.region
     try:
@@ -66,7 +66,7 @@ def stream_draft(conv: Conversation) -> Draft | None:
                 else:
                     shown += str(part)
                     box.text(shown)  # plain text: model output is never rendered as markdown while it streams
-    except (AssistantError, StoreError) as err:
+    except SERVICE_ERRORS as err:
         st.error(str(err))
         return None
     finally:
@@ -88,13 +88,29 @@ def make_draft(conv: Conversation) -> None:
 
 
 def inputs(conv: Conversation) -> None:
-    """Message, handle and region, each keyed to the conversation."""
-    conv.message = st.text_area("Creator message", key=bind(conv.key("msg"), conv.message), height=180,
-                                placeholder="Paste the creator's message here")
+    """Message, handle and market, each stored in the conversation's own keys as it changes."""
+    # The value each widget returns in this run is what the browser shows for this conversation: stored too.
+    conv.message = st.text_area("Creator message", height=180, placeholder="Paste the creator's message here",
+                                **bind(conv, "message"))
     left, right = st.columns([2, 1])
-    conv.handle = left.text_input("Creator handle (optional)", key=bind(conv.key("handle"), conv.handle))
-    conv.region = right.selectbox("Region", REGIONS, key=bind(conv.key("region"), conv.region),
-                                  help="auto: taken from the message, else all regions")
+    conv.handle = left.text_input("Creator handle (optional)", **bind(conv, "handle"))
+    conv.region = right.selectbox("Market", REGIONS, format_func=region_name, help="Not given: taken from the "
+                                  "message if it names one, else the draft says which markets its answer covers",
+                                  **bind(conv, "region"))
+
+
+def pick_market(conv_id: str, widget: str) -> None:
+    """on_change of the market prompt beside the badge: the conversation's market menu follows it."""
+    conv = conversations()[conv_id]
+    conv.region = st.session_state[widget]
+    st.session_state[conv.key("region")] = conv.region
+
+
+def market_prompt(conv: Conversation) -> None:
+    """Beside the badge when the answer depends on a market the message does not give."""
+    widget = f"pickmarket_{conv.id}_{conv.draft_key}"
+    st.selectbox("Which market is the creator in?", list(MARKETS), index=None, key=widget, format_func=region_name,
+                 placeholder="Pick the market, then Draft again", on_change=pick_market, args=(conv.id, widget))
 
 
 def actions(conv: Conversation) -> None:
@@ -105,23 +121,46 @@ def actions(conv: Conversation) -> None:
         conv.logged = save(conv, final_text=conv.edited) or conv.logged
     if conv.logged:
         st.success("Reply logged.")
-    conv.thumbs = st.feedback("thumbs", key=bind(conv.key("thumbs"), conv.thumbs))
-    conv.feedback_reason = st.text_input("Why? (optional)", key=bind(conv.key("fbreason"), conv.feedback_reason))
+    conv.thumbs = st.feedback("thumbs", key=thumbs_key(conv))
+    conv.feedback_reason = st.text_input("Why? (optional)", key=reason_key(conv))
     if st.button("Send feedback", key=f"fb_{conv.id}_{conv.draft_key}", disabled=conv.thumbs is None):
         if save(conv):
             st.toast("Thanks — feedback saved.")
 
 
+def thumbs_key(conv: Conversation) -> str:
+    """The thumbs widget, seeded from the conversation when Streamlit has forgotten it."""
+    return seeded(conv.key("thumbs"), conv.thumbs)
+
+
+def reason_key(conv: Conversation) -> str:
+    """The feedback-reason widget, seeded likewise."""
+    return seeded(conv.key("fbreason"), conv.feedback_reason)
+
+
+def seeded(key: str, value: object) -> str:
+    """A widget key whose state is set from `value` when missing."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+    return key
+
+
 def result(conv: Conversation) -> None:
-    """The draft: status, checks, editable reply, actions, sources and internal notes."""
+    """The draft: warnings, status, checks, editable reply, actions, sources and internal notes."""
     draft = conv.draft
     assert draft is not None
     left, right = st.columns([3, 2], gap="large")
     with left:
-        render_status(draft)
+        render_warnings(draft)
+        badge, market = st.columns([1, 1]) if draft.market_unknown else (st.container(), None)
+        with badge:
+            render_status(draft)
+        if market is not None:
+            with market:
+                market_prompt(conv)
         render_checks(draft)
-        conv.edited = st.text_area("Reply to the creator (edit before sending)",
-                                   key=bind(conv.key("edit"), conv.edited), height=280)
+        conv.edited = st.text_area("Reply to the creator (edit before sending)", height=reply_height(conv.edited),
+                                   **bind(conv, "edited"))
         actions(conv)
     with right:
         render_sources(draft, conv.id)
@@ -130,11 +169,12 @@ def result(conv: Conversation) -> None:
 
 def render() -> None:
     """The Draft page."""
-    convs = conversations()
-    active = st.session_state.get("active_conversation") or next(iter(convs))
-    conv = convs[active]
-    sidebar(convs, active)
+    convs, conv = conversations(), active()
+    st.session_state["shown_conversation"] = conv.id  # whose boxes the browser is about to show
+    sidebar(convs, conv.id)
     st.title("Draft a reply")
+    if not start_warmup():
+        st.caption(f":material/hourglass_top: {WARMING} You can paste a message meanwhile.")
     inputs(conv)
     if st.button("Draft", type="primary", key=f"draft_{conv.id}", icon=":material/auto_awesome:"):
         make_draft(conv)

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.errors import AssistantError
-from assistant.library import DocInfo, blocks, doc_meta, heading_level, read_document
-from ui.common import page_text, render_checks, render_notes, render_sources, render_status, safe_markdown
-from vectorstore.errors import StoreError
-from vectorstore.store import Hit, Store
+from assistant.library import DocInfo, blocks, doc_meta, heading_level
+from assistant.library_service import Chunk, LibraryService
+from ui.common import (page_text, render_checks, render_notes, render_sources, render_status, render_warnings,
+                       safe_markdown)
+from ui.resources import SERVICE_ERRORS, get_assistant, get_library
+from ui.tables import as_markdown
 
 ALL = "All"
 SHOWN_META = ("owner", "reviewed", "effective", "audience", "region", "status", "topic", "doc_type", "version")
@@ -42,7 +43,7 @@ def pick_document(docs: list[DocInfo]) -> DocInfo | None:
     return by_source.get(source) if source else None
 
 
-def render_meta(chunks: list[Hit]) -> None:
+def render_meta(chunks: list[Chunk]) -> None:
     """The document's metadata line."""
     meta = doc_meta(chunks)
     st.header(safe_markdown(meta.get("title", "")), anchor=False)
@@ -52,29 +53,36 @@ def render_meta(chunks: list[Hit]) -> None:
         st.warning("This version is superseded: search does not use it. Read the current version instead.")
 
 
-def render_text(chunks: list[Hit], highlight: str) -> None:
+def render_text(chunks: list[Chunk], highlight: str) -> None:
     """The document rebuilt from its chunks: section headings, page numbers, the cited chunk highlighted."""
     cited = next((h for h in chunks if h.id == highlight), None)
     if cited is not None:
         with st.container(border=True, key="learn-cited-top"):
             where = safe_markdown(cited.metadata.get("section") or "Introduction") + page_text(cited.metadata.get("page"))
             st.markdown(f":orange-badge[Cited passage] {where}")
-            st.markdown(safe_markdown(cited.text))
+            st.markdown(body(cited.text))
+    page, section = 0, ""
     for block in blocks(chunks):
-        if block.section:
+        if block.section and block.section != section:
             st.markdown("#" * heading_level(block.section) + " " + safe_markdown(block.section.split(" > ")[-1]))
-        if block.page:
+        if block.page and block.page != page:  # only where the page changes, not under every heading
             st.caption(f"Page {block.page}")
+        page, section = block.page or page, block.section
         for hit in block.chunks:
             if hit.id == highlight:
                 with st.container(border=True, key="learn-cited"):
                     st.markdown(":orange-badge[Cited passage]")
-                    st.markdown(safe_markdown(hit.text))
+                    st.markdown(body(hit.text))
             else:
-                st.markdown(safe_markdown(hit.text))
+                st.markdown(body(hit.text))
 
 
-def read_tab(store: Store, docs: list[DocInfo]) -> None:
+def body(text: str) -> str:
+    """A chunk as inert Markdown, its table rows as a table."""
+    return safe_markdown(as_markdown(text))
+
+
+def read_tab(library: LibraryService, docs: list[DocInfo]) -> None:
     """Browse and read one document."""
     if not docs:
         st.info("The knowledge base is empty. A knowledge owner can add documents on the Library page.")
@@ -84,24 +92,23 @@ def read_tab(store: Store, docs: list[DocInfo]) -> None:
     if doc is None:
         st.caption("No document matches these filters.")
         return
-    chunks = read_document(store, doc.source)
+    chunks = library.read_document(doc.source)
     render_meta(chunks)
     render_text(chunks, highlight)
 
 
 def ask_tab() -> None:
     """A how-to question answered from the knowledge base, internal notes included (the reader is staff)."""
-    from ui import get_assistant
-
     question = st.text_input("How do I…", key="learn_question", placeholder="How do I escalate a missing commission?")
     if st.button("Ask", key="learn_ask", type="primary") and question.strip():
         try:
             st.session_state["learn_answer"] = get_assistant().ask(question, audience="staff", doc_type="process")
-        except (AssistantError, StoreError) as err:
+        except SERVICE_ERRORS as err:
             st.error(str(err))
     answer = st.session_state.get("learn_answer")
     if answer is None:
         return
+    render_warnings(answer)
     render_status(answer)
     render_checks(answer)
     st.markdown(safe_markdown(answer.draft))
@@ -111,13 +118,11 @@ def ask_tab() -> None:
 
 def render() -> None:
     """The Learn page."""
-    from ui import get_assistant
-
-    assistant = get_assistant()
+    library = get_library()
     st.title("Learn")
     read, ask = st.tabs(["Read the documents", "Ask a how-to question"])
     with read:
-        read_tab(assistant.searcher.store, assistant.documents())
+        read_tab(library, library.documents())
     with ask:
         ask_tab()
 

@@ -2,113 +2,62 @@
 from __future__ import annotations
 
 import datetime as dt
-import hmac
-import time
-from typing import Any
+from dataclasses import asdict
 
+import pandas as pd
 import streamlit as st
 
 from assistant.intake import MARKETS
-from assistant.library import DocInfo, is_stale
-from ingest.report import last_result, report_flags
-from ingest.files import FOLDERS, UploadError, retire, save_upload
-from ingest.manifest import scan
-from ingest.pipeline import report_path, run_ingest
-from ingest.report import Report, load_report
-from settings import Settings
+from assistant.library_service import DocRow, LibraryError, LibraryService
 from ui.common import safe_markdown
-from vectorstore.errors import StoreError, StoreLockedError
+from ui.library_parts import ALL, owner_gate, render_report
+from ui.resources import get_library, get_settings
 
-UPLOAD_TYPES = ["pdf", "md", "txt", "html", "docx"]
 REGIONS = ["global", "SEA", *MARKETS]  # what a document may be tagged with
+ROW_PX = 35  # st.dataframe's row height: the table is as tall as its rows, so none hide behind a scrollbar
+SHOWN = ["Title", "Version", "Effective", "Reviewed", "Stale", "Last ingest", "Flags"]  # fit without a sideways scroll
+COLUMNS = {  # column -> (DocRow field, config); fewer, wider columns so nothing needs a sideways scroll
+    "Title": ("title", st.column_config.TextColumn("Title", width="medium")),
+    "Source": ("source", st.column_config.TextColumn("File", width="medium")),
+    "Version": ("version", st.column_config.TextColumn("Version", width="small",
+                                                       help="current, or superseded (search skips it)")),
+    "Effective": ("effective", st.column_config.TextColumn("Effective", width="small")),
+    "Reviewed": ("reviewed", st.column_config.TextColumn("Reviewed", width="small")),
+    "Stale": ("stale", None),
+    "Last ingest": ("last_ingest", st.column_config.TextColumn("Last ingest", width="small")),
+    "Flags": ("flags", st.column_config.TextColumn("Flags", width="medium")),
+    "Chunks": ("chunks", st.column_config.NumberColumn("Chunks", width="small")),
+}
 
 
-def is_owner(settings: Settings) -> bool:
-    """Whether this session may change the index: OIDC sign-in if configured, else the passphrase."""
-    from ui import auth_configured, logged_in
+def filters(rows: list[DocRow]) -> list[DocRow]:
+    """Search and filter menus above the table; returns the rows that match."""
+    search, kind, version, attention = st.columns([3, 1, 1, 1], vertical_alignment="bottom")
+    text = search.text_input("Search", key="library_search", placeholder="Title, file, topic or owner").lower()
+    kind_pick = kind.selectbox("Type", [ALL, "policy", "process"], key="library_type")
+    version_pick = version.selectbox("Version", [ALL, "current", "superseded"], key="library_version")
+    only_attention = attention.toggle("Needs attention", key="library_attention",
+                                      help="Stale, flagged, failed or not ingested yet")
 
-    if auth_configured():
-        return logged_in()
-    return settings.owner_passphrase is not None and bool(st.session_state.get("owner_unlocked"))
-
-
-def passphrase_form(settings: Settings) -> None:
-    """Unlock owner actions for this session with the configured passphrase."""
-    assert settings.owner_passphrase is not None
-    with st.form("unlock", clear_on_submit=True):
-        typed = st.text_input("Knowledge-owner passphrase", type="password")
-        submitted = st.form_submit_button("Unlock")
-    if submitted:
-        expected = settings.owner_passphrase.get_secret_value().encode("utf-8")
-        if hmac.compare_digest(typed.encode("utf-8"), expected):
-            st.session_state["owner_unlocked"] = True
-            st.rerun()
-        time.sleep(1)  # slows guessing; compare_digest already keeps timing flat
-        st.error("That passphrase is not right.")
+    def keep(row: DocRow) -> bool:
+        haystack = " ".join((row.title, row.source, row.topic, row.owner)).lower()
+        needs = row.stale or bool(row.flags) or "fail" in row.last_ingest or not row.title
+        return (text in haystack and kind_pick in (ALL, row.doc_type) and version_pick in (ALL, row.version)
+                and (needs or not only_attention))
+    return [r for r in rows if keep(r)]
 
 
-def owner_gate(settings: Settings) -> bool:
-    """Explain who may change the index, offer sign-in or unlock, and say whether this session may."""
-    from ui import auth_configured, logged_in
-
-    if auth_configured():
-        if logged_in():
-            return True
-        st.info("Reps can read this page. Knowledge owners sign in to upload, retire or refresh.")
-        if st.button("Sign in", key="owner_login"):
-            st.login()
-        return False
-    if settings.owner_passphrase is None:
-        st.info("Changes are disabled: no knowledge-owner login is configured. An administrator can set "
-                "CREATOR_DESK_OWNER_PASSPHRASE, or an [auth] section in .streamlit/secrets.toml for sign-in.")
-        return False
-    if is_owner(settings):
-        if st.button("Lock owner actions", key="owner_lock"):
-            st.session_state["owner_unlocked"] = False
-            st.rerun()
-        return True
-    st.info("Reps can read this page. Knowledge owners unlock it to upload, retire or refresh.")
-    passphrase_form(settings)
-    return False
-
-
-def table_rows(docs: list[DocInfo], pending: list[str], report: Report | None, settings: Settings) -> list[dict[str, Any]]:
-    """One row per document, plus files on disk that are not in the index yet."""
-    rows = [{"Title": d.title, "Type": d.doc_type, "Topic": d.topic, "Owner": d.meta.get("owner", ""),
-             "Reviewed": d.meta.get("reviewed", ""), "Stale": is_stale(d.meta.get("reviewed"), settings.stale_after_days),
-             "Chunks": d.chunks, "Last ingest": last_result(report, d.source),
-             "Flags": d.flags or report_flags(report, d.source), "Status": d.meta.get("status", ""),
-             "Source": d.source} for d in docs]
-    rows += [{"Title": "", "Source": s, "Chunks": 0, "Last ingest": last_result(report, s) or "not ingested yet"}
-             for s in pending]
-    return rows
-
-
-def render_table(docs: list[DocInfo], settings: Settings, report: Report | None) -> list[str]:
-    """The document table; returns every source a knowledge owner could retire."""
-    try:
-        on_disk = sorted(scan(settings.kb_dir, settings.ignore_files)[0])
-    except FileNotFoundError:
-        on_disk = []
-    pending = [s for s in on_disk if s not in {d.source for d in docs}]
-    stale = st.column_config.CheckboxColumn("Stale", help=f"Reviewed more than {settings.stale_after_days} days ago")
-    st.dataframe(table_rows(docs, pending, report, settings), hide_index=True, column_config={"Stale": stale})
-    return on_disk
-
-
-def render_report(report: Report) -> None:
-    """An ingest report: counts, then failed, flagged and skipped files with reasons."""
-    st.markdown(f"**Ingest of {safe_markdown(report.finished_at or 'unknown time')}** — "
-                f"added {len(report.added)}, updated {len(report.updated)}, removed {len(report.removed)}, "
-                f"unchanged {len(report.unchanged)}, failed {len(report.failed)}; {report.chunks} chunks written, "
-                f"{report.total_chunks} in the index, {report.seconds:.1f} s.")
-    for item in report.failed:
-        st.error(f"Failed: {safe_markdown(item.get('path', ''))} — {safe_markdown(item.get('error', ''))}")
-    for item in report.flagged:
-        st.warning(f"Flagged for review: {safe_markdown(item.get('path', ''))} — "
-                   f"{safe_markdown('; '.join(item.get('flags', [])))}")
-    for item in report.skipped:
-        st.caption(f"Skipped {safe_markdown(item.get('path', ''))}: {safe_markdown(item.get('reason', ''))}")
+def render_table(rows: list[DocRow], stale_days: int) -> None:
+    """The document table, tall enough for every row."""
+    shown = filters(rows)
+    st.caption(f"{len(shown)} of {len(rows)} documents")
+    data = pd.DataFrame([{name: asdict(r)[attr] for name, (attr, _) in COLUMNS.items()} for r in shown],
+                        columns=list(COLUMNS))
+    config = {name: cfg for name, (_, cfg) in COLUMNS.items() if cfg is not None}
+    config["Stale"] = st.column_config.CheckboxColumn("Stale", help=f"Reviewed more than {stale_days} days ago",
+                                                      width="small")
+    st.dataframe(data, hide_index=True, column_config=config, width="stretch", column_order=SHOWN,
+                 height=min(ROW_PX * (len(shown) + 1) + 3, 1400))
 
 
 def flash(message: str) -> None:
@@ -117,47 +66,49 @@ def flash(message: str) -> None:
     st.rerun()
 
 
-def upload_form(settings: Settings) -> None:
-    """Upload a new or replacement file, validated server-side, with optional sidecar metadata."""
+def upload_form(library: LibraryService, locked: str) -> None:
+    """Upload a new or replacement file; disabled with the reason when this session may not change the index."""
+    folders = library.folders()
     with st.form("upload", clear_on_submit=True):
         st.markdown("**Upload a document**")
-        doc_type = st.radio("Folder", list(FOLDERS), horizontal=True, format_func=lambda t: f"{FOLDERS[t]}/")
-        upload = st.file_uploader("File (a file with the same name is replaced)", type=UPLOAD_TYPES)
+        doc_type = st.radio("Folder", list(folders), horizontal=True, format_func=lambda t: f"{folders[t]}/",
+                            disabled=bool(locked))
+        upload = st.file_uploader("File (a file with the same name is replaced)", type=library.upload_types(),
+                                  disabled=bool(locked), help=locked or None)
         with st.expander("Metadata for PDF, DOCX, HTML and TXT (Markdown keeps it in front matter)"):
             meta = {"title": st.text_input("Title"), "owner": st.text_input("Owner"),
                     "topic": st.text_input("Topic (one word)"), "region": st.selectbox("Region", REGIONS),
                     "audience": st.selectbox("Audience", ["", "creator-safe", "internal"]),
                     "reviewed": st.date_input("Reviewed", value=dt.date.today())}
-        submitted = st.form_submit_button("Save document")
-    if submitted and upload is not None and is_owner(settings):
+        submitted = st.form_submit_button("Save document", disabled=bool(locked), help=locked or None)
+    if submitted and upload is not None and not locked:
         meta["reviewed"] = meta["reviewed"].isoformat() if meta["reviewed"] else ""
         try:
-            path, replaced = save_upload(settings, upload.name, upload.getvalue(), doc_type, meta)
-        except (UploadError, OSError) as err:
+            path, replaced = library.upload(upload.name, upload.getvalue(), doc_type, meta)
+        except LibraryError as err:
             st.error(str(err))
         else:
             flash(f"{'Replaced' if replaced else 'Saved'} {path.name}. Press Refresh index to ingest it.")
 
 
-def retire_form(settings: Settings, sources: list[str]) -> None:
+def retire_form(library: LibraryService, locked: str) -> None:
     """Delete a document and its sidecar from the knowledge-base folder."""
     st.markdown("**Retire a document**")
-    source = st.selectbox("Document", sources, index=None, key="retire_source", placeholder="Choose a document")
-    sure = st.checkbox("Delete the file and its sidecar", key="retire_confirm")
-    if st.button("Retire", key="retire", disabled=not (source and sure)) and source and is_owner(settings):
+    source = st.selectbox("Document", library.files(), index=None, key="retire_source", placeholder="Choose a document",
+                          disabled=bool(locked))
+    sure = st.checkbox("Delete the file and its sidecar", key="retire_confirm", disabled=bool(locked))
+    if st.button("Retire", key="retire", disabled=bool(locked) or not (source and sure), help=locked or None) \
+            and source and not locked:
         try:
-            retire(settings, source)
-        except UploadError as err:
+            library.retire(source)
+        except LibraryError as err:
             st.error(str(err))
         else:
             flash(f"Retired {source}. Press Refresh index to remove its chunks.")
 
 
-def refresh(settings: Settings) -> None:
+def refresh(library: LibraryService) -> None:
     """Run ingest with a progress bar; the index lock allows one writer at a time."""
-    from ui import get_assistant
-
-    assistant = get_assistant()
     bar = st.progress(0.0, text="Checking what changed…")
 
     def progress(stage: str, done: int, total: int) -> None:
@@ -168,42 +119,35 @@ def refresh(settings: Settings) -> None:
             bar.progress(0.95, text=f"Embedded and wrote {done} chunks")
 
     try:
-        report = run_ingest(settings, assistant.searcher.store, assistant.embedder, progress=progress)
-    except StoreLockedError as err:
+        report = library.reindex(progress)
+    except LibraryError as err:
         bar.empty()
         st.error(str(err))
         return
-    except (StoreError, FileNotFoundError) as err:
-        bar.empty()
-        st.error(f"Refresh failed: {err}")
-        return
-    assistant.searcher.refresh(force=True)
     bar.progress(1.0, text="Done")
     st.session_state["library_refreshed"] = report.finished_at
 
 
 def render() -> None:
     """The Library page."""
-    from ui import get_assistant, get_settings
-
-    settings, assistant = get_settings(), get_assistant()
+    settings, library = get_settings(), get_library()
     st.title("Library")
     if "library_flash" in st.session_state:
         st.success(safe_markdown(st.session_state.pop("library_flash")))
-    owner = owner_gate(settings)
-    if owner and st.button("Refresh index", type="primary", key="refresh", icon=":material/sync:"):
-        refresh(settings)
-    report = load_report(report_path(settings))
-    sources = render_table(assistant.documents(), settings, report)
+    locked = owner_gate(settings)
+    if st.button("Refresh index", type="primary", key="refresh", icon=":material/sync:", disabled=bool(locked),
+                 help=locked or "Ingest what changed in the knowledge-base folder") and not locked:
+        refresh(library)
+    render_table(library.rows(), settings.stale_after_days)
+    report = library.last_report()
     if report is not None:
         with st.expander("Last ingest report", expanded=bool(st.session_state.get("library_refreshed"))):
             render_report(report)
-    if owner:
-        left, right = st.columns(2, gap="large")
-        with left:
-            upload_form(settings)
-        with right:
-            retire_form(settings, sources)
+    left, right = st.columns(2, gap="large")
+    with left:
+        upload_form(library, locked)
+    with right:
+        retire_form(library, locked)
 
 
 if __name__ == "__main__":  # st.navigation runs this file as the page script

@@ -1,0 +1,56 @@
+"""What the rep is told about a message beside the draft: its language, its market, and claims in it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.language import Language, detect, holding_reply, reason
+from assistant.markets import markets_named
+from assistant.types import Draft, RepWarning
+from assistant.warnings import find_warnings, scrub
+
+SCRUBBED = "A sentence repeating a claim from the message was removed from the draft."
+
+
+@dataclass
+class Precheck:
+    """Read from the message before drafting: language, the market to use, and warnings."""
+
+    language: Language
+    region: str
+    warnings: list[RepWarning] = field(default_factory=list)
+
+
+def precheck(message: str, region: str) -> Precheck:
+    """Detect the language, infer the market from it where safe, and find claims and instructions."""
+    language = detect(message)
+    return Precheck(language, region or language.market, find_warnings(message))
+
+
+def language_escalation(check: Precheck, message: str, team: str, drafter: str) -> Draft:
+    """A holding reply in the creator's language for a message the offline drafter cannot read."""
+    from assistant.drafters import SIGN_OFF, greeting
+
+    text = holding_reply(check.language, team) or (
+        f"{greeting('')}\n\nThanks for reaching out. I've passed your question to our {team} team, who will "
+        f"get back to you soon.\n\n{SIGN_OFF}")
+    draft = Draft(question=message, status="escalate", draft=text, citations=[], reason=reason(check.language),
+                  team=team, drafter=drafter, region=check.region)
+    return finish(draft, check)
+
+
+def finish(draft: Draft, check: Precheck) -> Draft:
+    """Attach the language and warnings, keep claims out of the draft, and flag an unknown market."""
+    draft.language, draft.warnings = check.language.code, check.warnings
+    if not draft.region and check.region:
+        draft.region = check.region
+    if check.warnings:
+        draft.draft, removed = scrub(draft.draft, check.warnings)
+        if removed:  # a removed sentence may have carried the only [n] of a citation
+            draft.citations = [c for c in draft.citations if f"[{c.n}]" in draft.draft]
+            draft.notices.append(SCRUBBED)
+    named = set().union(*(markets_named(c.quote) for c in draft.citations), markets_named(draft.draft)) - {"SEA"}
+    if not draft.region and named:
+        draft.market_unknown = True
+        draft.notices.append("The creator's market is unknown, and this answer depends on it (it names "
+                             f"{', '.join(sorted(named))}). Pick the market and draft again before sending.")
+    return draft

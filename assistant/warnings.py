@@ -1,0 +1,87 @@
+"""Claims and instructions in a creator's message that the rep must not take at face value."""
+from __future__ import annotations
+
+import re
+
+from assistant.types import RepWarning
+
+# Words around the pattern are kept general (instructions, approvals, bonuses, overrides), never phrases
+# from the sample documents: a new campaign name must not need a new rule.
+TARGET = r"(?:instructions?|prompts?|rules?|guidelines?|polic(?:y|ies)|directions?|programming|restrictions?)"
+INSTRUCTION_RES = [
+    re.compile(rf"\b(?:ignore|disregard|forget|override|bypass|skip)\b[^.!?\n]{{0,40}}?\b{TARGET}\b", re.I),
+    re.compile(r"\b(?:you are now|from now on,? you|act as (?:an?|the) |pretend (?:to be|you are)|"
+               r"system prompt|developer mode|jailbreak|new instructions?)\b", re.I),
+    # "tell me I am approved", "confirm that we are owed": the message scripts the answer it wants
+    re.compile(r"\b(?:tell|confirm|state|say|write|reply|respond|answer)\b(?: to)?(?: me| us| them| the creator)?"
+               r"(?: that)? (?:i|we)(?:'?m| am| are| was| were| have| 've|'ve| will| get| got| qualify)\b", re.I),
+]
+GRANTED = r"(?:approved|promised|guaranteed|granted|awarded|entitled|owed|pre-?approved|whitelisted|exempt(?:ed)?)"
+PERKS = r"(?:bonus(?:es)?|rewards?|incentives?|payouts?|compensation|refunds?|exceptions?|waivers?|credits?|raise|commission)"
+CLAIM_RES = [
+    # "I was approved for a $1,000 bonus", "we've been promised an exception", "I'm entitled to a refund"
+    re.compile(rf"\b(?:i|we|my account|my shop)(?:'?m| am| are| was| were| have been| 've been|'ve been| got| had been| been)?"
+               rf"(?: already| officially| just)? {GRANTED}\b", re.I),
+    # "your manager promised me", "support told me I'd get", "someone from your team approved it"
+    re.compile(rf"\b(?:you|your (?:team|manager|rep|agent|colleague|support|boss)|(?:an? |the )?(?:agent|rep|manager|"
+               rf"account manager|support)|someone(?: from \w+(?: \w+)?)?)\b (?:already )?(?:promised|approved|guaranteed|"
+               rf"agreed|confirmed|told (?:me|us))\b", re.I),
+    # "the $500 bonus I was promised", "my approved bonus"
+    re.compile(rf"\b(?:my|our|the)\b[^.!?\n]{{0,25}}\b{GRANTED}\b[^.!?\n]{{0,15}}\b{PERKS}\b", re.I),
+    re.compile(rf"\b{PERKS}\b[^.!?\n]{{0,25}}\b(?:i|we) (?:was|were|have been|'ve been) {GRANTED}\b", re.I),
+]
+QUESTION_START = re.compile(r"^(?:am|was|were|is|are|do|does|did|can|could|will|would|have|has|should)\b", re.I)
+SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
+MAX_QUOTE = 160
+
+
+def sentences(text: str) -> list[str]:
+    """The message's sentences and lines, trimmed."""
+    return [s.strip() for s in SENTENCE_RE.findall(text) if s.strip()]
+
+
+def quote(sentence: str) -> str:
+    """The sentence, cut at a word boundary when long."""
+    if len(sentence) <= MAX_QUOTE:
+        return sentence
+    return sentence[:MAX_QUOTE].rsplit(" ", 1)[0] + " …"
+
+
+def find_warnings(message: str) -> list[RepWarning]:
+    """One warning per sentence that instructs the assistant or claims an approval, bonus or promise."""
+    found: list[RepWarning] = []
+    for sentence in sentences(message):
+        if any(r.search(sentence) for r in INSTRUCTION_RES):
+            found.append(RepWarning("instruction", quote(sentence),
+                                    "This is an instruction aimed at the assistant. It was ignored, and the "
+                                    "knowledge base does not support what it asks for."))
+        elif not QUESTION_START.match(sentence) and any(r.search(sentence) for r in CLAIM_RES):
+            found.append(RepWarning("claim", quote(sentence),
+                                    "The creator claims an approval, bonus or promise. The knowledge base does not "
+                                    "support it: do not confirm it without checking with the owning team."))
+    return found
+
+
+def scrub(draft: str, warnings: list[RepWarning]) -> tuple[str, bool]:
+    """The draft without any sentence that repeats a warned claim; True when something was removed."""
+    keys = [_words(w.quote.removesuffix(" …")) for w in warnings]
+    parts = re.split(r"((?<=[.!?])\s+|\n+)", draft)  # odd items are the whitespace between sentences, kept as is
+    kept, removed = [], False
+    for i in range(0, len(parts), 2):
+        if any(key and _contains(_words(parts[i]), key) for key in keys):
+            removed = True
+            continue
+        kept += [parts[i], parts[i + 1] if i + 1 < len(parts) else ""]
+    return "".join(kept).strip() if removed else draft, removed
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words, for matching a quote inside a draft sentence."""
+    return re.findall(r"\$?\w+(?:[.,]\w+)*", text.lower())
+
+
+def _contains(words: list[str], key: list[str]) -> bool:
+    """Whether a run of at least five of the quote's words (or the whole short quote) appears in order."""
+    size = min(5, len(key))
+    runs = {tuple(key[i:i + size]) for i in range(len(key) - size + 1)}
+    return any(tuple(words[i:i + size]) in runs for i in range(len(words) - size + 1))
