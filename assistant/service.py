@@ -17,8 +17,8 @@ from assistant.library import DocInfo, list_documents
 from assistant.llm import HOSTED, describe, make_chat_model
 from assistant.retrieval import Retrieved, assemble, search_questions
 from assistant.types import Draft
+from domain import get_domain
 from settings import Settings
-from vectorstore.filters import SEA_MARKETS
 from vectorstore.search import HybridSearcher
 
 if TYPE_CHECKING:  # the model loads lazily; typing must not import it
@@ -104,7 +104,7 @@ class Assistant:
             return word.lower() == name or self.searcher.keyword.knows(word)
 
         market = unknown_market(intake.home_market, self.searcher.keyword.count_matching)
-        if market and intake.home_market not in SEA_MARKETS:  # nothing can be answered for a market we have no rules for
+        if market and not get_domain().groups_of(intake.home_market):  # nothing can be answered for a market we have no rules for
             got.covered = [False] * len(got.questions)
             got.reasons.append(market)
             return [[] for _ in got.questions]
@@ -113,7 +113,7 @@ class Assistant:
             result = assess(question, passages, self.embedder, knows, self.settings.escalate_below, budget,
                             intake.text, staff, self.searcher.keyword.count_matching,
                             story=intake.text if len(got.questions) == 1 else "", region=intake.region)
-            if market and result.covered and not for_region_group(result.picked, passages):
+            if market and result.covered and not for_region_group(result.picked, passages, intake.home_market):
                 result.covered, result.reason = False, market  # only a rule for all of Southeast Asia holds there
             got.covered[q], got.coverage[q] = result.covered, result.similarity
             if not result.covered:
