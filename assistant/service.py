@@ -8,7 +8,7 @@ import prompts
 from assistant.citecheck import check
 from assistant.conflicts import find_conflicts
 from assistant.coverage import assess, for_region_group, unknown_market
-from assistant.drafters import ANSWER_BUDGET, SIGN_OFF, STAFF_BUDGET, Drafter, DraftRequest, LLMDrafter, OfflineDrafter, greeting, neutralise
+from assistant.drafters import ANSWER_BUDGET, Drafter, DraftRequest, LLMDrafter, OfflineDrafter, greeting, neutralise, sign_off, staff_budget
 from assistant.errors import LLMError
 from assistant.escalation import Matrix, Route, load_matrix
 from assistant.audience import looks_like_staff, speaks_for_self
@@ -96,7 +96,7 @@ class Assistant:
 
     def _assess(self, got: Retrieved, intake: Intake, staff: bool) -> list[list]:
         """Judge each question's coverage and keep the sentences that answer it."""
-        budget = (STAFF_BUDGET if staff else ANSWER_BUDGET) // max(1, len(got.questions))
+        budget = (staff_budget() if staff else ANSWER_BUDGET) // max(1, len(got.questions))
         picked = []
         name = intake.creator_name.lower()
 
@@ -164,7 +164,7 @@ class Assistant:
         draft.status, draft.team = "escalate", route.team
         draft.reason = reason or " ".join(dict.fromkeys(got.reasons)) or "The knowledge base does not cover this."
         draft.draft = prompts.render("holding_reply", greeting=greeting(name), team=route.team,
-                                     first_response=route.first_response, sign_off=SIGN_OFF)
+                                     first_response=route.first_response, sign_off=sign_off())
         return draft
 
 
