@@ -59,6 +59,11 @@ class Settings(BaseSettings):
     llm_max_retries: int = Field(1, ge=0, le=5, description="Retries on 429 and 5xx answers from the LLM.")
     redact_pii: bool = Field(True, description="Redact personal data before a hosted LLM sees it.")
 
+    # The agency's domain knowledge
+    domain_file: Path = Field(ROOT / "domain.yaml", description=(
+        "YAML file of the agency's name and sign-off, the markets it serves (with aliases and groupings) and "
+        "the topics it does not cover; another agency edits a copy of it."))
+
     # App and activity log
     activity_db: Path = Field(ROOT / ".store" / "activity.sqlite3", description="SQLite file of the activity log.")
     stale_after_days: int = Field(180, ge=1, description="A document reviewed longer ago than this is flagged stale.")

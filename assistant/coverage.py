@@ -5,12 +5,12 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
-from assistant.intake import MARKET_NAMES, REGIONS
-from assistant.markets import SEA_RE  # a rule for the whole region: "Unoriginal content (SEA)"
+from assistant.markets import names_group_of
 from assistant.offline import MAX_PER_QUESTION, Candidate, best_sentences
 from assistant.scope import unknown_topic
 from assistant.text import STOP, content_words
 from assistant.types import Passage
+from domain import get_domain
 
 if TYPE_CHECKING:  # the model loads lazily; typing must not import it
     from vectorstore.embeddings import Embedder
@@ -92,22 +92,22 @@ def asks_for_figure(question: str) -> bool:
 def unknown_market(region: str, mentions: Callable[[str], int]) -> str:
     """A reason to escalate when the creator sells in (or asks about) a market the knowledge base
     barely mentions: rules differ by market, and another market's rule would be a wrong answer."""
-    name = MARKET_NAMES.get(region, "")
+    name = get_domain().market_names.get(region, "")
     if not name:
         return ""
-    found = mentions(REGIONS[region])
+    found = mentions(get_domain().alias_patterns[region])
     if found >= MIN_MARKET_CHUNKS:
         return ""
     where = f"only {found} passage{'s' if found > 1 else ''} mention{'s' if found == 1 else ''} it" if found else "it is never mentioned"
     return f"The knowledge base has no rules for creators in {name} ({where}); TikTok Shop rules differ by market."
 
 
-def for_region_group(picked: list[Candidate], passages: list[Passage]) -> bool:
-    """Whether the best answering sentence states a rule for all of Southeast Asia ("(SEA)", "in Southeast
-    Asia"), which holds in a SEA market the knowledge base has no rules of its own for. A document tagged SEA
-    is not enough (the Vietnam and Indonesia sample rules are), nor is a SEA aside next to a Thai rule."""
+def for_region_group(picked: list[Candidate], passages: list[Passage], region: str) -> bool:
+    """Whether the best answering sentence states a rule for a grouping that holds the market ("(SEA)", "in
+    Southeast Asia"), which holds in a market the knowledge base has no rules of its own for. A document
+    tagged SEA is not enough (the Vietnam and Indonesia sample rules are), nor is a SEA aside next to a Thai rule."""
     best = max(picked, key=lambda c: c.score, default=None)
-    return bool(best and SEA_RE.search(f"{passages[best.passage].meta.get('section', '')} {best.text}"))
+    return bool(best and names_group_of(f"{passages[best.passage].meta.get('section', '')} {best.text}", region))
 
 
 def unknown_statement(cands: list[Candidate], question: str, also: list[Candidate]) -> Candidate | None:

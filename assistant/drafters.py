@@ -11,13 +11,21 @@ from assistant.intake import Intake
 from assistant.offline import Candidate
 from assistant.pii import redact, restore
 from assistant.types import Passage
+from domain import get_domain
 
-SIGN_OFF = "Best,\nThe Spotlight Media creator team"
 NEXT_STEPS = "If anything in your account still doesn't match this, reply here with the details and we'll look into it with you."
 ANSWER_BUDGET = 1000  # characters of quoted policy across all questions; keeps drafts near 1,200
-# A colleague's answer has no greeting, next steps or sign-off: the same length holds that much more answer
-# (tuning key facts +0.005, dev +0.003; the dev set's rep questions trailed the top-3-chunks baseline by 0.17).
-STAFF_BUDGET = ANSWER_BUDGET + len("Hi there,") + len(NEXT_STEPS) + len(SIGN_OFF)
+
+
+def sign_off() -> str:
+    """The reply's closing lines, with the agency's name from the domain file."""
+    return get_domain().sign_off
+
+
+def staff_budget() -> int:
+    """Characters of policy a colleague's answer may quote: it has no greeting, next steps or sign-off, so
+    the same length holds that much more answer."""
+    return ANSWER_BUDGET + len("Hi there,") + len(NEXT_STEPS) + len(sign_off())
 
 
 @dataclass
@@ -66,7 +74,7 @@ class OfflineDrafter:
             yield prompts.render("staff_answer", answer=answer, next_steps=request.holding)
             return
         yield prompts.render("offline_reply", greeting=greeting(request.intake.creator_name), answer=answer,
-                             next_steps=request.holding or NEXT_STEPS, sign_off=SIGN_OFF)
+                             next_steps=request.holding or NEXT_STEPS, sign_off=sign_off())
 
 
 def cite(sentence: str, n: int) -> str:
@@ -108,7 +116,8 @@ class LLMDrafter:
         user = prompts.render("llm_user", passages=format_passages(request.passages), message=message,
                               creator_name=request.intake.creator_name or "unknown",
                               region=request.intake.region or "unknown")
-        return [SystemMessage(prompts.render("llm_system", no_answer=prompts.NO_ANSWER)), HumanMessage(user)], mapping
+        system = prompts.render("llm_system", no_answer=prompts.NO_ANSWER, agency=get_domain().agency.name)
+        return [SystemMessage(system), HumanMessage(user)], mapping
 
     def draft(self, request: DraftRequest) -> Iterator[str]:
         """Token deltas from the model, with redacted values restored for the rep."""

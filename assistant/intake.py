@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from assistant.errors import EmptyMessageError
-from vectorstore.filters import MARKETS
+from domain import get_domain
 
 QUOTE_START = re.compile(r"(?im)^(on .{3,80} wrote:|-{2,} ?original message ?-{2,}|from: .+@.+)$")
 SIGNOFF = re.compile(r"(?im)^(--\s*$|sent from my \w+|(thanks|thank you|thx|best|cheers|regards|kind regards|best regards|xoxo|love)[,!.]*\s*$)")
@@ -31,29 +31,8 @@ LEAD_IN = re.compile(r"(?i)^(also|and|plus|oh and|btw|so|ok so|and also|one more
 PRONOUN = re.compile(r"(?i)\b(it|they|them|this|that|these|those|its|their)\b")
 # "1) how long do I have 2) can I use trending sounds": numbered questions split too.
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|\s+(?=\(?\d{1,2}\)\s)")
-# A market's name, people and biggest cities ("Harriet from Manchester"). Adjectives that also name a
-# language or a product's origin ("Spanish captions", "Korean skincare") are left out of newer entries.
-# Canada is not one: a Canadian asking which US tax form to file is answered by the non-US rule (tuning q042).
-REGIONS = {
-    "US": r"\b(u\.?s\.?a?|united states|america|american)\b",
-    "UK": r"\b(u\.?k\.?|united kingdom|britain|british|england|london|manchester|birmingham|glasgow)\b",
-    "TH": r"\b(thailand|thai|bangkok|chiang mai)\b", "VN": r"\b(vietnam|viet nam|vietnamese|ho chi minh|hcmc|saigon|hanoi)\b",
-    "ID": r"\b(indonesia|indonesian|jakarta)\b",
-    "MY": r"\b(malaysia|malaysian|kuala lumpur)\b", "PH": r"\b(philippines|filipino|filipina|manila)\b",
-    "SG": r"\b(singapore)\b", "JP": r"\b(japan|japanese|tokyo)\b", "BR": r"\b(brazil|brasil|brazilian)\b",
-    "MX": r"\b(mexico|mexican)\b", "DE": r"\b(germany|german|berlin)\b", "FR": r"\b(france|french|paris)\b",
-    "ES": r"\b(spain|madrid|barcelona)\b", "IT": r"\b(italy|milan)\b", "IE": r"\b(ireland|dublin)\b",
-    "AU": r"\b(australia|aussie|sydney|melbourne)\b", "NZ": r"\b(new zealand|auckland)\b",
-    "KR": r"\b(south korea|korea|seoul)\b", "IN": r"\b(india|mumbai|delhi)\b", "NL": r"\b(netherlands|amsterdam)\b",
-    "SA": r"\b(saudi arabia|saudi|riyadh)\b", "AE": r"\b(uae|united arab emirates|dubai|abu dhabi)\b",
-}
-# Markets a creator may name that we do not serve: their name in the knowledge base decides coverage.
-MARKET_NAMES = {**MARKETS, "JP": "Japan", "BR": "Brazil", "MX": "Mexico", "DE": "Germany", "FR": "France",
-                "ES": "Spain", "IT": "Italy", "IE": "Ireland", "AU": "Australia", "NZ": "New Zealand", "KR": "South Korea",
-                "IN": "India", "NL": "the Netherlands", "SA": "Saudi Arabia", "AE": "the United Arab Emirates"}
 # "how long do I have in Malaysia?", "rules for the UK": the market asked about, not "made in Japan".
 ASKED_IN = r"(?<!made )(?<!manufactured )(?<!produced )\b(?:in|for)\s+(?:the\s+)?{place}"
-FLAG_CODES = {"GB": "UK"}  # flag emoji use ISO codes; the agency says UK
 # "I'm in Japan", "based in Brazil", "Mexican creator": where the creator sells, not "imported from Japan".
 LOCATED = (r"\b(?:i'?m|i am|we'?re|we are|based|living|live|located|here|sell(?:ing)?|creators?|account|shop)\b"
            r"[^.?!\n]{{0,20}}?\b(?:in|from)\s+(?:the\s+)?{place}|{place}\s+(?:creators?|account|seller|shop|market)\b")
@@ -64,6 +43,13 @@ ABOUT_THE_REPLY = re.compile(r"(?i)\b(canned (?:reply|replies|response)|macro|te
                              r"what (?:do|should|can) i (?:say|tell|send|reply|answer)|how (?:do|should) i (?:reply|respond|answer))\b")
 NOT_NAMES = {"In", "From", "Not", "So", "Just", "Still", "Very", "Really", "Trying", "New", "Getting", "Going", "Confused", "Here",
              "Team", "Guys", "All", "Everyone", "Love", "Thanks"}
+
+
+def __getattr__(name: str) -> dict[str, str]:
+    """`MARKETS`, the served markets (code -> name) the UI lists, read from the domain file when asked for."""
+    if name == "MARKETS":
+        return get_domain().served
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
@@ -119,15 +105,16 @@ def find_name(message: str) -> str:
 
 def find_region(message: str) -> str:
     """A market named in the message, when exactly one is."""
-    found = [code for code, pattern in REGIONS.items() if re.search(pattern, message, re.I)]
+    found = [code for code, pattern in get_domain().alias_patterns.items() if re.search(pattern, message, re.I)]
     return found[0] if len(found) == 1 else ""
 
 
 def find_home_market(message: str) -> str:
     """The market a creator says they are in, sell from or ask about ("in Malaysia", 🇲🇾), when exactly one is."""
-    found = {code for code, pattern in REGIONS.items()
+    domain = get_domain()
+    found = {code for code, pattern in domain.alias_patterns.items()
              if re.search(LOCATED.format(place=pattern), message, re.I) or re.search(ASKED_IN.format(place=pattern), message, re.I)}
-    found |= {FLAG_CODES.get(code, code) for code in flags(message) if FLAG_CODES.get(code, code) in REGIONS}
+    found |= {domain.flag_codes[code] for code in flags(message) if code in domain.flag_codes}
     return found.pop() if len(found) == 1 else ""
 
 

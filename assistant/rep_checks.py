@@ -28,11 +28,11 @@ def precheck(message: str, region: str) -> Precheck:
 
 def language_escalation(check: Precheck, message: str, team: str, drafter: str) -> Draft:
     """A holding reply in the creator's language for a message the offline drafter cannot read."""
-    from assistant.drafters import SIGN_OFF, greeting
+    from assistant.drafters import greeting, sign_off
 
     text = holding_reply(check.language, team) or (
         f"{greeting('')}\n\nThanks for reaching out. I've passed your question to our {team} team, who will "
-        f"get back to you soon.\n\n{SIGN_OFF}")
+        f"get back to you soon.\n\n{sign_off()}")
     draft = Draft(question=message, status="escalate", draft=text, citations=[], reason=reason(check.language),
                   team=team, drafter=drafter, region=check.region)
     return finish(draft, check)

@@ -10,7 +10,7 @@ from assistant.conflicts import find_conflicts
 from assistant.coverage import for_region_group, unknown_market
 from assistant.judge import judge, not_covered
 from assistant.offline import Candidate
-from assistant.drafters import ANSWER_BUDGET, SIGN_OFF, STAFF_BUDGET, Drafter, DraftRequest, LLMDrafter, OfflineDrafter, greeting, neutralise
+from assistant.drafters import ANSWER_BUDGET, Drafter, DraftRequest, LLMDrafter, OfflineDrafter, greeting, neutralise, sign_off, staff_budget
 from assistant.errors import LLMError
 from assistant.escalation import Matrix, Route, load_matrix
 from assistant.audience import looks_like_staff, speaks_for_self
@@ -20,9 +20,9 @@ from assistant.llm import HOSTED, describe, make_chat_model
 from assistant.rep_checks import finish, language_escalation, precheck
 from assistant.retrieval import Retrieved, assemble, rerank, search_questions
 from assistant.types import Draft
+from domain import get_domain
 from reader.model import Reader
 from settings import Settings
-from vectorstore.filters import SEA_MARKETS
 from vectorstore.search import HybridSearcher
 
 if TYPE_CHECKING:  # the model loads lazily; typing must not import it
@@ -121,9 +121,9 @@ class Assistant:
 
     def _assess(self, got: Retrieved, intake: Intake, staff: bool) -> list[list[Candidate]]:
         """Let the reader judge each question and keep the sentences that answer it."""
-        budget = (STAFF_BUDGET if staff else ANSWER_BUDGET) // max(1, len(got.questions))
+        budget = (staff_budget() if staff else ANSWER_BUDGET) // max(1, len(got.questions))
         market = unknown_market(intake.home_market, self.searcher.keyword.count_matching)
-        if market and intake.home_market not in SEA_MARKETS:  # nothing can be answered for a market we have no rules for
+        if market and not get_domain().groups_of(intake.home_market):  # nothing can be answered for a market we have no rules for
             got.covered = [False] * len(got.questions)
             got.reasons.append(market)
             return [[] for _ in got.questions]
@@ -134,7 +134,7 @@ class Assistant:
             for local, rating in verdict.ratings.items():
                 index = got.per_question[q][local]
                 ratings[index] = max(ratings.get(index, 0.0), rating)
-            if market and verdict.covered and not for_region_group(verdict.picked, passages):
+            if market and verdict.covered and not for_region_group(verdict.picked, passages, intake.home_market):
                 verdict.covered = False  # only a rule for all of Southeast Asia holds there
                 got.reasons.append(market)
             elif not verdict.covered:
@@ -187,7 +187,7 @@ class Assistant:
         draft.status, draft.team = "escalate", route.team
         draft.reason = reason or " ".join(dict.fromkeys(got.reasons)) or "The knowledge base does not cover this."
         draft.draft = prompts.render("holding_reply", greeting=greeting(name), team=route.team,
-                                     first_response=route.first_response, sign_off=SIGN_OFF)
+                                     first_response=route.first_response, sign_off=sign_off())
         return draft
 
 

@@ -10,7 +10,7 @@ EXPECTED = {
     "offline_reply": {"greeting", "answer", "next_steps", "sign_off"},
     "holding_reply": {"greeting", "team", "first_response", "sign_off"},
     "staff_answer": {"answer", "next_steps"},
-    "llm_system": {"no_answer"},
+    "llm_system": {"no_answer", "agency"},
     "llm_user": {"passages", "message", "creator_name", "region"},
     # holding replies in the creator's language (assistant/language.py), one per language in HOLDING
     **{f"holding_reply_{code}": {"team"} for code in ("vi", "th", "id", "ms", "tl")},
@@ -39,4 +39,4 @@ def test_unexpected_placeholder_is_an_error() -> None:
 
 
 def test_system_prompt_carries_the_sentinel() -> None:
-    assert prompts.NO_ANSWER in prompts.render("llm_system", no_answer=prompts.NO_ANSWER)
+    assert prompts.NO_ANSWER in prompts.render("llm_system", no_answer=prompts.NO_ANSWER, agency="Spotlight Media")

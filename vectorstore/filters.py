@@ -4,21 +4,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-# The TikTok Shop markets our agency serves: the one list the UI, intake and filters share.
-MARKETS = {"US": "United States", "UK": "United Kingdom", "TH": "Thailand", "VN": "Vietnam", "ID": "Indonesia",
-           "MY": "Malaysia", "PH": "Philippines", "SG": "Singapore"}
-SEA_MARKETS = {"TH", "VN", "ID", "MY", "PH", "SG"}
+from domain import get_domain
 
 
 def region_values(region: str) -> list[str]:
-    """Regions whose documents apply to a creator in `region` (global ones always do)."""
+    """Regions whose documents apply to a creator in `region`: global ones always do, and so do those
+    tagged with a grouping of the domain file that holds the market (SEA for Thailand)."""
     region = region.strip().upper()
     if not region or region == "GLOBAL":
         return []
-    values = [region, "global"]
-    if region in SEA_MARKETS:
-        values.append("SEA")
-    return values
+    return [region, "global", *sorted(get_domain().groups_of(region))]
 
 
 @dataclass(frozen=True)
