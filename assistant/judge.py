@@ -13,9 +13,9 @@ from reader.model import pair_text
 if TYPE_CHECKING:  # the model loads lazily; typing must not import it
     from reader.model import Reader
 
-# A sentence is quoted when the reader rates it this high, or this share of the best sentence's rating.
-FLOOR, SHARE = 0.2, 0.5
-MAX_SENTENCES = 6
+# The best-rated sentences fill the budget; one the reader rates below this answers nothing.
+FLOOR = 0.05
+MAX_SENTENCES = 10
 RANK_PRIOR = 0.05  # the search's own order breaks near-ties between equally rated sentences
 EXAMPLE_HEADING = re.compile(r"(?i)\b(examples?|worked|illustrat\w*|scenarios?|sample calculation)\b")
 
@@ -53,12 +53,12 @@ def judge(question: str, passages: list[Passage], reader: Reader, threshold: flo
         return Verdict()
     ratings = reader.score(question, [pair_text(c.text, heading(passages[c.passage])) for c in cands])
     for cand, rating in zip(cands, ratings):
-        cand.similarity = float(rating)
+        cand.rating = float(rating)
         cand.score = float(rating) + RANK_PRIOR / (1 + cand.passage)
-    closest = max(cands, key=lambda c: c.similarity)
-    verdict = Verdict(best=closest.similarity, closest=closest, covered=closest.similarity >= threshold)
+    closest = max(cands, key=lambda c: c.rating)
+    verdict = Verdict(best=closest.rating, closest=closest, covered=closest.rating >= threshold)
     for cand in cands:
-        verdict.ratings[cand.passage] = max(verdict.ratings.get(cand.passage, 0.0), cand.similarity)
+        verdict.ratings[cand.passage] = max(verdict.ratings.get(cand.passage, 0.0), cand.rating)
     verdict.picked = [in_context(c, passages[c.passage]) for c in choose(cands, budget)]
     return verdict
 
@@ -66,11 +66,10 @@ def judge(question: str, passages: list[Passage], reader: Reader, threshold: flo
 def choose(cands: list[Candidate], budget: int) -> list[Candidate]:
     """The best-rated sentences within the budget, each fact once, grouped by passage in reading order."""
     ranked = sorted(cands, key=lambda c: -c.score)
-    cutoff = max(FLOOR, SHARE * ranked[0].similarity)
     chosen: list[Candidate] = []
     used = 0
     for cand in ranked:
-        if len(chosen) == MAX_SENTENCES or cand.similarity < cutoff:
+        if len(chosen) == MAX_SENTENCES or cand.rating < FLOOR:
             break
         words = content_words(cand.text)
         if any(overlap(c.text, words) > 0.7 for c in chosen) or used + len(cand.text) > budget:
@@ -84,13 +83,3 @@ def choose(cands: list[Candidate], budget: int) -> list[Candidate]:
         first.setdefault(cand.passage, len(first))
     return sorted(chosen, key=lambda c: (first[c.passage], c.position))
 
-
-def not_covered(question: str, verdict: Verdict, passages: list[Passage], threshold: float) -> str:
-    """The reason a rep reads: which question is not covered, and the closest passage with its rating."""
-    if verdict.closest is None:
-        return f'Nothing in the knowledge base is about "{question}".'
-    near = passages[verdict.closest.passage]
-    where = str(near.meta.get("title", "")) or str(near.meta.get("source", ""))
-    quote = verdict.closest.text if len(verdict.closest.text) <= 160 else verdict.closest.text[:157].rsplit(" ", 1)[0] + "…"
-    return (f'The knowledge base does not answer "{question}". The closest passage ({where}) says "{quote}", '
-            f"which the reader rates {verdict.best:.2f} as an answer (it needs {threshold:.2f}).")

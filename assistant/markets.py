@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+from assistant.types import Passage
 from domain import get_domain
+
+if TYPE_CHECKING:  # offline imports this module
+    from assistant.offline import Candidate
 
 # A canned reply's scope line ("**When to use:** US free samples, before the posting deadline.").
 SCOPE_RE = re.compile(r"(?im)^\W*when to use\W*(.+)$")
@@ -41,3 +46,11 @@ def scoped_elsewhere(passage: str, region: str) -> bool:
     samples") is not sent to a Vietnamese creator, though its own sentences name no market."""
     scope = SCOPE_RE.search(passage)
     return bool(scope) and not ANY_MARKET.search(scope.group(1)) and for_another_market(scope.group(1), region)
+
+
+def for_region_group(picked: list[Candidate], passages: list[Passage], region: str) -> bool:
+    """Whether the best answering sentence states a rule for a grouping that holds the market ("(SEA)", "in
+    Southeast Asia"), which holds in a market the knowledge base has no rules of its own for. A document
+    tagged SEA is not enough (the Vietnam and Indonesia sample rules are), nor is a SEA aside next to a Thai rule."""
+    best = max(picked, key=lambda c: c.score, default=None)
+    return bool(best and names_group_of(f"{passages[best.passage].meta.get('section', '')} {best.text}", region))

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Iterator
 import prompts
 from assistant.citecheck import check
 from assistant.conflicts import find_conflicts
-from assistant.coverage import for_region_group, unknown_market
-from assistant.judge import judge, not_covered
+from assistant.judge import judge
+from assistant.markets import for_region_group
+from assistant import reasons
 from assistant.offline import Candidate
 from assistant.drafters import ANSWER_BUDGET, Drafter, DraftRequest, LLMDrafter, OfflineDrafter, greeting, neutralise, sign_off, staff_budget
 from assistant.errors import LLMError
@@ -101,7 +102,7 @@ class Assistant:
                                holding=self._holding_sentence(got, route), staff=staff)
         text = yield from self._run_drafter(request, draft)
         if text is None:
-            yield self._escalate(draft, got, route, intake.creator_name, disagreement(got))
+            yield self._escalate(draft, got, route, intake.creator_name, reasons.llm_found_nothing(got.questions, got.coverage, got.covered))
             return
         self._finish(draft, text, got, route)
         yield draft
@@ -122,7 +123,7 @@ class Assistant:
     def _assess(self, got: Retrieved, intake: Intake, staff: bool) -> list[list[Candidate]]:
         """Let the reader judge each question and keep the sentences that answer it."""
         budget = (staff_budget() if staff else ANSWER_BUDGET) // max(1, len(got.questions))
-        market = unknown_market(intake.home_market, self.searcher.keyword.count_matching)
+        market = reasons.market_without_rules(intake.home_market, self.searcher.keyword.count_matching)
         if market and not get_domain().groups_of(intake.home_market):  # nothing can be answered for a market we have no rules for
             got.covered = [False] * len(got.questions)
             got.reasons.append(market)
@@ -130,7 +131,9 @@ class Assistant:
         picked, ratings = [], {}
         for q, question in enumerate(got.questions):
             passages = [got.passages[i] for i in got.per_question[q]]
-            verdict = judge(question, passages, self.reader, self.settings.reader_threshold, budget, staff, intake.region)
+            # one question is read as the whole message, its context included ("a shop sent me a hair mask")
+            asked = intake.text if len(got.questions) == 1 else question
+            verdict = judge(asked, passages, self.reader, self.settings.reader_threshold, budget, staff, intake.region)
             for local, rating in verdict.ratings.items():
                 index = got.per_question[q][local]
                 ratings[index] = max(ratings.get(index, 0.0), rating)
@@ -138,7 +141,11 @@ class Assistant:
                 verdict.covered = False  # only a rule for all of Southeast Asia holds there
                 got.reasons.append(market)
             elif not verdict.covered:
-                got.reasons.append(not_covered(question, verdict, passages, self.settings.reader_threshold))
+                got.reasons.append(reasons.unanswered(question, verdict, passages, self.settings.reader_threshold))
+            elif outside := reasons.outside_scope(question, self.searcher.keyword.count_matching,
+                                                  intake.text if len(got.questions) == 1 else ""):
+                verdict.covered = False
+                got.reasons.append(outside)
             got.covered[q], got.coverage[q] = verdict.covered, verdict.best
             picked.append(verdict.picked)
         rerank(got, ratings)
@@ -169,11 +176,10 @@ class Assistant:
         missed = got.missed
         if missed:
             draft.status, draft.team = "escalate", route.team
-            draft.reason = ("Part of the message is not covered by the knowledge base: "
-                            + "; ".join(f'"{q}"' for q in missed) + ". " + " ".join(got.reasons))
+            draft.reason = reasons.partly_covered(missed, got.reasons)
         elif not checked.citations:
             draft.status, draft.team = "escalate", route.team
-            draft.reason = "The draft has no citation a rep could check."
+            draft.reason = reasons.no_citation()
 
     def _holding_sentence(self, got: Retrieved, route: Route) -> str:
         """For partly covered messages: who will answer the rest."""
@@ -185,17 +191,10 @@ class Assistant:
     def _escalate(self, draft: Draft, got: Retrieved, route: Route, name: str, reason: str = "") -> Draft:
         """A polite holding reply naming the owning team."""
         draft.status, draft.team = "escalate", route.team
-        draft.reason = reason or " ".join(dict.fromkeys(got.reasons)) or "The knowledge base does not cover this."
+        draft.reason = reason or reasons.not_covered_at_all(got.reasons)
         draft.draft = prompts.render("holding_reply", greeting=greeting(name), team=route.team,
                                      first_response=route.first_response, sign_off=sign_off())
         return draft
-
-
-def disagreement(got: Retrieved) -> str:
-    """The LLM found no answer where the reader found one: the rep sees both verdicts."""
-    rated = ", ".join(f'"{q}" ({c:.2f})' for q, c, ok in zip(got.questions, got.coverage, got.covered) if ok)
-    return ("The LLM found no answer in the passages, but the reader rates them as answering "
-            f"{rated}: check the sources before escalating.") if rated else "The LLM found no answer in the passages."
 
 
 def build_drafter(settings: Settings, assistant_offline: OfflineDrafter) -> Drafter:

@@ -161,20 +161,6 @@ def test_a_city_names_the_creators_market() -> None:
     assert (find_region("Harriet from Manchester here, which tax form?"), find_region("based in Ho Chi Minh City")) == ("UK", "VN")
 
 
-@pytest.mark.parametrize("question, names", [
-    ("what commission does Medicube usually give creators?", ["Medicube"]),
-    ("I got a sample from Medicube, when do I post?", ["Medicube"]),
-    ("I live in Ho Chi Minh City, how do I verify my identity?", []),  # where the creator is, not a brand
-    ("can I share my links on my Facebook page and my LINE group?", []),  # social apps the KB speaks of
-    ("commission is frozen AND she got a violation. one record or two?", []),  # emphasis, not a brand
-    ("an agency sent me a PDF contract with another rate from GLOWLAB", ["GLOWLAB"]),  # a file format is not a brand
-])
-def test_an_unknown_brand_is_named_but_a_home_town_or_social_app_is_not(question: str, names: list[str]) -> None:
-    from assistant.coverage import unknown_names
-
-    assert unknown_names(question, lambda word: False) == names
-
-
 def test_the_story_before_a_question_counts_for_faults_but_not_for_platforms() -> None:
     """'The app updated and the button is gone. how do I get it back?' tells the fault before asking;
     'I also sell on amazon. how long do I have to post?' asks nothing about Amazon."""

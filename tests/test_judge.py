@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.judge import MAX_SENTENCES, choose, judge, not_covered
+from assistant.judge import MAX_SENTENCES, choose, judge
+from assistant.reasons import unanswered
 from assistant.offline import Candidate
 from assistant.types import Passage
 
@@ -29,7 +30,7 @@ def test_answerability_is_the_best_rating() -> None:
     low = judge("minimum?", passages, Fixed({"minimum": 0.4}), 0.5, 1000)
     assert high.covered and abs(high.best - 0.9) < 1e-6
     assert not low.covered and low.closest is not None and "minimum" in low.closest.text
-    reason = not_covered("what is the minimum?", low, passages, 0.5)
+    reason = unanswered("what is the minimum?", low, passages, 0.5)
     assert "what is the minimum?" in reason and "0.40" in reason and "0.50" in reason
 
 
@@ -57,4 +58,4 @@ def test_nothing_to_read_escalates() -> None:
     """No passages: not covered, with a reason that names the question."""
     verdict = judge("anything?", [], Fixed({}), 0.5, 1000)
     assert not verdict.covered and verdict.best == 0.0
-    assert '"anything?"' in not_covered("anything?", verdict, [], 0.5)
+    assert '"anything?"' in unanswered("anything?", verdict, [], 0.5)

@@ -1,0 +1,69 @@
+"""Every reason a draft escalates, in plain words for the rep. Each is a small check that returns the
+reason, or '' when it does not apply; the service collects them and changes nothing that retrieval found."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from assistant.scope import unknown_topic
+from assistant.types import Passage
+from domain import get_domain
+
+if TYPE_CHECKING:
+    from assistant.judge import Verdict
+
+# A market named in fewer passages than this has no rules of its own in the knowledge base: one or two
+# passing mentions ("we also serve Malaysia") are not rules, and another market's rule would be wrong there.
+MIN_MARKET_CHUNKS = 5
+
+
+def market_without_rules(region: str, mentions: Callable[[str], int]) -> str:
+    """The creator sells in (or asks about) a market the knowledge base barely mentions."""
+    name = get_domain().market_names.get(region, "")
+    if not name:
+        return ""
+    found = mentions(get_domain().alias_patterns[region])
+    if found >= MIN_MARKET_CHUNKS:
+        return ""
+    where = f"only {found} passage{'s' if found > 1 else ''} mention{'s' if found == 1 else ''} it" if found else "it is never mentioned"
+    return f"The knowledge base has no rules for creators in {name} ({where}); TikTok Shop rules differ by market."
+
+
+def unanswered(question: str, verdict: Verdict, passages: list[Passage], threshold: float) -> str:
+    """No sentence the reader read answers the question: say which, and the closest passage with its rating."""
+    if verdict.covered:
+        return ""
+    if verdict.closest is None:
+        return f'Nothing in the knowledge base is about "{question}".'
+    near = passages[verdict.closest.passage]
+    where = str(near.meta.get("title", "")) or str(near.meta.get("source", ""))
+    quote = verdict.closest.text if len(verdict.closest.text) <= 160 else verdict.closest.text[:157].rsplit(" ", 1)[0] + "…"
+    return (f'The knowledge base does not answer "{question}". The closest passage ({where}) says "{quote}", '
+            f"which the reader rates {verdict.best:.2f} as an answer (it needs {threshold:.2f}).")
+
+
+def outside_scope(question: str, mentions: Callable[[str], int], story: str = "") -> str:
+    """The question is about a topic the domain file lists as out of scope and the knowledge base barely names."""
+    return unknown_topic(question, mentions, story)
+
+
+def partly_covered(missed: list[str], reasons: list[str]) -> str:
+    """Some questions of the message are answered and some are not."""
+    return ("Part of the message is not covered by the knowledge base: " + "; ".join(f'"{q}"' for q in missed)
+            + ". " + " ".join(dict.fromkeys(reasons)))
+
+
+def no_citation() -> str:
+    """The draft kept no sentence a rep could check against a source."""
+    return "The draft has no citation a rep could check."
+
+
+def llm_found_nothing(questions: list[str], ratings: list[float], covered: list[bool]) -> str:
+    """The LLM found no answer; where the reader found one, the rep sees both verdicts."""
+    rated = ", ".join(f'"{q}" ({r:.2f})' for q, r, ok in zip(questions, ratings, covered) if ok)
+    return ("The LLM found no answer in the passages, but the reader rates them as answering "
+            f"{rated}: check the sources before escalating.") if rated else "The LLM found no answer in the passages."
+
+
+def not_covered_at_all(reasons: list[str]) -> str:
+    """Nothing in the message is answered: the reasons found, or a plain default."""
+    return " ".join(dict.fromkeys(reasons)) or "The knowledge base does not cover this."
