@@ -23,6 +23,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     cmd.add_argument("--epochs", type=int, default=3)
     cmd.add_argument("--seed", type=int, default=13)
     cmd.add_argument("--negatives", type=int, default=14, help="negative sentences sampled per question")
+    cmd.add_argument("--lr", type=float, default=5e-5, help="learning rate of the trained layers (the head gets 10x)")
     cmd.add_argument("--out", type=Path, default=WEIGHTS)
     return parser.parse_args(argv)
 
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     pairs = training_pairs(args.negatives, args.seed)
     positives = int(sum(p.label for p in pairs))
     print(f"{len(pairs)} pairs ({positives} positive) in {time.perf_counter() - started:.0f} s", flush=True)
-    out = train(pairs, epochs=args.epochs, seed=args.seed, out=args.out, log=lambda s: print(s, flush=True))
+    out = train(pairs, epochs=args.epochs, lr=args.lr, seed=args.seed, out=args.out, log=lambda s: print(s, flush=True))
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.0f} s")
     return 0
 
