@@ -80,17 +80,35 @@ def chunk_document(doc: LoadedDoc, content_hash: str, window: int, target: int, 
     """
     chunks: list[Chunk] = []
     for section in doc.sections:
-        prefix = heading_line(doc.title, section.path)
+        # A heading path may take at most a third of the window, so the passage always has room.
+        prefix = fit(heading_line(doc.title, section.path), window // 3, count)
         # 2 special tokens plus the prefix line must fit beside the passage in the window.
         room = window - count(prefix + "\n") - 2
         budget = max(16, min(target, room))
         for text in pack(pieces(section.text, budget, count), budget, count):
             embed_text = f"{prefix}\n{text}"
-            while count(embed_text) > window - 2:  # tokenizer joins can add a piece or two
-                text = text[: int(len(text) * 0.9)]
+            # Tokenizer joins can add a piece or two. Each pass shortens the text, and an empty
+            # passage fits beside the bounded prefix, so this ends.
+            while text and count(embed_text) > window - 2:
+                text = text[: min(len(text) - 1, int(len(text) * 0.9))]
                 embed_text = f"{prefix}\n{text}"
-            chunks.append(make_chunk(doc, section, text, embed_text, len(chunks), content_hash))
+            if text.strip():
+                chunks.append(make_chunk(doc, section, text, embed_text, len(chunks), content_hash))
     return chunks
+
+
+def fit(text: str, limit: int, count: TokenCounter) -> str:
+    """The longest start of text within `limit` tokens, found by halving, so it costs log2(len) counts."""
+    if count(text) <= limit:
+        return text
+    good, bad = 0, len(text)  # text[:good] fits, text[:bad] does not
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        if count(text[:middle]) <= limit:
+            good = middle
+        else:
+            bad = middle
+    return text[:good].rstrip()
 
 
 def make_chunk(doc: LoadedDoc, section: Section, text: str, embed_text: str, index: int, content_hash: str) -> Chunk:
