@@ -32,3 +32,19 @@ def test_a_heading_over_the_window_is_truncated_flagged_and_the_lock_released(se
     assert "truncated" in flagged["policies/long-heading.md"] and "truncated" in flagged["policies/long-heading.html"]
     with writer_lock(store.store_dir):  # released: a second writer gets it at once
         pass
+
+
+def test_an_alias_bomb_fails_alone_and_no_value_grows(settings: Settings, embedder: Embedder) -> None:
+    from tests.test_meta import alias_bomb
+
+    pol = settings.kb_dir / "policies"
+    write_md(pol / "good.md", "# Payouts\n\nPayPal withdrawals cost 0.9 percent.", title="Payouts")
+    (pol / "bomb.md").write_text(f"---\ntitle: Bomb\n{alias_bomb()}---\n# Bomb\n\nText.\n", encoding="utf-8")
+    (pol / "notes.txt").write_text("Samples ship in 5 days.", encoding="utf-8")
+    (pol / "notes.txt.meta.yaml").write_text(alias_bomb(7), encoding="utf-8")
+    store = open_store(settings, embedder)
+    report = run_ingest(settings, store, embedder)
+    failed = {f["path"]: f["error"] for f in report.failed}
+    assert set(failed) == {"policies/bomb.md", "policies/notes.txt"} and all("alias" in e for e in failed.values())
+    assert set(store.ids_by_source()) == {"policies/good.md"}
+    assert all(len(str(v)) < 1000 for _, _, m in store.iter_chunks() for v in m.values())
