@@ -9,16 +9,7 @@ import pytest
 from ingest import meta
 from ingest.documents import LoadError
 from ingest.loaders import load_file
-
-
-def alias_bomb(levels: int = 8, width: int = 9) -> str:
-    """The billion-laughs shape: each level lists the one before it `width` times."""
-    lines = ["a0: &a0 [lol]"]
-    for i in range(1, levels + 1):
-        refs = ", ".join([f"*a{i - 1}"] * width)
-        lines.append(f"a{i}: &a{i} [{refs}]")
-    lines.append(f"owner: *a{levels}")
-    return "\n".join(lines) + "\n"
+from tests.hostile import alias_bomb
 
 
 def test_an_alias_bomb_in_front_matter_is_refused(tmp_path: Path) -> None:

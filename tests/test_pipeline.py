@@ -8,6 +8,7 @@ import pytest
 from ingest.pipeline import run_ingest
 from settings import Settings
 from tests.files import write_md
+from tests.hostile import alias_bomb
 from vectorstore.embeddings import Embedder
 from vectorstore.lock import writer_lock
 from vectorstore.store import open_store
@@ -35,8 +36,6 @@ def test_a_heading_over_the_window_is_truncated_flagged_and_the_lock_released(se
 
 
 def test_an_alias_bomb_fails_alone_and_no_value_grows(settings: Settings, embedder: Embedder) -> None:
-    from tests.test_meta import alias_bomb
-
     pol = settings.kb_dir / "policies"
     write_md(pol / "good.md", "# Payouts\n\nPayPal withdrawals cost 0.9 percent.", title="Payouts")
     (pol / "bomb.md").write_text(f"---\ntitle: Bomb\n{alias_bomb()}---\n# Bomb\n\nText.\n", encoding="utf-8")
