@@ -53,7 +53,8 @@ def run_ingest(settings: Settings, store: Store, embedder: Embedder, source_dir:
         plan = make_plan(root, settings.ignore_files, store.read_manifest(), store.ids_by_source(),
                          config_key(settings, embedder))
         report = Report(added=list(plan.added), updated=list(plan.updated), removed=plan.removed,
-                        unchanged=plan.unchanged, skipped=plan.skipped, dry_run=dry_run)
+                        unchanged=plan.unchanged, skipped=plan.skipped, failed=list(plan.failed),
+                        dry_run=dry_run)
         if not dry_run:
             apply_plan(settings, store, embedder, plan, report, progress or (lambda *_: None))
     report.total_chunks = store.count()
