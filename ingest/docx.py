@@ -63,7 +63,7 @@ def docx_sections(path: Path, source: str) -> tuple[list[Section], str, list[str
     try:
         document = docx.Document(str(path))
     except Exception as err:  # python-docx raises many types on a broken package
-        raise LoadError(f"{source} could not be opened as DOCX: {err}") from err
+        raise LoadError(f"{source} could not be opened as DOCX ({err.__class__.__name__})") from err
     sections, stack, buffer, title, hidden = [], [], [], "", False
     for block in iter_blocks(document):
         if isinstance(block, str):
