@@ -74,9 +74,10 @@ def edit_ratio(draft_text: str, final_text: str) -> float:
     return round(1.0 - difflib.SequenceMatcher(None, draft_text, final_text, autojunk=False).ratio(), 4)
 
 
-def scrub(text: str | None) -> str | None:
-    """Personal data swapped for tokens before anything reaches the disk."""
-    return None if text is None else redact(text).text
+def scrub(text: str | None, region: str = "") -> str | None:
+    """Personal data swapped for tokens before anything reaches the disk (phones read by the creator's
+    market and every market we serve)."""
+    return None if text is None else redact(text, region).text
 
 
 def now_iso() -> str:
@@ -142,10 +143,12 @@ class ActivityLog:
     def log_draft(self, entry: DraftEntry) -> int:
         """Insert or update the row for entry.draft_key; returns its id."""
         ratio = None if entry.final_text is None else edit_ratio(entry.draft_text, entry.final_text)
+        region = entry.region
         values = (entry.draft_key, now_iso(), scrub(entry.rep), scrub(entry.creator_handle), entry.region,
-                  entry.topic, entry.status, entry.team, scrub(entry.reason), entry.drafter,
-                  scrub(entry.question), scrub(entry.draft_text), scrub(entry.final_text), ratio,
-                  json.dumps(entry.citations, ensure_ascii=False), entry.thumbs, scrub(entry.feedback_reason))
+                  entry.topic, entry.status, entry.team, scrub(entry.reason, region), entry.drafter,
+                  scrub(entry.question, region), scrub(entry.draft_text, region), scrub(entry.final_text, region),
+                  ratio, json.dumps(entry.citations, ensure_ascii=False), entry.thumbs,
+                  scrub(entry.feedback_reason, region))
         with self._transaction() as conn:
             conn.execute(UPSERT, values)
             return int(conn.execute("SELECT id FROM drafts WHERE draft_key = ?", (entry.draft_key,)).fetchone()[0])

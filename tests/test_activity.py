@@ -91,6 +91,17 @@ def test_personal_data_never_reaches_the_file(log: ActivityLog) -> None:
     assert "[EMAIL_1]" in log.query()[0]["question"]
 
 
+def test_local_phones_cards_and_addresses_never_reach_the_file(log: ActivityLog) -> None:
+    secrets = ["07911 123456", "012-345 6789", "9123 4567", "0917 123 4567", "0812-3456-7890", "081-234-5678",
+               "4111.1111.1111.1111", "4111  1111  1111  1111", "221 baker street", "Jl. Sudirman No. 5", "SW1A 1AA"]
+    message = "Reach me: " + "; ".join(secrets) + ". Where is my sample?"
+    log.log_draft(entry(question=message, final_text=message, region="MY"))
+    log.set_feedback("k1", 0, message)
+    raw = b"".join(p.read_bytes() for p in log.path.parent.glob("activity.sqlite3*"))
+    for secret in secrets:
+        assert secret.encode() not in raw, secret
+
+
 def test_query_filters(log: ActivityLog) -> None:
     log.log_draft(entry("a"))
     log.log_draft(entry("b", status="escalate", topic="payouts", rep="Bo"))
