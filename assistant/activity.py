@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from assistant.handles import handle_id, load_key, same_creator
 from assistant.pii import redact
 
 SCHEMA_VERSION = 1
@@ -93,9 +94,10 @@ def day_start(day: dt.date) -> str:
 class ActivityLog:
     """SQLite activity log. Thread-safe: each call opens its own short-lived connection."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, key: str | None = None):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.key = load_key(self.path, key)  # for the keyed hash of e-mail and phone handles
         with self._connect() as conn:
             conn.execute("PRAGMA journal_mode=WAL")  # readers never block the writer; persists in the file
         self._migrate()
@@ -144,7 +146,7 @@ class ActivityLog:
         """Insert or update the row for entry.draft_key; returns its id."""
         ratio = None if entry.final_text is None else edit_ratio(entry.draft_text, entry.final_text)
         region = entry.region
-        values = (entry.draft_key, now_iso(), scrub(entry.rep), scrub(entry.creator_handle), entry.region,
+        values = (entry.draft_key, now_iso(), scrub(entry.rep), handle_id(entry.creator_handle, self.key), entry.region,
                   entry.topic, entry.status, entry.team, scrub(entry.reason, region), entry.drafter,
                   scrub(entry.question, region), scrub(entry.draft_text, region), scrub(entry.final_text, region),
                   ratio, json.dumps(entry.citations, ensure_ascii=False), entry.thumbs,
@@ -161,9 +163,14 @@ class ActivityLog:
             return cur.rowcount == 1
 
     def forget_creator(self, handle: str) -> int:
-        """Delete every row about one creator (a data-deletion request); returns rows removed."""
+        """Delete every row about one creator, and no one else (a data-deletion request); returns rows removed."""
+        target = handle_id(handle, self.key)
+        if not target:
+            raise ValueError("Give the creator's handle, e.g. @glowwithmaya.")
         with self._transaction() as conn:
-            return conn.execute("DELETE FROM drafts WHERE creator_handle = ?", (scrub(handle),)).rowcount
+            stored = [r[0] for r in conn.execute("SELECT DISTINCT creator_handle FROM drafts WHERE creator_handle != ''")]
+            return sum(conn.execute("DELETE FROM drafts WHERE creator_handle = ?", (s,)).rowcount
+                       for s in stored if same_creator(s, target, self.key))
 
     def query(self, since: dt.date | None = None, until: dt.date | None = None, status: str = "",
               topic: str = "", rep: str = "") -> list[dict[str, Any]]:
