@@ -34,9 +34,16 @@ def check_archive(path: Path, source: str) -> None:
 
 
 def visible_text(paragraph: Any) -> tuple[str, bool]:
-    """Paragraph text without hidden (vanish) runs, and whether any run was hidden."""
+    """Paragraph text without hidden (vanish) runs, and whether any run was hidden. The library's own
+    paragraph text when nothing is hidden: it keeps hyperlinks, which `paragraph.runs` skips."""
+    from docx.text.hyperlink import Hyperlink
+
+    runs = [r for item in paragraph.iter_inner_content()
+            for r in (item.runs if isinstance(item, Hyperlink) else [item])]
+    if not any(run.font.hidden for run in runs):
+        return paragraph.text, False
     parts, hidden = [], False
-    for run in paragraph.runs:
+    for run in runs:
         if run.font.hidden:
             hidden = hidden or bool(run.text.strip())
             continue

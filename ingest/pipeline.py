@@ -39,8 +39,9 @@ def report_path(settings: Settings) -> Path:
 def config_key(settings: Settings, embedder: Embedder) -> str:
     """Chunking settings that, when changed, make every file be rebuilt. The last part is the loaders'
     version: a change to what a loader or the chunker extracts (v2: PDF table cells joined with ' | ',
-    paragraphs packed into one chunk kept apart by a blank line) rebuilds stores whose files did not change."""
-    return f"{embedder.name}|{settings.chunk_tokens}|v2"
+    paragraphs packed into one chunk kept apart by a blank line; v3: DOCX hyperlink text kept, headings and
+    metadata values capped) rebuilds stores whose files did not change."""
+    return f"{embedder.name}|{settings.chunk_tokens}|v3"
 
 
 def run_ingest(settings: Settings, store: Store, embedder: Embedder, source_dir: Path | None = None,
