@@ -121,7 +121,7 @@ def test_csv_export_holds_the_rows_and_defuses_formulas(log: ActivityLog) -> Non
     rows = list(csv.DictReader(io.StringIO(to_csv(log.query()))))
     assert {r["draft_key"] for r in rows} == {"a", "b"}
     assert next(r for r in rows if r["draft_key"] == "a")["question"].startswith("'=")
-    assert to_csv([]).startswith("id,draft_key,created_at")
+    assert to_csv([]).startswith('"id","draft_key","created_at"')  # every cell quoted, the header too
 
 
 def test_content_gaps_group_escalations_thumbs_down_and_heavy_edits(log: ActivityLog) -> None:
