@@ -10,6 +10,9 @@ from ingest.documents import LoadedDoc, Section
 
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
 TokenCounter = Callable[[str], int]
+# Tokenising costs memory in proportion to the text, and ingest does it outside the parsing sandbox, so
+# a text this many times longer than the budget is split before it is ever counted whole.
+MAX_CHARS_PER_TOKEN = 40
 
 
 @dataclass
@@ -36,7 +39,7 @@ SPLITTERS: tuple[tuple[str, Callable[[str], list[str]]], ...] = (
 def pieces(text: str, budget: int, count: TokenCounter, joiner: str = "\n\n") -> list[tuple[str, str]]:
     """Split text into parts that each fit the budget: paragraphs, then lines, sentences, words. Each part
     comes with the separator that joins it to the part before it."""
-    if count(text) <= budget:
+    if len(text) <= budget * MAX_CHARS_PER_TOKEN and count(text) <= budget:
         return [(joiner, text)]
     for inner, splitter in SPLITTERS:
         parts = [p for p in splitter(text) if p.strip()]

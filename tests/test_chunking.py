@@ -50,3 +50,22 @@ def test_loaders_truncate_over_long_headings_and_flag_the_document(tmp_path: Pat
     assert all(len(part) <= loaders.MAX_HEADING_CHARS for s in doc.sections for part in s.path)
     assert len(doc.title) <= loaders.MAX_HEADING_CHARS
     assert any("heading" in f and "truncated" in f for f in doc.flags), doc.flags
+
+
+class LengthBound:
+    """The real token counter, failing when asked to count a text far longer than any chunk."""
+
+    def __init__(self, embedder: Embedder, limit: int):
+        self.embedder, self.limit = embedder, limit
+
+    def __call__(self, text: str) -> int:
+        assert len(text) <= self.limit, f"counted {len(text)} characters at once"
+        return self.embedder.count_tokens(text)
+
+
+@pytest.mark.slow
+def test_a_huge_table_is_split_before_it_is_tokenised_whole(embedder: Embedder) -> None:
+    rows = "\n".join(f"| SKU-{i:06d} | Glow serum | {i % 90}.50 | MY |" for i in range(4000))
+    doc = LoadedDoc(source="policies/t.md", title="Catalogue", metadata={}, sections=[Section(["Prices"], rows)])
+    chunks = chunk_document(doc, "b" * 64, embedder.max_tokens, 160, LengthBound(embedder, 160 * 40))
+    assert "| SKU-003999 |" in chunks[-1].text and all(c.text.count("\n| SKU") < 40 for c in chunks)
