@@ -82,6 +82,7 @@ def chunk_document(doc: LoadedDoc, content_hash: str, window: int, target: int, 
     `count` gives word pieces without special tokens; `window` is the model's limit with them.
     """
     chunks: list[Chunk] = []
+    doc = storable(doc)
     for section in doc.sections:
         # A heading path may take at most a third of the window, so the passage always has room.
         prefix = fit(heading_line(doc.title, section.path), window // 3, count)
@@ -122,3 +123,20 @@ def make_chunk(doc: LoadedDoc, section: Section, text: str, embed_text: str, ind
                 page=section.page or 0, chunk_index=index, content_hash=content_hash,
                 version=version, text_hash=hashlib.sha1(text.encode()).hexdigest()[:12])
     return Chunk(id=f"{doc.source}:{version}:{index}", text=text, embed_text=embed_text, metadata=meta)
+
+
+def storable(doc: LoadedDoc) -> LoadedDoc:
+    """The document with every string valid UTF-8: a parser can hand back lone surrogates (a PDF's broken
+    character map), which the tokenizer, Chroma and JSON refuse, so they become '?'."""
+    meta = {k: utf8(v) if isinstance(v, str) else v for k, v in doc.metadata.items()}
+    sections = [Section([utf8(p) for p in s.path], utf8(s.text), s.page) for s in doc.sections]
+    return LoadedDoc(doc.source, utf8(doc.title), meta, sections, doc.flags)
+
+
+def utf8(text: str) -> str:
+    """Text with anything that cannot be UTF-8 encoded replaced by '?'."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return text

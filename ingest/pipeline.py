@@ -97,7 +97,11 @@ def load_one(settings: Settings, sandbox: Sandbox, embedder: Embedder, plan: Pla
         record_failure(report, source, str(err))
         return None
     window, target = embedder.max_tokens, min(settings.chunk_tokens, embedder.max_tokens)
-    chunks = chunk_document(doc, plan.hashes[source], window, target, embedder.count_tokens)
+    try:
+        chunks = chunk_document(doc, plan.hashes[source], window, target, embedder.count_tokens)
+    except Exception as err:  # a bug meeting one document's text fails that document, never the run
+        record_failure(report, source, f"{source} could not be chunked ({err.__class__.__name__})")
+        return None
     if doc.flags:
         report.flagged.append({"path": source, "flags": doc.flags})
     entry = {"content_hash": plan.hashes[source], "version": plan.hashes[source][:12], "title": doc.title,

@@ -69,3 +69,14 @@ def test_a_huge_table_is_split_before_it_is_tokenised_whole(embedder: Embedder) 
     doc = LoadedDoc(source="policies/t.md", title="Catalogue", metadata={}, sections=[Section(["Prices"], rows)])
     chunks = chunk_document(doc, "b" * 64, embedder.max_tokens, 160, LengthBound(embedder, 160 * 40))
     assert "| SKU-003999 |" in chunks[-1].text and all(c.text.count("\n| SKU") < 40 for c in chunks)
+
+
+@pytest.mark.slow
+def test_lone_surrogates_from_a_parser_become_storable_text(embedder: Embedder) -> None:
+    doc = LoadedDoc(source="policies/s.pdf", title="Pay\ud800outs", metadata={"owner": "Desk\udce9"},
+                    sections=[Section(["Fees\udfff"], "PayPal fees are 0.9\ud83d percent.")])
+    chunks = chunk_document(doc, "c" * 64, embedder.max_tokens, 160, embedder.count_tokens)
+    for chunk in chunks:
+        for value in (chunk.text, chunk.embed_text, *map(str, chunk.metadata.values())):
+            value.encode("utf-8")
+    assert "PayPal fees are 0.9" in chunks[0].text

@@ -83,3 +83,24 @@ def test_a_file_name_that_is_not_utf8_fails_alone(settings: Settings, embedder: 
     assert load_report(report_path(settings)).failed == report.failed  # the saved report is plain text
     again = run_ingest(settings, store, embedder)  # and the next run neither crashes nor removes anything
     assert again.unchanged == ["policies/good.md"] and not again.removed
+
+
+def test_a_chunking_fault_fails_one_document_only(settings: Settings, embedder: Embedder,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import ingest.pipeline as pipeline
+
+    real = pipeline.chunk_document
+
+    def faulty(doc, *args, **kwargs):  # fault injection: the chunker breaks on one document
+        if doc.source == "policies/bad.md":
+            raise RecursionError("injected")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "chunk_document", faulty)
+    pol = settings.kb_dir / "policies"
+    write_md(pol / "good.md", "# Payouts\n\nPayPal withdrawals cost 0.9 percent.", title="Payouts")
+    write_md(pol / "bad.md", "# Samples\n\nSamples ship in 5 days.", title="Samples")
+    store = open_store(settings, embedder)
+    report = run_ingest(settings, store, embedder)
+    assert report.failed == [{"path": "policies/bad.md", "error": "policies/bad.md could not be chunked (RecursionError)"}]
+    assert set(store.ids_by_source()) == {"policies/good.md"}
