@@ -66,6 +66,10 @@ class Settings(BaseSettings):
 
     # App and activity log
     activity_db: Path = Field(ROOT / ".store" / "activity.sqlite3", description="SQLite file of the activity log.")
+    activity_key: SecretStr | None = Field(None, description=(
+        "Key of the hash that stands in for creator handles that are e-mail addresses or phone numbers in the "
+        "activity log. Unset: a random key is made once and kept beside the log as `<activity_db>.key` (under "
+        "`.store/`, which git ignores); back it up with the log, or `forget` can no longer find those rows."))
     stale_after_days: int = Field(180, ge=1, description="A document reviewed longer ago than this is flagged stale.")
     owner_passphrase: SecretStr | None = Field(None, description="Passphrase for the knowledge-owner role when no OIDC login is configured.")
 

@@ -4,7 +4,8 @@ python -m assistant forget HANDLE
 
 Draft a cited reply to a creator's message, or escalate when the knowledge base does not cover it.
 --from reads JSON lines with a `question` field (other fields pass through) and prints one JSON line each.
-`forget` deletes every activity-log row about one creator handle (a data-deletion request).
+`forget` deletes every activity-log row about one creator handle (a data-deletion request), whatever its
+case or leading '@', and says how many rows went.
 """
 from __future__ import annotations
 
@@ -87,8 +88,10 @@ def forget(handle: str) -> int:
     from assistant.activity import ActivityLog
 
     try:
-        removed = ActivityLog(load_settings().activity_db).forget_creator(handle.strip())
-    except (SettingsError, OSError, sqlite3.Error) as err:
+        settings = load_settings()
+        key = settings.activity_key.get_secret_value() if settings.activity_key else None
+        removed = ActivityLog(settings.activity_db, key).forget_creator(handle)
+    except (SettingsError, OSError, sqlite3.Error, ValueError) as err:
         print(f"assistant: {err}", file=sys.stderr)
         return 2
     print(f"Removed {removed} activity-log row(s) about {handle.strip()}.")

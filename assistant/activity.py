@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from assistant.handles import handle_id, load_key, same_creator
 from assistant.pii import redact
 
 SCHEMA_VERSION = 1
@@ -74,9 +75,10 @@ def edit_ratio(draft_text: str, final_text: str) -> float:
     return round(1.0 - difflib.SequenceMatcher(None, draft_text, final_text, autojunk=False).ratio(), 4)
 
 
-def scrub(text: str | None) -> str | None:
-    """Personal data swapped for tokens before anything reaches the disk."""
-    return None if text is None else redact(text).text
+def scrub(text: str | None, region: str = "") -> str | None:
+    """Personal data swapped for tokens before anything reaches the disk (phones read by the creator's
+    market and every market we serve)."""
+    return None if text is None else redact(text, region).text
 
 
 def now_iso() -> str:
@@ -92,9 +94,10 @@ def day_start(day: dt.date) -> str:
 class ActivityLog:
     """SQLite activity log. Thread-safe: each call opens its own short-lived connection."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, key: str | None = None):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.key = load_key(self.path, key)  # for the keyed hash of e-mail and phone handles
         with self._connect() as conn:
             conn.execute("PRAGMA journal_mode=WAL")  # readers never block the writer; persists in the file
         self._migrate()
@@ -142,10 +145,12 @@ class ActivityLog:
     def log_draft(self, entry: DraftEntry) -> int:
         """Insert or update the row for entry.draft_key; returns its id."""
         ratio = None if entry.final_text is None else edit_ratio(entry.draft_text, entry.final_text)
-        values = (entry.draft_key, now_iso(), scrub(entry.rep), scrub(entry.creator_handle), entry.region,
-                  entry.topic, entry.status, entry.team, scrub(entry.reason), entry.drafter,
-                  scrub(entry.question), scrub(entry.draft_text), scrub(entry.final_text), ratio,
-                  json.dumps(entry.citations, ensure_ascii=False), entry.thumbs, scrub(entry.feedback_reason))
+        region = entry.region
+        values = (entry.draft_key, now_iso(), scrub(entry.rep), handle_id(entry.creator_handle, self.key), entry.region,
+                  entry.topic, entry.status, entry.team, scrub(entry.reason, region), entry.drafter,
+                  scrub(entry.question, region), scrub(entry.draft_text, region), scrub(entry.final_text, region),
+                  ratio, json.dumps(entry.citations, ensure_ascii=False), entry.thumbs,
+                  scrub(entry.feedback_reason, region))
         with self._transaction() as conn:
             conn.execute(UPSERT, values)
             return int(conn.execute("SELECT id FROM drafts WHERE draft_key = ?", (entry.draft_key,)).fetchone()[0])
@@ -158,9 +163,14 @@ class ActivityLog:
             return cur.rowcount == 1
 
     def forget_creator(self, handle: str) -> int:
-        """Delete every row about one creator (a data-deletion request); returns rows removed."""
+        """Delete every row about one creator, and no one else (a data-deletion request); returns rows removed."""
+        target = handle_id(handle, self.key)
+        if not target:
+            raise ValueError("Give the creator's handle, e.g. @glowwithmaya.")
         with self._transaction() as conn:
-            return conn.execute("DELETE FROM drafts WHERE creator_handle = ?", (scrub(handle),)).rowcount
+            stored = [r[0] for r in conn.execute("SELECT DISTINCT creator_handle FROM drafts WHERE creator_handle != ''")]
+            return sum(conn.execute("DELETE FROM drafts WHERE creator_handle = ?", (s,)).rowcount
+                       for s in stored if same_creator(s, target, self.key))
 
     def query(self, since: dt.date | None = None, until: dt.date | None = None, status: str = "",
               topic: str = "", rep: str = "") -> list[dict[str, Any]]:

@@ -3,24 +3,30 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 from assistant.activity import COLUMNS
 
 HEAVY_EDIT = 0.5  # a reply that changed more than half of the draft counts as a content gap
+# Spreadsheets skip leading blanks (any Unicode space, line breaks, the ideographic space, zero-width
+# characters) and read full-width signs as formula signs, so those come before the sign too.
+FORMULA_START = re.compile(r"^[\s\u200b-\u200f\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]")
 
 
 def csv_cell(value: Any) -> Any:
-    """Defuse spreadsheet formulas: a cell starting with = + - @ would run when the CSV is opened."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """Defuse spreadsheet formulas: a cell whose first visible sign is = + - @ would run when opened."""
+    if isinstance(value, str) and (FORMULA_START.match(value) or value[:1] in ("\t", "\r")):
         return "'" + value
     return value
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:
-    """Rows as CSV text with a header line, in the table's column order."""
+    """Rows as CSV text with a header line, in the table's column order; every cell is quoted, so a
+    bare CR or LF inside a value can never end a row."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(COLUMNS), extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=list(COLUMNS), extrasaction="ignore", lineterminator="\r\n",
+                            quoting=csv.QUOTE_ALL)
     writer.writeheader()
     for row in rows:
         writer.writerow({k: csv_cell(row.get(k)) for k in COLUMNS})

@@ -6,13 +6,37 @@ from dataclasses import dataclass, field
 
 import phonenumbers
 
+from vectorstore.filters import MARKETS
+
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-CARD_RE = re.compile(r"\b(?:\d[ -]?){12,18}\d\b")
+# Digits in any grouping: spaces (doubled too), dots, slashes, hyphens or underscores; Luhn decides.
+CARD_RE = re.compile(r"\b(?:\d[ \t./_-]{0,2}){12,18}\d\b")
 ORDER_RE = re.compile(r"(?i)(?:order(?:\s*(?:id|no\.?|number|#))?\s*[:#]?\s*)(\d{8,20})|\b(\d{15,20})\b")
+# Words that start an ordinary phrase rather than a street name ("3 videos on the road").
+NOT_A_NAME = r"(?!(?i:the|a|an|on|in|at|to|of|for|my|your|our|per|and|or|by|with|from|this|that|each|every)\b)"
+# Street types that are also everyday words count only when capitalised ("Baker Close", not "close to").
+STREET_TYPES = (r"(?:(?i:street|avenue|ave|road|rd|lane|boulevard|blvd|crescent|highway|hwy|parkway|jalan|soi)"
+                r"|St|Ave|Ln|Dr|Drive|Way|Court|Ct|Place|Pl|Close|Terrace|Square|Sq)")
 ADDRESS_RE = re.compile(
-    r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl)\b\.?"
-    r"(?:,?\s*(?:Apt|Unit|Suite)\.?\s*\w+)?(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,?\s*[A-Z]{2}\s*\d{5})?"
+    r"\b\d{1,5}[A-Za-z]?,?\s+(?:" + NOT_A_NAME + r"[A-Za-z][\w'’.-]*\s+){1,4}" + STREET_TYPES + r"\b\.?"
+    r"(?:,?\s*(?:Apt|Unit|Suite|Flat|#)\.?\s*\w+)?(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,?\s*[A-Z]{2}\s*\d{5})?"
+    # Indonesia and Malaysia: "Jl. Sudirman No. 5", "Jalan Ampang"; Vietnam "đường Lê Lợi"; Thailand ถนน/ซอย.
+    r"|\b(?i:jl|jln|jalan|đường|duong|phố)\.?\s+(?:[A-ZĐ][\w'’.-]*\s*){1,4}(?:,?\s*(?i:no)\.?\s*\d+[A-Za-z]?)?"
+    r"|(?:ถนน|ซอย)\s*\S+"
 )
+UK_POSTCODE_RE = re.compile(r"\b(?i:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\b")
+PHONE_REGIONS = {"UK": "GB"}  # our market codes that differ from the phonenumbers (ISO 3166) ones
+
+
+def phone_regions(region: str) -> list[str]:
+    """The creator's market first, then every market we serve, as phonenumbers region codes: a local
+    number such as 07911 123456 is only a phone number to the rules of its own country."""
+    out: list[str] = []
+    for code in [region.strip().upper(), *MARKETS]:
+        code = PHONE_REGIONS.get(code, code)
+        if code in phonenumbers.SUPPORTED_REGIONS and code not in out:
+            out.append(code)
+    return out
 
 
 @dataclass
@@ -64,24 +88,32 @@ class Redactor:
         return ORDER_RE.sub(swap, text)
 
     def phones(self, text: str, region: str) -> str:
-        matches = list(phonenumbers.PhoneNumberMatcher(text, region or "US"))
-        tokens = [self.token("PHONE", m.raw_string) for m in matches]  # numbered in reading order
-        for match, tok in reversed(list(zip(matches, tokens))):
-            text = text[: match.start] + tok + text[match.end:]
+        spans: list[tuple[int, int]] = []
+        for code in phone_regions(region):
+            spans += [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(text, code)]
+        chosen: list[tuple[int, int]] = []
+        for start, end in sorted(spans, key=lambda s: (s[0], s[0] - s[1])):  # longest first at each start
+            if not chosen or start >= chosen[-1][1]:
+                chosen.append((start, end))
+        tokens = [self.token("PHONE", text[start:end]) for start, end in chosen]  # numbered in reading order
+        for (start, end), tok in reversed(list(zip(chosen, tokens))):
+            text = text[:start] + tok + text[end:]
         return text
 
     def run(self, text: str, region: str = "US") -> Redaction:
-        """Redact emails, cards, order ids, addresses and phone numbers, in that order."""
+        """Redact emails, cards, order ids, addresses, UK postcodes and phone numbers, in that order."""
         text = EMAIL_RE.sub(lambda m: self.token("EMAIL", m.group(0)), text)
         text = self.cards(text)
         text = self.orders(text)
         text = ADDRESS_RE.sub(lambda m: self.token("ADDRESS", m.group(0)), text)
-        text = self.phones(text, region if len(region) == 2 else "US")
+        text = UK_POSTCODE_RE.sub(lambda m: self.token("POSTCODE", m.group(0)), text)
+        text = self.phones(text, region)
         return Redaction(text, dict(self.mapping))
 
 
 def redact(text: str, region: str = "US") -> Redaction:
-    """Redact personal data from text; the mapping restores it."""
+    """Redact personal data from text, reading phone numbers by the creator's market and every market
+    we serve; the mapping restores it."""
     return Redactor().run(text, region)
 
 

@@ -69,7 +69,7 @@ def pipeline_chunks(settings: Any, embedder: Any) -> list[Any]:
     from ingest.loaders import load_file
     from ingest.manifest import file_hash, scan
 
-    files, _ = scan(Path(settings.kb_dir), settings.ignore_files)
+    files = scan(Path(settings.kb_dir), settings.ignore_files)[0]
     window, target = embedder.max_tokens, min(settings.chunk_tokens, embedder.max_tokens)
     chunks = []
     for source, path in files.items():

@@ -10,6 +10,9 @@ from ingest.documents import LoadedDoc, Section
 
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
 TokenCounter = Callable[[str], int]
+# Tokenising costs memory in proportion to the text, and ingest does it outside the parsing sandbox, so
+# a text this many times longer than the budget is split before it is ever counted whole.
+MAX_CHARS_PER_TOKEN = 40
 
 
 @dataclass
@@ -36,7 +39,7 @@ SPLITTERS: tuple[tuple[str, Callable[[str], list[str]]], ...] = (
 def pieces(text: str, budget: int, count: TokenCounter, joiner: str = "\n\n") -> list[tuple[str, str]]:
     """Split text into parts that each fit the budget: paragraphs, then lines, sentences, words. Each part
     comes with the separator that joins it to the part before it."""
-    if count(text) <= budget:
+    if len(text) <= budget * MAX_CHARS_PER_TOKEN and count(text) <= budget:
         return [(joiner, text)]
     for inner, splitter in SPLITTERS:
         parts = [p for p in splitter(text) if p.strip()]
@@ -79,18 +82,37 @@ def chunk_document(doc: LoadedDoc, content_hash: str, window: int, target: int, 
     `count` gives word pieces without special tokens; `window` is the model's limit with them.
     """
     chunks: list[Chunk] = []
+    doc = storable(doc)
     for section in doc.sections:
-        prefix = heading_line(doc.title, section.path)
+        # A heading path may take at most a third of the window, so the passage always has room.
+        prefix = fit(heading_line(doc.title, section.path), window // 3, count)
         # 2 special tokens plus the prefix line must fit beside the passage in the window.
         room = window - count(prefix + "\n") - 2
         budget = max(16, min(target, room))
         for text in pack(pieces(section.text, budget, count), budget, count):
             embed_text = f"{prefix}\n{text}"
-            while count(embed_text) > window - 2:  # tokenizer joins can add a piece or two
-                text = text[: int(len(text) * 0.9)]
+            # Tokenizer joins can add a piece or two. Each pass shortens the text, and an empty
+            # passage fits beside the bounded prefix, so this ends.
+            while text and count(embed_text) > window - 2:
+                text = text[: min(len(text) - 1, int(len(text) * 0.9))]
                 embed_text = f"{prefix}\n{text}"
-            chunks.append(make_chunk(doc, section, text, embed_text, len(chunks), content_hash))
+            if text.strip():
+                chunks.append(make_chunk(doc, section, text, embed_text, len(chunks), content_hash))
     return chunks
+
+
+def fit(text: str, limit: int, count: TokenCounter) -> str:
+    """The longest start of text within `limit` tokens, found by halving, so it costs log2(len) counts."""
+    if count(text) <= limit:
+        return text
+    good, bad = 0, len(text)  # text[:good] fits, text[:bad] does not
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        if count(text[:middle]) <= limit:
+            good = middle
+        else:
+            bad = middle
+    return text[:good].rstrip()
 
 
 def make_chunk(doc: LoadedDoc, section: Section, text: str, embed_text: str, index: int, content_hash: str) -> Chunk:
@@ -101,3 +123,20 @@ def make_chunk(doc: LoadedDoc, section: Section, text: str, embed_text: str, ind
                 page=section.page or 0, chunk_index=index, content_hash=content_hash,
                 version=version, text_hash=hashlib.sha1(text.encode()).hexdigest()[:12])
     return Chunk(id=f"{doc.source}:{version}:{index}", text=text, embed_text=embed_text, metadata=meta)
+
+
+def storable(doc: LoadedDoc) -> LoadedDoc:
+    """The document with every string valid UTF-8: a parser can hand back lone surrogates (a PDF's broken
+    character map), which the tokenizer, Chroma and JSON refuse, so they become '?'."""
+    meta = {k: utf8(v) if isinstance(v, str) else v for k, v in doc.metadata.items()}
+    sections = [Section([utf8(p) for p in s.path], utf8(s.text), s.page) for s in doc.sections]
+    return LoadedDoc(doc.source, utf8(doc.title), meta, sections, doc.flags)
+
+
+def utf8(text: str) -> str:
+    """Text with anything that cannot be UTF-8 encoded replaced by '?'."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return text

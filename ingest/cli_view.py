@@ -4,6 +4,7 @@ from __future__ import annotations
 from types import TracebackType
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -46,9 +47,10 @@ def print_summary(report: Report) -> None:
     table.add_row("chunks in index", str(report.total_chunks))
     table.add_row("seconds", f"{report.seconds:.1f}")
     console.print(table)
-    for item in report.failed:
-        console.print(f"[red]failed[/red] {item['path']}: {item['error']}", markup=True, highlight=False)
+    for item in report.failed:  # names and reasons are escaped: '[/x]' in a file name is not markup
+        console.print(f"[red]failed[/red] {escape(item['path'])}: {escape(item['error'])}", highlight=False)
     for item in report.flagged:
-        console.print(f"[yellow]flagged[/yellow] {item['path']}: {'; '.join(item['flags'])}", highlight=False)
+        console.print(f"[yellow]flagged[/yellow] {escape(item['path'])}: {escape('; '.join(item['flags']))}",
+                      highlight=False)
     for item in report.skipped:
-        console.print(f"skipped {item['path']}: {item['reason']}", highlight=False)
+        console.print(f"skipped {escape(item['path'])}: {escape(item['reason'])}", highlight=False)

@@ -32,6 +32,15 @@ class LoadedDoc:
 Heading = tuple[int, str]  # (level, text)
 
 
+def shorten(text: str, limit: int) -> str:
+    """Text cut to at most `limit` characters, at a space when one is near the end, marked with '…'."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + "…"
+
+
 def push_heading(stack: list[Heading], level: int, text: str, keep_h1: bool = False) -> list[Heading]:
     """The heading path after a heading: deeper or equal levels are closed. An H1 is the document
     title, not a section, unless keep_h1 is set."""

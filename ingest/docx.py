@@ -34,9 +34,16 @@ def check_archive(path: Path, source: str) -> None:
 
 
 def visible_text(paragraph: Any) -> tuple[str, bool]:
-    """Paragraph text without hidden (vanish) runs, and whether any run was hidden."""
+    """Paragraph text without hidden (vanish) runs, and whether any run was hidden. The library's own
+    paragraph text when nothing is hidden: it keeps hyperlinks, which `paragraph.runs` skips."""
+    from docx.text.hyperlink import Hyperlink
+
+    runs = [r for item in paragraph.iter_inner_content()
+            for r in (item.runs if isinstance(item, Hyperlink) else [item])]
+    if not any(run.font.hidden for run in runs):
+        return paragraph.text, False
     parts, hidden = [], False
-    for run in paragraph.runs:
+    for run in runs:
         if run.font.hidden:
             hidden = hidden or bool(run.text.strip())
             continue
@@ -63,7 +70,7 @@ def docx_sections(path: Path, source: str) -> tuple[list[Section], str, list[str
     try:
         document = docx.Document(str(path))
     except Exception as err:  # python-docx raises many types on a broken package
-        raise LoadError(f"{source} could not be opened as DOCX: {err}") from err
+        raise LoadError(f"{source} could not be opened as DOCX ({err.__class__.__name__})") from err
     sections, stack, buffer, title, hidden = [], [], [], "", False
     for block in iter_blocks(document):
         if isinstance(block, str):

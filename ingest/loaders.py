@@ -5,11 +5,15 @@ from pathlib import Path
 from typing import Callable
 
 from ingest.clean import clean_text, decode_bytes, squeeze
-from ingest.documents import LoadedDoc, LoadError, Section
+from ingest.documents import LoadedDoc, LoadError, Section, shorten
 from ingest.meta import normalise, read_sidecar, split_front_matter
 
 Loader = Callable[[Path, str], LoadedDoc]
 MAX_PAGES = 2000
+# Headings go into every chunk's embedded text, so a paragraph set as a heading would crowd out the
+# passage; the longest real heading in the sample knowledge base has 110 characters.
+MAX_HEADING_CHARS = 160
+MAX_HEADING_DEPTH = 6
 
 
 def read_text_file(path: Path, source: str) -> tuple[str, list[str]]:
@@ -26,8 +30,21 @@ def build_doc(source: str, meta: dict, sections: list[Section], flags: list[str]
         raise LoadError(f"{source} has no extractable text")
     meta = normalise(meta, source)
     title = str(meta.get("title") or fallback_title or Path(source).stem.replace("-", " ").capitalize())
-    meta["title"] = title
+    cut = bound_headings(sections) | ({title} if len(title) > MAX_HEADING_CHARS else set())
+    if cut:
+        flags = [*flags, f"{len(cut)} over-long heading(s) truncated to {MAX_HEADING_CHARS} characters"]
+    meta["title"] = title = shorten(title, MAX_HEADING_CHARS)
     return LoadedDoc(source=source, title=title, metadata=meta, sections=sections, flags=flags)
+
+
+def bound_headings(sections: list[Section]) -> set[str]:
+    """Shorten over-long headings and drop levels past MAX_HEADING_DEPTH, in place; returns the headings cut."""
+    cut: set[str] = set()
+    for section in sections:
+        cut.update(section.path[MAX_HEADING_DEPTH:])
+        cut.update(part for part in section.path[:MAX_HEADING_DEPTH] if len(part) > MAX_HEADING_CHARS)
+        section.path = [shorten(part, MAX_HEADING_CHARS) for part in section.path[:MAX_HEADING_DEPTH]]
+    return cut
 
 
 def load_markdown(path: Path, source: str) -> LoadedDoc:

@@ -8,6 +8,10 @@ from typing import Any
 
 from ingest.loaders import LOADERS
 from ingest.meta import SIDECAR_SUFFIX, sidecar_path
+from ingest.paths import inside, is_utf8, printable
+
+OUTSIDE = "links outside the knowledge base; not read"
+Listing = list[dict[str, str]]
 
 
 @dataclass
@@ -20,7 +24,8 @@ class Plan:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    skipped: list[dict[str, str]] = field(default_factory=list)
+    skipped: Listing = field(default_factory=list)  # {"path", "reason"}: passed over on purpose
+    failed: Listing = field(default_factory=list)  # {"path", "error"}: could not be read at all
 
     @property
     def to_load(self) -> list[str]:
@@ -28,22 +33,33 @@ class Plan:
         return self.added + self.updated
 
 
-def scan(root: Path, ignore: list[str]) -> tuple[dict[str, Path], list[dict[str, str]]]:
-    """Supported files under root by source path, and the files passed over with why."""
+def scan(root: Path, ignore: list[str]) -> tuple[dict[str, Path], Listing, Listing]:
+    """Supported files under root by source path, the files passed over with why, and the files that
+    fail before any parsing: names that are not UTF-8. Anything whose path or sidecar resolves outside
+    root is passed over unread."""
     if not root.is_dir():
         raise FileNotFoundError(f"Knowledge-base folder not found: {root}")
-    files, skipped = {}, []
+    real_root = root.resolve()
+    files, skipped, failed = {}, [], []
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
+        name = rel.as_posix()
         if not path.is_file() or any(p.startswith((".", "_")) for p in rel.parts):
             continue
         if path.name in ignore or path.name.endswith(SIDECAR_SUFFIX):
             continue
-        if path.suffix.lower() not in LOADERS:
-            skipped.append({"path": rel.as_posix(), "reason": f"unsupported file type '{path.suffix}'"})
-            continue
-        files[rel.as_posix()] = path
-    return files, skipped
+        if not is_utf8(name):  # Chroma, JSON and the pages need text; such a name fails alone
+            failed.append({"path": printable(name), "error": f"{printable(name)}: the file name is not valid "
+                                                              "UTF-8; rename the file"})
+        elif path.suffix.lower() not in LOADERS:
+            skipped.append({"path": name, "reason": f"unsupported file type '{path.suffix}'"})
+        elif not inside(path, real_root):
+            skipped.append({"path": name, "reason": OUTSIDE})
+        elif not inside(sidecar_path(path), real_root):
+            skipped.append({"path": name, "reason": f"its sidecar {path.name + SIDECAR_SUFFIX} {OUTSIDE}"})
+        else:
+            files[name] = path
+    return files, skipped, failed
 
 
 def file_hash(path: Path) -> str:
@@ -54,16 +70,26 @@ def file_hash(path: Path) -> str:
             digest.update(block)
     side = sidecar_path(path)
     if side.exists():
-        digest.update(b"\0sidecar\0" + side.read_bytes())
+        digest.update(b"\0sidecar\0")
+        with open(side, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
     return digest.hexdigest()
 
 
 def make_plan(root: Path, ignore: list[str], manifest: dict[str, dict[str, Any]],
               stored: dict[str, set[str]], config_key: str) -> Plan:
     """Compare disk, manifest and store. A source whose stored ids differ from its manifest is redone."""
-    files, skipped = scan(root, ignore)
-    plan = Plan(files=files, hashes={s: file_hash(p) for s, p in files.items()}, skipped=skipped)
-    for source in files:
+    files, skipped, failed = scan(root, ignore)
+    plan = Plan(files={}, hashes={}, skipped=skipped, failed=failed)
+    for source, path in files.items():
+        try:
+            plan.hashes[source] = file_hash(path)
+        except OSError as err:  # unreadable: reported, and its old chunks stay
+            plan.failed.append({"path": source, "error": f"{source} could not be read ({err.__class__.__name__})"})
+            continue
+        plan.files[source] = path
+    for source in plan.files:
         entry = manifest.get(source)
         if entry is None:
             plan.added.append(source)
@@ -72,5 +98,5 @@ def make_plan(root: Path, ignore: list[str], manifest: dict[str, dict[str, Any]]
             plan.updated.append(source)
         else:
             plan.unchanged.append(source)
-    plan.removed = sorted((set(manifest) | set(stored)) - set(files))
+    plan.removed = sorted((set(manifest) | set(stored)) - set(files))  # an unreadable file keeps its chunks
     return plan

@@ -7,12 +7,42 @@ from typing import Any
 
 import yaml
 
-from ingest.documents import LoadError
+from ingest.documents import LoadError, shorten
 
 SIDECAR_SUFFIX = ".meta.yaml"
 FOLDER_TYPES = {"policies": "policy", "processes": "process"}
 KEPT_FIELDS = ("title", "doc_id", "doc_type", "owner", "reviewed", "effective", "audience",
                "region", "status", "topic", "superseded_by", "source_urls")
+# Metadata is a short flat mapping (the largest in the sample knowledge base is under 2 KiB). These
+# bounds hold before any value reaches the parent process, the tokenizer or Chroma.
+MAX_META_BYTES = 16 * 1024
+MAX_META_DEPTH = 4  # mapping > list > value, with one level to spare
+MAX_VALUE_CHARS = 500
+MAX_LIST_ITEMS = 50
+
+
+class MetadataRefused(yaml.YAMLError):
+    """YAML that parses but is not plain metadata: aliases, or nesting past MAX_META_DEPTH."""
+
+
+class MetadataLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases (an alias bomb expands to gigabytes once its values are read as
+    text) and deep nesting; anchors alone are harmless."""
+
+    depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        """Compose one node, refusing an alias or a node nested too deeply."""
+        if self.check_event(yaml.AliasEvent):
+            raise MetadataRefused(f"uses a YAML alias (line {self.peek_event().start_mark.line + 1}); "
+                                  "aliases are not allowed in metadata")
+        self.depth += 1
+        try:
+            if self.depth > MAX_META_DEPTH:
+                raise MetadataRefused(f"is nested more than {MAX_META_DEPTH} levels deep")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str]:
@@ -28,11 +58,20 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str]:
 
 
 def parse_yaml(text: str, source: str) -> dict[str, Any]:
-    """Parse a YAML mapping, with an error that names the file."""
+    """Parse a YAML mapping, with an error that names the file and the line but never quotes the text."""
+    size = len(text.encode("utf-8", "replace"))
+    if size > MAX_META_BYTES:
+        raise LoadError(f"metadata in {source} is {size // 1024} KiB; the limit is {MAX_META_BYTES // 1024} KiB")
     try:
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=MetadataLoader) or {}  # noqa: S506 (a SafeLoader subclass)
+    except MetadataRefused as err:
+        raise LoadError(f"metadata in {source} {err}") from err
     except yaml.YAMLError as err:
-        raise LoadError(f"invalid YAML metadata in {source}: {err}") from err
+        mark = getattr(err, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        raise LoadError(f"invalid YAML metadata in {source}{where}") from err
+    except RecursionError as err:
+        raise LoadError(f"metadata in {source} is nested too deeply") from err
     if not isinstance(data, dict):
         raise LoadError(f"metadata in {source} is not a mapping of field: value")
     return data
@@ -48,15 +87,14 @@ def read_sidecar(path: Path, source: str) -> dict[str, Any]:
     side = sidecar_path(path)
     if not side.exists():
         return {}
-    return parse_yaml(side.read_text(encoding="utf-8"), source + SIDECAR_SUFFIX)
+    with open(side, "rb") as handle:  # read one byte past the limit, never a whole huge file
+        data = handle.read(MAX_META_BYTES + 1)
+    return parse_yaml(data.decode("utf-8", "replace"), source + SIDECAR_SUFFIX)
 
 
 def normalise(meta: dict[str, Any], source: str) -> dict[str, Any]:
     """Keep the known fields, fill doc_type from the folder, and derive `current`."""
-    out = {k: meta[k] for k in KEPT_FIELDS if meta.get(k) not in (None, "")}
-    for key in ("reviewed", "effective"):
-        if isinstance(out.get(key), (dt.date, dt.datetime)):
-            out[key] = out[key].isoformat()[:10]
+    out = {k: bounded(meta[k]) for k in KEPT_FIELDS if meta.get(k) not in (None, "")}
     top = Path(source).parts[0] if Path(source).parts else ""
     out.setdefault("doc_type", FOLDER_TYPES.get(top, "policy"))
     out.setdefault("audience", "internal" if out["doc_type"] == "process" else "creator-safe")
@@ -65,3 +103,14 @@ def normalise(meta: dict[str, Any], source: str) -> dict[str, Any]:
     out.setdefault("doc_id", Path(source).with_suffix("").as_posix())
     out["current"] = str(out["status"]).lower() != "superseded"
     return out
+
+
+def bounded(value: Any) -> Any:
+    """A metadata value Chroma can store, capped: dates as ISO days, lists of short strings, short text."""
+    if isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    if isinstance(value, (list, tuple)):
+        return [shorten(str(v), MAX_VALUE_CHARS) for v in value[:MAX_LIST_ITEMS] if not isinstance(v, (dict, list))]
+    return shorten(str(value), MAX_VALUE_CHARS)

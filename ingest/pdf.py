@@ -30,7 +30,7 @@ def open_reader(path: Path, source: str) -> Any:
             raise LoadError(f"{source} is encrypted with a password; save an unprotected copy")
         return reader
     except PyPdfError as err:
-        raise LoadError(f"{source} could not be parsed as a PDF: {err}") from err
+        raise LoadError(f"{source} could not be parsed as a PDF ({err.__class__.__name__})") from err
 
 
 def outline_entries(reader: Any) -> list[tuple[int, int, str]]:

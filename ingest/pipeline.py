@@ -39,8 +39,9 @@ def report_path(settings: Settings) -> Path:
 def config_key(settings: Settings, embedder: Embedder) -> str:
     """Chunking settings that, when changed, make every file be rebuilt. The last part is the loaders'
     version: a change to what a loader or the chunker extracts (v2: PDF table cells joined with ' | ',
-    paragraphs packed into one chunk kept apart by a blank line) rebuilds stores whose files did not change."""
-    return f"{embedder.name}|{settings.chunk_tokens}|v2"
+    paragraphs packed into one chunk kept apart by a blank line; v3: DOCX hyperlink text kept, headings and
+    metadata values capped) rebuilds stores whose files did not change."""
+    return f"{embedder.name}|{settings.chunk_tokens}|v3"
 
 
 def run_ingest(settings: Settings, store: Store, embedder: Embedder, source_dir: Path | None = None,
@@ -53,7 +54,8 @@ def run_ingest(settings: Settings, store: Store, embedder: Embedder, source_dir:
         plan = make_plan(root, settings.ignore_files, store.read_manifest(), store.ids_by_source(),
                          config_key(settings, embedder))
         report = Report(added=list(plan.added), updated=list(plan.updated), removed=plan.removed,
-                        unchanged=plan.unchanged, skipped=plan.skipped, dry_run=dry_run)
+                        unchanged=plan.unchanged, skipped=plan.skipped, failed=list(plan.failed),
+                        dry_run=dry_run)
         if not dry_run:
             apply_plan(settings, store, embedder, plan, report, progress or (lambda *_: None))
     report.total_chunks = store.count()
@@ -95,7 +97,11 @@ def load_one(settings: Settings, sandbox: Sandbox, embedder: Embedder, plan: Pla
         record_failure(report, source, str(err))
         return None
     window, target = embedder.max_tokens, min(settings.chunk_tokens, embedder.max_tokens)
-    chunks = chunk_document(doc, plan.hashes[source], window, target, embedder.count_tokens)
+    try:
+        chunks = chunk_document(doc, plan.hashes[source], window, target, embedder.count_tokens)
+    except Exception as err:  # a bug meeting one document's text fails that document, never the run
+        record_failure(report, source, f"{source} could not be chunked ({err.__class__.__name__})")
+        return None
     if doc.flags:
         report.flagged.append({"path": source, "flags": doc.flags})
     entry = {"content_hash": plan.hashes[source], "version": plan.hashes[source][:12], "title": doc.title,

@@ -39,8 +39,9 @@ def parse_in_child(path: Path, source: str, max_pages: int) -> LoadedDoc:
         raise LoadError(f"{source} needed more memory than the parser may use") from err
     except LoadError:
         raise
-    except Exception as err:  # any parser bug becomes a named failure, never a crashed run
-        raise LoadError(f"{source} could not be parsed: {err.__class__.__name__}: {err}") from err
+    except Exception as err:  # any parser bug becomes a named failure, never a crashed run; the class
+        # only, because parser messages can quote the file's bytes and reports are shown before unlock
+        raise LoadError(f"{source} could not be parsed ({err.__class__.__name__})") from err
 
 
 @contextmanager

@@ -139,3 +139,13 @@ def random_bytes(path: Path, size: int = 4096) -> Path:
     """Noise with a .pdf name."""
     path.write_bytes(os.urandom(size))
     return path
+
+
+def alias_bomb(levels: int = 8, width: int = 9) -> str:
+    """The billion-laughs shape: each level lists the one before it `width` times."""
+    lines = ["a0: &a0 [lol]"]
+    for i in range(1, levels + 1):
+        refs = ", ".join([f"*a{i - 1}"] * width)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    lines.append(f"owner: *a{levels}")
+    return "\n".join(lines) + "\n"

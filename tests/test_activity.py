@@ -91,6 +91,17 @@ def test_personal_data_never_reaches_the_file(log: ActivityLog) -> None:
     assert "[EMAIL_1]" in log.query()[0]["question"]
 
 
+def test_local_phones_cards_and_addresses_never_reach_the_file(log: ActivityLog) -> None:
+    secrets = ["07911 123456", "012-345 6789", "9123 4567", "0917 123 4567", "0812-3456-7890", "081-234-5678",
+               "4111.1111.1111.1111", "4111  1111  1111  1111", "221 baker street", "Jl. Sudirman No. 5", "SW1A 1AA"]
+    message = "Reach me: " + "; ".join(secrets) + ". Where is my sample?"
+    log.log_draft(entry(question=message, final_text=message, region="MY"))
+    log.set_feedback("k1", 0, message)
+    raw = b"".join(p.read_bytes() for p in log.path.parent.glob("activity.sqlite3*"))
+    for secret in secrets:
+        assert secret.encode() not in raw, secret
+
+
 def test_query_filters(log: ActivityLog) -> None:
     log.log_draft(entry("a"))
     log.log_draft(entry("b", status="escalate", topic="payouts", rep="Bo"))
@@ -110,7 +121,7 @@ def test_csv_export_holds_the_rows_and_defuses_formulas(log: ActivityLog) -> Non
     rows = list(csv.DictReader(io.StringIO(to_csv(log.query()))))
     assert {r["draft_key"] for r in rows} == {"a", "b"}
     assert next(r for r in rows if r["draft_key"] == "a")["question"].startswith("'=")
-    assert to_csv([]).startswith("id,draft_key,created_at")
+    assert to_csv([]).startswith('"id","draft_key","created_at"')  # every cell quoted, the header too
 
 
 def test_content_gaps_group_escalations_thumbs_down_and_heavy_edits(log: ActivityLog) -> None:
@@ -160,3 +171,64 @@ def test_forget_command_reaches_the_configured_log(settings, capsys: pytest.Capt
     assert main(["forget", "@jess"]) == 0
     assert "Removed 1 activity-log row(s) about @jess." in capsys.readouterr().out
     assert [r["creator_handle"] for r in log.query()] == ["@bo"]
+
+
+def test_forget_removes_exactly_one_creator_among_email_handles(log: ActivityLog) -> None:
+    log.log_draft(entry("a", creator_handle="jess.doe@example.com"))
+    log.log_draft(entry("b", creator_handle="Jess.Doe@Example.com"))
+    log.log_draft(entry("c", creator_handle="bo.lee@example.com"))
+    stored = {r["draft_key"]: r["creator_handle"] for r in log.query()}
+    assert stored["a"] == stored["b"] != stored["c"]
+    assert not any("@example.com" in h or h.startswith("[") for h in stored.values())
+    assert log.forget_creator("jess.doe@example.com") == 2
+    assert [r["draft_key"] for r in log.query()] == ["c"]
+
+
+def test_forget_matches_every_spelling_of_a_handle_and_no_other(log: ActivityLog) -> None:
+    for key, handle in {"a": "@GlowWithMaya", "b": "glowwithmaya", "c": " @glowwithmaya ", "d": "@glowwithmaya2",
+                        "e": ""}.items():
+        log.log_draft(entry(key, creator_handle=handle))
+    assert log.forget_creator("@GLOWWITHMAYA") == 3
+    assert sorted(r["draft_key"] for r in log.query()) == ["d", "e"]
+
+
+def test_forget_finds_rows_logged_before_handles_were_normalised(log: ActivityLog) -> None:
+    log.log_draft(entry("a", creator_handle="@maya"))
+    with sqlite3.connect(log.path) as conn:  # the shapes earlier versions stored
+        conn.execute("INSERT INTO drafts (draft_key, created_at, creator_handle, status) VALUES "
+                     "('old1', '2026-01-01', '@Maya', 'answered'), ('old2', '2026-01-01', '[EMAIL_1]', 'answered')")
+    assert log.forget_creator("maya") == 2
+    assert log.forget_creator("someone@example.com") == 0  # a shared placeholder names no one
+    assert [r["draft_key"] for r in log.query()] == ["old2"]
+
+
+@pytest.mark.parametrize("handle", ["", "   ", "@"])
+def test_forget_without_a_handle_removes_nothing(log: ActivityLog, handle: str) -> None:
+    log.log_draft(entry("a"))
+    with pytest.raises(ValueError):
+        log.forget_creator(handle)
+    assert len(log.query()) == 1
+
+
+def test_the_hash_key_is_generated_once_private_and_out_of_git(tmp_path: Path) -> None:
+    from settings import ROOT, Settings
+
+    first = ActivityLog(tmp_path / "a.sqlite3")
+    key_file = tmp_path / "a.sqlite3.key"
+    assert key_file.stat().st_mode & 0o077 == 0 and len(key_file.read_text()) == 64
+    assert ActivityLog(tmp_path / "a.sqlite3").key == first.key
+    assert ActivityLog(tmp_path / "b.sqlite3", "configured key").key == b"configured key"
+    default = Settings.model_fields["activity_db"].default
+    assert default.parent == ROOT / ".store" and ".store/" in (ROOT / ".gitignore").read_text().splitlines()
+
+
+def test_forget_command_reports_the_count_and_refuses_an_empty_handle(settings, capsys) -> None:
+    from assistant.__main__ import main
+
+    log = ActivityLog(settings.activity_db)
+    log.log_draft(entry("a", creator_handle="maya@example.com"))
+    log.log_draft(entry("b", creator_handle="bo@example.com"))
+    assert main(["forget", "MAYA@example.com"]) == 0
+    assert "Removed 1 activity-log row(s)" in capsys.readouterr().out
+    assert main(["forget", "@"]) == 2 and "handle" in capsys.readouterr().err
+    assert len(log.query()) == 1

@@ -12,7 +12,7 @@ from ui.nav import page
 IMAGE_OPEN_RE = re.compile(r"!\[")
 LINK_CLOSE_RE = re.compile(r"(\\*)\]\(\s*([^)\s]*)")
 REF_DEF_RE = re.compile(r"(?m)^( {0,3})\[(?=[^\]\n]*\]:)")
-DOLLAR_RE = re.compile(r"(?<!\\)\$")
+DOLLAR_RE = re.compile(r"(\\*)\$")
 SAFE_SCHEMES = ("http://", "https://")
 OFFLINE_LABEL = "Offline drafter — built from retrieved passages, no LLM"
 
@@ -58,7 +58,14 @@ def safe_markdown(text: object) -> str:
     text = IMAGE_OPEN_RE.sub(r"!\\[", text)  # '!\[' never opens an image, so nothing is fetched
     text = LINK_CLOSE_RE.sub(_defuse_link, text)
     text = REF_DEF_RE.sub(r"\1\\[", text)  # reference definitions could point anywhere; show them as text
-    return DOLLAR_RE.sub(r"\\$", text)  # "$5 ... $10" would otherwise render as LaTeX
+    return DOLLAR_RE.sub(_escape_dollar, text)  # "$5 ... $10" would otherwise render as LaTeX
+
+
+def _escape_dollar(match: re.Match) -> str:
+    """Escape a '$' unless an odd number of backslashes already does: in '\\\\$' the backslash is the one
+    escaped, and the '$' would still open LaTeX."""
+    slashes = match.group(1)
+    return match.group(0) if len(slashes) % 2 == 1 else slashes + "\\$"
 
 
 def _defuse_link(match: re.Match) -> str:

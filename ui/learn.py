@@ -20,7 +20,9 @@ def follow_link(docs: list[DocInfo]) -> str:
     if not doc:
         return ""
     if doc not in {d.source for d in docs}:
-        st.warning(f"The linked document {safe_markdown(doc)} is not in the index (retired or not ingested).")
+        # The URL is anyone's to craft: its text is shown as plain text, never as markdown in our own box.
+        st.warning("The linked document is not in the index (retired or not ingested).")
+        st.text(f"Linked document: {doc[:300]}")
         return ""
     if st.session_state.get("learn_followed") != (doc, chunk) or "learn_doc" not in st.session_state:
         st.session_state["learn_followed"] = (doc, chunk)  # later picks in the menus win over the link

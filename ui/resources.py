@@ -63,9 +63,9 @@ def _warmup(fingerprint: str, _config: Settings) -> Warmup:
 
 
 @st.cache_resource(show_spinner=False)
-def _activity_log(path: str) -> ActivityLog:
+def _activity_log(path: str, fingerprint: str, _key: str | None) -> ActivityLog:
     """The activity log; connections are opened per call, so sharing it is thread-safe."""
-    return ActivityLog(path)
+    return ActivityLog(path, _key)
 
 
 def get_settings() -> Settings:
@@ -100,7 +100,9 @@ def get_library() -> LibraryService:
 def get_activity_log() -> ActivityLog:
     """The shared activity log."""
     try:
-        return _activity_log(str(get_settings().activity_db))
+        settings = get_settings()
+        key = settings.activity_key.get_secret_value() if settings.activity_key else None
+        return _activity_log(str(settings.activity_db), env_fingerprint(), key)
     except Exception as err:  # sqlite3.Error, OSError, RuntimeError: all mean "the log is unusable"
         fail(f"The activity log could not be opened: {err.__class__.__name__}: {err}")
 

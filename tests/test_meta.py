@@ -1,0 +1,60 @@
+"""Metadata from front matter and sidecars: aliases refused, size and depth capped, values bounded,
+and errors that name the file without quoting it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest import meta
+from ingest.documents import LoadError
+from ingest.loaders import load_file
+from tests.hostile import alias_bomb
+
+
+def test_an_alias_bomb_in_front_matter_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.md"
+    path.write_text(f"---\ntitle: Bomb\n{alias_bomb()}---\n# Bomb\n\nText.\n", encoding="utf-8")
+    with pytest.raises(LoadError, match="alias") as err:
+        load_file(path, "policies/bomb.md")
+    assert "policies/bomb.md" in str(err.value)
+
+
+def test_an_alias_bomb_in_a_sidecar_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("Payouts are weekly.", encoding="utf-8")
+    (tmp_path / "notes.txt.meta.yaml").write_text(alias_bomb(7), encoding="utf-8")
+    with pytest.raises(LoadError, match="alias"):
+        load_file(path, "policies/notes.txt")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("title: x\n" + "owner: " + "y" * 17 * 1024 + "\n", "the limit is 16 KiB"),
+    ("title: x\nowner: " + "[" * 50 + "]" * 50 + "\n", "nested"),
+])
+def test_front_matter_is_capped_in_size_and_depth(tmp_path: Path, text: str, words: str) -> None:
+    path = tmp_path / "big.md"
+    path.write_text(f"---\n{text}---\n# Big\n\nText.\n", encoding="utf-8")
+    with pytest.raises(LoadError, match=words):
+        load_file(path, "policies/big.md")
+
+
+def test_metadata_values_are_capped(tmp_path: Path) -> None:
+    path = tmp_path / "long.md"
+    urls = "\n".join(f"  - https://example.com/{i}" for i in range(200))
+    path.write_text(f"---\ntitle: Long\nowner: {'Payouts ' * 300}\nsource_urls:\n{urls}\n---\n# Long\n\nText.\n",
+                    encoding="utf-8")
+    doc = load_file(path, "policies/long.md")
+    assert len(doc.metadata["owner"]) <= 500  # a name or team, not a document
+    assert len(doc.metadata["source_urls"]) <= 50
+
+
+def test_a_yaml_error_names_the_file_and_line_without_quoting_it(tmp_path: Path) -> None:
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(b"%PDF-1.4")
+    (tmp_path / "bad.pdf.meta.yaml").write_text("title: ok\nOWNER_PASSPHRASE=hunter2: [unclosed\n", encoding="utf-8")
+    with pytest.raises(LoadError) as err:
+        meta.read_sidecar(path, "policies/bad.pdf")
+    message = str(err.value)
+    assert "policies/bad.pdf.meta.yaml" in message and "line" in message
+    assert "hunter2" not in message and "OWNER_PASSPHRASE" not in message and "unclosed" not in message
