@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import phonenumbers
 
-from vectorstore.filters import MARKETS
+from domain import get_domain
 
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Digits in any grouping: spaces (doubled too), dots, slashes, hyphens or underscores; Luhn decides.
@@ -32,7 +32,7 @@ def phone_regions(region: str) -> list[str]:
     """The creator's market first, then every market we serve, as phonenumbers region codes: a local
     number such as 07911 123456 is only a phone number to the rules of its own country."""
     out: list[str] = []
-    for code in [region.strip().upper(), *MARKETS]:
+    for code in [region.strip().upper(), *get_domain().served]:
         code = PHONE_REGIONS.get(code, code)
         if code in phonenumbers.SUPPORTED_REGIONS and code not in out:
             out.append(code)
