@@ -8,11 +8,13 @@ import pytest
 
 # Tests never read the developer's .env and never reach the network.
 os.environ["HF_HUB_OFFLINE"] = "1"
-# CREATOR_DESK_SCREENSHOTS is the browser test's own switch (make screenshots), not a setting: it stays.
-for key in [k for k in os.environ if k.startswith("CREATOR_DESK_") and k != "CREATOR_DESK_SCREENSHOTS"]:
+
+from settings import NON_SETTING_VARIABLES, Settings, load_settings  # noqa: E402  (reads no variable on import)
+
+# Tool switches such as CREATOR_DESK_SCREENSHOTS (make screenshots) are not settings: they stay.
+for key in [k for k in os.environ if k.startswith("CREATOR_DESK_") and k not in NON_SETTING_VARIABLES]:
     del os.environ[key]
 
-from settings import Settings, load_settings  # noqa: E402
 from vectorstore.embeddings import Embedder, load_embedder  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
