@@ -69,3 +69,16 @@ def kb_assistant(kb_store: Path, embedder: Embedder, reader, tmp_path: Path):
 
     settings = load_settings(store_dir=kb_store, kb_dir=ROOT / "knowledge_base", activity_db=tmp_path / "a.db")
     return build_assistant(settings, embedder=embedder, reader=reader)
+
+
+# Fixtures that load the model or the reader, or ingest with them: any test using one of them, directly or
+# through another fixture (item.fixturenames is the whole closure), is slow. Tests that start subprocesses
+# carry an explicit @pytest.mark.slow instead.
+SLOW_FIXTURES = frozenset({"embedder", "reader", "kb_store", "kb_assistant"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that needs the model, the reader or an ingested store as slow (`make test-fast` skips them)."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
