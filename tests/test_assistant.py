@@ -350,7 +350,8 @@ def test_a_rep_forwarding_a_creator_is_asked_what_the_creator_asked(message: str
 
 
 def test_a_rep_asking_for_the_canned_reply_to_a_forwarded_message_gets_it_first(kb_assistant) -> None:
-    """On its own, "is there a canned reply for this one?" drew the new-hire checklist (dev d048)."""
+    """The forwarded creator's question leads the search: on its own, "is there a canned reply for this one?"
+    matches the new-hire checklist better than any canned reply."""
     draft = kb_assistant.ask('rep here, is there a canned reply for this one? creator wrote: "my commission has been '
                              'frozen for a week and i have zero violations, what do i do??"')
     assert draft.status == "answered" and draft.citations
