@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.requirements.stamp
 PORT   ?= 8501
 
-.PHONY: setup ingest test run eval bench clean-store kb screenshots
+.PHONY: setup ingest test test-fast run eval bench clean-store kb screenshots
 
 setup: $(STAMP)
 
@@ -25,6 +25,10 @@ run: setup
 
 test: setup
 	$(PY) -m pytest
+
+# Everything but the model, the reader, ingest, subprocesses, the browser and the Chroma server: seconds, not minutes.
+test-fast: setup
+	$(PY) -m pytest -m "not slow and not browser and not server"
 
 # Refresh the README's screenshots (a plain `make test` writes them to a temporary folder).
 screenshots: setup

@@ -1,14 +1,21 @@
 """One typed settings object for Creator Desk, read from CREATOR_DESK_* variables and `.env`."""
 from __future__ import annotations
 
+import difflib
+import os
 from pathlib import Path
 from typing import Literal
 
+from dotenv import dotenv_values
 from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent
 ENV_PREFIX = "CREATOR_DESK_"
+ENV_FILE = ".env"
+# CREATOR_DESK_ variables that are switches of a tool, not settings: allowed beside the settings so that a typo
+# still stops start-up. CREATOR_DESK_SCREENSHOTS tells the browser test where `make screenshots` writes.
+NON_SETTING_VARIABLES = frozenset({"CREATOR_DESK_SCREENSHOTS"})
 
 
 class SettingsError(Exception):
@@ -19,7 +26,7 @@ class Settings(BaseSettings):
     """Every knob of Creator Desk. Each field has a default and a one-line description."""
 
     model_config = SettingsConfigDict(
-        env_prefix=ENV_PREFIX, env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix=ENV_PREFIX, env_file=ENV_FILE, env_file_encoding="utf-8", extra="ignore"
     )
 
     # Knowledge base and store
@@ -89,9 +96,38 @@ def describe_error(err: ValidationError) -> str:
     return "\n".join(lines)
 
 
+def setting_names() -> list[str]:
+    """Every valid variable name, e.g. CREATOR_DESK_CHROMA_MODE."""
+    return [ENV_PREFIX + name.upper() for name in Settings.model_fields]
+
+
+def unknown_variables(names: list[str]) -> list[str]:
+    """One line per CREATOR_DESK_ name that is no setting, with the nearest valid name when there is one."""
+    valid = setting_names()
+    lines = []
+    for name in sorted({n.upper() for n in names if n.upper().startswith(ENV_PREFIX)}):
+        if name in valid or name in NON_SETTING_VARIABLES:
+            continue
+        # Compared without the shared prefix, which would otherwise make every name look close.
+        close = difflib.get_close_matches(name[len(ENV_PREFIX):], [v[len(ENV_PREFIX):] for v in valid], n=1)
+        hint = f"; did you mean {ENV_PREFIX}{close[0]}?" if close else "; the settings are listed in README.md"
+        lines.append(f"Unknown setting {name}{hint}")
+    return lines
+
+
 def load_settings(**overrides: object) -> Settings:
-    """Read settings from the environment and `.env`; raise SettingsError on a bad value."""
+    """Read settings from the environment and `.env`; raise SettingsError on a bad value or an unknown name."""
+    # Names are checked by hand because pydantic-settings never sees an unknown environment variable, so a typo
+    # such as CREATOR_DESK_CHROMA_MOD=server would otherwise run silently with the default.
+    names = list(os.environ)
+    if Path(ENV_FILE).is_file():
+        names += [key for key in dotenv_values(ENV_FILE) if key]
+    problems = unknown_variables(names)
     try:
-        return Settings(**overrides)
+        settings = Settings(**overrides)
     except ValidationError as err:
-        raise SettingsError(describe_error(err)) from err
+        problems.append(describe_error(err))
+        raise SettingsError("\n".join(problems)) from err
+    if problems:
+        raise SettingsError("\n".join(problems))
+    return settings

@@ -26,9 +26,11 @@ from typing import Any, Callable
 if __package__ in (None, ""):  # run as `python bench/ingest.py`: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import (MODEL_NAME, ROOT, ChildPeakSampler, CpuMonitor, hwm_mb, load_warm_embedder, machine_info,
-                          peak_rss_mb, print_json, print_table, ratio, rss_mb, timed, wait_for_quiet, wrap_stages,
-                          write_corpus)
+from bench.corpus import write_corpus
+from bench.harness import MODEL_NAME, ROOT, load_warm_embedder, wrap_stages
+from bench.monitors import (ChildPeakSampler, CpuMonitor, hwm_mb, machine_info, peak_rss_mb, rss_mb, timed,
+                            wait_for_quiet)
+from bench.report import print_json, print_table, ratio
 
 TARGET_CEILING_RATIO = 0.85  # pipeline chunks/s over the model's chunks/s on the same texts
 TARGET_RERUN_SHARE = 0.03  # a no-change run as a share of the full run

@@ -23,7 +23,10 @@ import numpy as np
 if __package__ in (None, ""):  # run as `python bench/refresh.py`: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import generate_doc, load_warm_embedder, machine_info, print_json, print_table, rss_mb, timed
+from bench.corpus import generate_doc
+from bench.harness import load_warm_embedder
+from bench.monitors import machine_info, rss_mb, timed
+from bench.report import print_json, print_table
 
 
 CHUNK_WORDS = 150

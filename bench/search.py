@@ -31,9 +31,11 @@ import numpy as np
 if __package__ in (None, ""):  # run as `python bench/search.py`: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import (ALL_QUERIES, CpuMonitor, QuietGate, forget_cached_embeddings, generate_doc,
-                          load_warm_embedder, loaded_doc, machine_info, print_json, print_table, ratio, rss_mb,
-                          summarize_ms, timed, wait_for_quiet, wrap_stages)
+from bench.corpus import generate_doc, loaded_doc
+from bench.harness import forget_cached_embeddings, load_warm_embedder, wrap_stages
+from bench.monitors import CpuMonitor, QuietGate, machine_info, rss_mb, summarize_ms, timed, wait_for_quiet
+from bench.queries import ALL_QUERIES
+from bench.report import print_json, print_table, ratio
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 TARGETS = {10_000: 3.0, 100_000: 10.0}  # hybrid p95 as a multiple of one query embedding's p50

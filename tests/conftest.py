@@ -8,11 +8,13 @@ import pytest
 
 # Tests never read the developer's .env and never reach the network.
 os.environ["HF_HUB_OFFLINE"] = "1"
-# CREATOR_DESK_SCREENSHOTS is the browser test's own switch (make screenshots), not a setting: it stays.
-for key in [k for k in os.environ if k.startswith("CREATOR_DESK_") and k != "CREATOR_DESK_SCREENSHOTS"]:
+
+from settings import NON_SETTING_VARIABLES, Settings, load_settings  # noqa: E402  (reads no variable on import)
+
+# Tool switches such as CREATOR_DESK_SCREENSHOTS (make screenshots) are not settings: they stay.
+for key in [k for k in os.environ if k.startswith("CREATOR_DESK_") and k not in NON_SETTING_VARIABLES]:
     del os.environ[key]
 
-from settings import Settings, load_settings  # noqa: E402
 from vectorstore.embeddings import Embedder, load_embedder  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,3 +69,16 @@ def kb_assistant(kb_store: Path, embedder: Embedder, reader, tmp_path: Path):
 
     settings = load_settings(store_dir=kb_store, kb_dir=ROOT / "knowledge_base", activity_db=tmp_path / "a.db")
     return build_assistant(settings, embedder=embedder, reader=reader)
+
+
+# Fixtures that load the model or the reader, or ingest with them: any test using one of them, directly or
+# through another fixture (item.fixturenames is the whole closure), is slow. Tests that start subprocesses
+# carry an explicit @pytest.mark.slow instead.
+SLOW_FIXTURES = frozenset({"embedder", "reader", "kb_store", "kb_assistant"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that needs the model, the reader or an ingested store as slow (`make test-fast` skips them)."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

@@ -95,8 +95,11 @@ def test_cli_from_file_follows_the_contract(kb_store: Path, tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr
     out = [json.loads(x) for x in done.stdout.splitlines()]
     assert [o["id"] for o in out] == ["a", "b"] and out[1]["extra"] == 1
-    for o in out:
-        assert list(o)[:6] == ["id", "question", "status", "draft", "citations", "reason"] or "question" in o
+    for line, o in zip(lines, out):
+        passed_through = [k for k in line if k != "question"]  # input fields come first, in input order
+        assert list(o)[:len(passed_through) + 5] == passed_through + ["question", "status", "draft", "citations",
+                                                                      "reason"]
+        assert o["question"] == line["question"]
         used = {int(n) for n in MARKER_RE.findall(o["draft"])}
         assert used == {c["n"] for c in o["citations"]}
         for c in o["citations"]:
@@ -112,8 +115,8 @@ def test_cli_from_file_follows_the_contract(kb_store: Path, tmp_path: Path) -> N
 def test_greeting_uses_a_name_only_when_one_is_given(kb_assistant, message: str, name: str) -> None:
     draft = kb_assistant.ask(message)
     assert draft.creator_name == name
-    if draft.status == "answered":
-        assert draft.draft.startswith(f"Hi {name or 'there'},")
+    # An answer and a holding reply greet the creator the same way.
+    assert draft.draft.startswith(f"Hi {name or 'there'},"), (draft.status, draft.draft[:40])
 
 
 def test_not_published_answers_whether_but_escalates_a_request_for_the_figure(kb_assistant) -> None:
@@ -333,7 +336,8 @@ def test_a_rep_forwarding_a_creator_is_asked_what_the_creator_asked(message: str
 
 
 def test_a_rep_asking_for_the_canned_reply_to_a_forwarded_message_gets_it_first(kb_assistant) -> None:
-    """On its own, "is there a canned reply for this one?" drew the new-hire checklist (dev d048)."""
+    """The forwarded creator's question leads the search: on its own, "is there a canned reply for this one?"
+    matches the new-hire checklist better than any canned reply."""
     draft = kb_assistant.ask('rep here, is there a canned reply for this one? creator wrote: "my commission has been '
                              'frozen for a week and i have zero violations, what do i do??"')
     assert draft.status == "answered" and draft.citations

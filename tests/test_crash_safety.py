@@ -60,6 +60,7 @@ def test_kill_during_update_then_rerun(settings: Settings, embedder: Embedder, t
     assert store.count() == sum(len(e["chunk_ids"]) for e in store.read_manifest().values())
 
 
+@pytest.mark.slow
 def test_second_writer_fails_fast_naming_the_holder(settings: Settings, tmp_path: Path) -> None:
     write_md(settings.kb_dir / "policies" / "a.md", "# A\n\nText.", title="A")
     holder = subprocess.Popen(

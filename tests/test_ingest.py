@@ -147,6 +147,7 @@ def test_other_model_is_refused(settings: Settings, embedder: Embedder, kb: Path
         Store(settings, Other())
 
 
+@pytest.mark.slow
 def test_cli_json_contract_and_exit_codes(settings: Settings, kb: Path, tmp_path: Path) -> None:
     cmd = [sys.executable, "-m", "ingest", "--json", "--source", str(kb), "--store", str(tmp_path / "cli")]
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}

@@ -64,6 +64,7 @@ def test_no_texts_no_work(reader: Reader) -> None:
     assert reader.score("anything", []).shape == (0,)
 
 
+@pytest.mark.slow
 def test_training_runs_the_frozen_layers_once_without_changing_the_answer() -> None:
     """The trained top on cached bottom-layer output gives the same logits as the whole model."""
     import torch

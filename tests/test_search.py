@@ -69,7 +69,8 @@ def test_dense_search_is_exact_under_every_filter(searcher: HybridSearcher, filt
         got = searcher._nearest(vector, filters)
         expected = exact(searcher.store, vector, filters, searcher.candidates)
         assert [h.id for h in got] == [cid for cid, _ in expected]
-        assert [round(h.score, 5) for h in got] == [round(s, 5) for _, s in expected]
+        # A tolerance, not rounding: two equal floats can round to different fifth decimals.
+        assert [h.score for h in got] == pytest.approx([s for _, s in expected], abs=1e-6)
         assert all(filters.matches(h.metadata) for h in got)
         assert all(h.text == searcher.store.get_rows([h.id])[0][0][1] for h in got[:3])
 

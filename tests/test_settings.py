@@ -32,3 +32,39 @@ def test_invalid_value_names_the_setting(monkeypatch: pytest.MonkeyPatch, name: 
     monkeypatch.setenv("CREATOR_DESK_" + name, value)
     with pytest.raises(SettingsError, match=f"Invalid setting CREATOR_DESK_{name}"):
         load_settings()
+
+
+def test_unknown_variable_stops_start_up_with_the_nearest_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CREATOR_DESK_CHROMA_MOD", "server")
+    with pytest.raises(SettingsError) as err:
+        load_settings()
+    assert str(err.value) == "Unknown setting CREATOR_DESK_CHROMA_MOD; did you mean CREATOR_DESK_CHROMA_MODE?"
+
+
+def test_unknown_variable_without_a_near_name_is_still_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CREATOR_DESK_ZZZ", "1")
+    with pytest.raises(SettingsError, match="Unknown setting CREATOR_DESK_ZZZ") as err:
+        load_settings()
+    assert "did you mean" not in str(err.value)
+
+
+def test_unknown_key_in_dotenv_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text("CREATOR_DESK_SEARCH_KK=4\nOTHER_TOOL_KEY=x\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match="CREATOR_DESK_SEARCH_KK; did you mean CREATOR_DESK_SEARCH_K"):
+        load_settings()
+
+
+def test_unknown_and_invalid_are_reported_together(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CREATOR_DESK_REGON", "UK")
+    monkeypatch.setenv("CREATOR_DESK_SEARCH_K", "many")
+    with pytest.raises(SettingsError) as err:
+        load_settings()
+    lines = str(err.value).splitlines()
+    assert lines[0].startswith("Unknown setting CREATOR_DESK_REGON; did you mean CREATOR_DESK_REGION?")
+    assert lines[1].startswith("Invalid setting CREATOR_DESK_SEARCH_K")
+
+
+def test_tool_switches_are_not_settings_but_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CREATOR_DESK_SCREENSHOTS", "/tmp/shots")
+    assert load_settings().search_k == 6
