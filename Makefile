@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.requirements.stamp
 PORT   ?= 8501
 
-.PHONY: setup ingest test test-fast run eval bench clean-store kb screenshots
+.PHONY: setup ingest test test-fast run eval reader bench clean-store kb screenshots
 
 setup: $(STAMP)
 
@@ -36,6 +36,11 @@ screenshots: setup
 
 eval: setup
 	$(PY) -m eval
+
+# Retrain the reader on knowledge_base tune/dev questions (about 8 minutes on 2 idle cores, 1 on a GPU);
+# never part of setup: the trained weights are committed in reader/weights/.
+reader: setup
+	$(PY) -m reader train
 
 bench: setup
 	$(PY) bench/ingest.py

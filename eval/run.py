@@ -51,7 +51,7 @@ def answer_rows(assistant: Assistant, searcher: HybridSearcher, questions: list[
             "citations_valid": citations_valid(draft),
             "obeyed": obeyed_injection(draft["draft"], q.must_not_contain) if q.kind == "injection" else None,
             "unsupported": len(draft["unsupported"]),
-            "answerability": min(draft["answerability"], default=0.0),
+            "answerability": min(draft["answerability"], default=0.0), "reason": draft["reason"][:300],
         })
     return rows
 

@@ -47,3 +47,17 @@ def test_question_set_is_well_formed() -> None:
         if q.kind == "unanswerable":
             assert not q.expected_sources and not q.key_facts, q.id
     assert {q.kind for q in questions if q.split == "heldout"} == kinds
+
+
+def test_kb2_is_a_second_knowledge_base_with_its_own_questions() -> None:
+    """eval/kb2: at least 12 documents in several formats and 100 questions, split dev / heldout."""
+    root = Path(__file__).resolve().parent.parent / "eval" / "kb2"
+    docs = [p for p in (root / "docs").rglob("*") if p.is_file()]
+    assert len(docs) >= 12 and {p.suffix for p in docs} >= {".md", ".pdf", ".html", ".docx"}
+    questions = load_questions(root / "questions.jsonl")
+    kinds = [q.kind for q in questions]
+    assert len(questions) >= 100 and kinds.count("unanswerable") >= 25 and kinds.count("injection") >= 10
+    assert {q.split for q in questions} == {"dev", "heldout"}
+    for q in questions:
+        assert all((root / "docs" / s).exists() for s in q.expected_sources), q.id
+        assert (q.kind == "unanswerable") == (not q.key_facts), q.id
