@@ -13,10 +13,11 @@ from reader.model import pair_text
 if TYPE_CHECKING:  # the model loads lazily; typing must not import it
     from reader.model import Reader
 
-# The best-rated sentences fill the budget; one the reader rates below this answers nothing.
-FLOOR = 0.05
-MAX_SENTENCES = 10
-RANK_PRIOR = 0.05  # the search's own order breaks near-ties between equally rated sentences
+# The best-rated sentences fill the budget, each lifted by its passage's search rank: facts sit in the
+# passages search ranks first, and the reader reads one sentence at a time without them.
+FLOOR = 0.0
+MAX_SENTENCES = 16
+RANK_PRIOR = 0.3
 EXAMPLE_HEADING = re.compile(r"(?i)\b(examples?|worked|illustrat\w*|scenarios?|sample calculation)\b")
 
 
