@@ -93,6 +93,16 @@ class Grouping(Strict):
     document_forms: list[Phrase] = []
 
 
+class Topic(Strict):
+    """A topic outside the knowledge base's remit, unless the knowledge base speaks of it."""
+
+    label: Text
+    phrases: list[Phrase] = Field(min_length=1)
+    told_before_question: bool = False
+    sending_buyers_is_in_scope: bool = False
+    not_in: list[Phrase] = []
+
+
 class Domain(Strict):
     """The whole file."""
 
@@ -101,6 +111,7 @@ class Domain(Strict):
     markets: list[Market] = Field(min_length=1)
     groupings: list[Grouping] = []
     other_markets: list[Market] = []
+    out_of_scope: list[Topic] = []
 
     @model_validator(mode="after")
     def _consistent(self) -> Domain:
@@ -168,6 +179,15 @@ class Domain(Strict):
         """Code -> "non-US": a phrase for every market but this one."""
         return {m.code: re.compile(phrase_regex(self.all_but_prefix) + any_of(m.document_forms))
                 for m in self.markets if m.document_forms and self.all_but_prefix}
+
+    @cached_property
+    def topic_patterns(self) -> list[tuple[Topic, list[str]]]:
+        """Each out-of-scope topic with one pattern per phrase (match ignoring case)."""
+        out = []
+        for topic in self.out_of_scope:
+            unless = f"(?!{any_of(topic.not_in)})" if topic.not_in else ""
+            out.append((topic, [unless + phrase_regex(p) for p in topic.phrases]))
+        return out
 
 
 @lru_cache(maxsize=8)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
+from assistant.scope import unknown_topic
 from assistant.types import Passage
 from domain import get_domain
 
@@ -38,6 +39,11 @@ def unanswered(question: str, verdict: Verdict, passages: list[Passage], thresho
     quote = verdict.closest.text if len(verdict.closest.text) <= 160 else verdict.closest.text[:157].rsplit(" ", 1)[0] + "…"
     return (f'The knowledge base does not answer "{question}". The closest passage ({where}) says "{quote}", '
             f"which the reader rates {verdict.best:.2f} as an answer (it needs {threshold:.2f}).")
+
+
+def outside_scope(question: str, mentions: Callable[[str], int], story: str = "") -> str:
+    """The question is about a topic the domain file lists as out of scope and the knowledge base barely names."""
+    return unknown_topic(question, mentions, story)
 
 
 def partly_covered(missed: list[str], reasons: list[str]) -> str:

@@ -45,7 +45,7 @@ def test_the_shipped_file_validates_and_is_the_default() -> None:
     (lambda d: d["markets"][2]["aliases"].append("  "), "markets.2.aliases.4"),
     (lambda d: d["other_markets"].append({"code": "US", "name": "USA again", "aliases": ["USA"]}),
      "other_markets[15].code: 'US' is defined twice"),
-    (lambda d: d["markets"][0]["aliases"].append("{usa|america"), "markets.0.aliases"),
+    (lambda d: d["out_of_scope"][0]["phrases"].append("{amazon|ebay"), "out_of_scope.0.phrases.22"),
     (lambda d: d["agency"].update(sign_off="Best,\n{team}"), "agency.sign_off"),
 ])
 def test_a_broken_file_names_the_file_and_the_key(tmp_path: Path, change, key: str) -> None:
@@ -80,14 +80,17 @@ def test_phrases_are_words_not_regexes(phrase: str, matches: list[str], misses: 
     assert not any(re.search(phrase_regex(phrase), text, flags) for text in misses)
 
 
-def test_a_second_agency_changes_sign_off_and_markets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Another agency serves Japan: only the data file changes."""
+def test_a_second_agency_changes_sign_off_markets_and_topics(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another agency serves Japan and does not cover crypto payouts: only the data file changes."""
     from assistant.drafters import sign_off
     from assistant.intake import find_home_market, find_region
     from assistant.markets import for_another_market
+    from assistant.scope import unknown_topic
     from vectorstore.filters import region_values
 
-    assert not for_another_market("In Japan, samples ship free.", "US")
+    question = "can I be paid my commission in bitcoin?"
+    never = lambda pattern: 0  # noqa: E731 - a knowledge base that mentions nothing
+    assert unknown_topic(question, never) == "" and not for_another_market("In Japan, samples ship free.", "US")
 
     data = shipped_data()
     data["agency"] = {"name": "Northwind Talent", "sign_off": "Cheers,\n{agency}"}
@@ -95,6 +98,7 @@ def test_a_second_agency_changes_sign_off_and_markets(tmp_path: Path, monkeypatc
     data["markets"].append({"code": "JP", "name": "Japan", "aliases": ["Japan", "Japanese", "Tokyo", "Osaka"],
                             "document_forms": ["Japan", "Japanese", "(JP)"]})
     data["groupings"].append({"code": "APAC", "name": "Asia-Pacific", "markets": ["JP", "TH"], "names": ["Asia-Pacific"]})
+    data["out_of_scope"].append({"label": "crypto payouts", "phrases": ["bitcoin", "crypto{|currency}"]})
     monkeypatch.setenv("CREATOR_DESK_DOMAIN_FILE", str(write(tmp_path, data)))
     get_domain.cache_clear()
 
@@ -103,3 +107,5 @@ def test_a_second_agency_changes_sign_off_and_markets(tmp_path: Path, monkeypatc
     assert for_another_market("In Japan, samples ship free.", "US")
     assert not for_another_market("Across Asia-Pacific, samples ship free.", "JP")
     assert region_values("JP") == ["JP", "global", "APAC"]
+    assert unknown_topic(question, never) == "The knowledge base has nothing on 'bitcoin' (crypto payouts)."
+    assert unknown_topic(question, lambda pattern: 3) == ""  # a knowledge base with a page on it answers

@@ -1,0 +1,34 @@
+"""Topics the knowledge base has nothing on, judged from what it mentions. The topics and their phrases
+live in the domain file (other selling platforms, app faults, account security, tax advice, ...). Similar
+passages answer such questions with the wrong thing ("commission settles after the return window" for
+"is amazon better?"), so the similarity threshold alone does not catch them."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from domain import get_domain
+
+# Sending buyers to another platform ("can I tell people to buy it on amazon?") is off-platform traffic,
+# which the knowledge base does cover; the platform's own programme or rates are not.
+REDIRECT = re.compile(r"(?i)\b(?:buy|purchase|order|shop)\w* (?:it |them |this |that )?(?:on|from|at|there|via)\b|"
+                      r"\b(?:send|sending|redirect\w*|direct|point)\b [\w\s]{0,25}\b(?:to|there)\b")
+# A topic named in fewer current passages than this is not covered (one passing mention is no guidance).
+MIN_TOPIC_CHUNKS = 2
+
+
+def unknown_topic(question: str, mentions: Callable[[str], int], story: str = "") -> str:
+    """Why the question is about something the knowledge base does not cover, or '' when it is not.
+    `story` is the rest of the message, read only for topics told before the question: "the app updated
+    and now the Add link button is gone. how do I get it back?" tells the fault before the question, while
+    "I also sell on amazon. how long do I have to post?" asks nothing about Amazon. Each phrase is counted
+    in the knowledge base as it stands, so adding a page on a topic turns its rule off."""
+    for topic, patterns in get_domain().topic_patterns:
+        if topic.sending_buyers_is_in_scope and REDIRECT.search(question):
+            continue
+        text = f"{story} {question}" if topic.told_before_question else question
+        for pattern in patterns:
+            found = re.search(pattern, text, re.I)
+            if found and mentions(pattern) < MIN_TOPIC_CHUNKS:
+                return f"The knowledge base has nothing on {found.group(0)!r} ({topic.label})."
+    return ""
