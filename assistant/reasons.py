@@ -42,10 +42,9 @@ def unanswered(question: str, verdict: Verdict, passages: list[Passage], thresho
 
 
 def outside_scope(question: str, mentions: Callable[[str], int], story: str = "") -> str:
-    """A creator asks about a topic the domain file lists as out of scope and the knowledge base barely names.
+    """The question is about a topic the domain file lists as out of scope and the knowledge base barely names.
     The reader rates such questions as it rates answerable ones (an app fault, a hacked account, another
-    platform all share words with payout and showcase rules), so this data-driven rule stays; a colleague
-    asking how to handle such a case asks about process, and is judged by the reader alone."""
+    platform all share words with payout and showcase rules), so this data-driven rule stays."""
     return unknown_topic(question, mentions, story)
 
 

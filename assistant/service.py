@@ -142,8 +142,8 @@ class Assistant:
                 got.reasons.append(market)
             elif not verdict.covered:
                 got.reasons.append(reasons.unanswered(question, verdict, passages, self.settings.reader_threshold))
-            elif not staff and (outside := reasons.outside_scope(question, self.searcher.keyword.count_matching,
-                                                                 intake.text if len(got.questions) == 1 else "")):
+            elif outside := reasons.outside_scope(question, self.searcher.keyword.count_matching,
+                                                  intake.text if len(got.questions) == 1 else ""):
                 verdict.covered = False
                 got.reasons.append(outside)
             got.covered[q], got.coverage[q] = verdict.covered, verdict.best

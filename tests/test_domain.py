@@ -81,14 +81,14 @@ def test_phrases_are_words_not_regexes(phrase: str, matches: list[str], misses: 
 
 
 def test_a_second_agency_changes_sign_off_markets_and_topics(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Another agency serves Japan and does not cover crypto payouts: only the data file changes."""
+    """Another agency serves Japan and does not cover NFTs: only the data file changes."""
     from assistant.drafters import sign_off
     from assistant.intake import find_home_market, find_region
     from assistant.markets import for_another_market
     from assistant.scope import unknown_topic
     from vectorstore.filters import region_values
 
-    question = "can I be paid my commission in bitcoin?"
+    question = "can I sell NFTs of my videos through my showcase?"
     never = lambda pattern: 0  # noqa: E731 - a knowledge base that mentions nothing
     assert unknown_topic(question, never) == "" and not for_another_market("In Japan, samples ship free.", "US")
 
@@ -98,7 +98,7 @@ def test_a_second_agency_changes_sign_off_markets_and_topics(tmp_path: Path, mon
     data["markets"].append({"code": "JP", "name": "Japan", "aliases": ["Japan", "Japanese", "Tokyo", "Osaka"],
                             "document_forms": ["Japan", "Japanese", "(JP)"]})
     data["groupings"].append({"code": "APAC", "name": "Asia-Pacific", "markets": ["JP", "TH"], "names": ["Asia-Pacific"]})
-    data["out_of_scope"].append({"label": "crypto payouts", "phrases": ["bitcoin", "crypto{|currency}"]})
+    data["out_of_scope"].append({"label": "NFTs", "phrases": ["nft{|s}"]})
     monkeypatch.setenv("CREATOR_DESK_DOMAIN_FILE", str(write(tmp_path, data)))
     get_domain.cache_clear()
 
@@ -107,5 +107,5 @@ def test_a_second_agency_changes_sign_off_markets_and_topics(tmp_path: Path, mon
     assert for_another_market("In Japan, samples ship free.", "US")
     assert not for_another_market("Across Asia-Pacific, samples ship free.", "JP")
     assert region_values("JP") == ["JP", "global", "APAC"]
-    assert unknown_topic(question, never) == "The knowledge base has nothing on 'bitcoin' (crypto payouts)."
+    assert unknown_topic(question, never) == "The knowledge base has nothing on 'NFTs' (NFTs)."
     assert unknown_topic(question, lambda pattern: 3) == ""  # a knowledge base with a page on it answers
