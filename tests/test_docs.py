@@ -17,3 +17,18 @@ def test_readme_shows_the_two_commands_and_current_settings() -> None:
 
 def test_ci_calls_make_test() -> None:
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_readme_is_short_and_its_links_resolve_inside_the_repository() -> None:
+    """A newcomer's README: about 12 KB at most, and every relative link or image points at a file here."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.encode("utf-8")) <= 12_800
+    targets = re.findall(r"\]\(([^)\s]+)\)", readme)
+    assert targets
+    for target in targets:
+        if target.startswith(("http://", "https://", "#")):
+            continue
+        assert (ROOT / target.split("#")[0]).resolve().is_relative_to(ROOT), target
+        assert (ROOT / target.split("#")[0]).exists(), target

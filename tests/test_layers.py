@@ -56,3 +56,15 @@ def test_upload_types_come_from_the_loader_registry() -> None:
     from ingest.loaders import LOADERS
 
     assert {f".{t}" for t in LibraryService.upload_types()} == set(LOADERS)
+
+
+@pytest.mark.parametrize("name", ["model.py", "pairs.py", "train.py"])
+def test_the_reader_sits_below_the_assistant(name: str) -> None:
+    """The reader's inference and training code imports no assistant, ingest or ui; only its CLI, which
+    builds training pairs with the assistant's sentence splitter, sits at the top beside eval."""
+    assert not top(imported(ROOT / "reader" / name)) & {"assistant", "ingest", "ui", "eval"}, name
+
+
+def test_vectorstore_imports_nothing_above_it() -> None:
+    for path in (ROOT / "vectorstore").glob("*.py"):
+        assert not top(imported(path)) & {"assistant", "reader", "ingest", "ui", "eval"}, path
