@@ -30,8 +30,8 @@ def names_group_of(text: str, region: str) -> bool:
 def for_another_market(sentence: str, region: str) -> bool:
     """A sentence that names only markets other than the creator's: "US: minimum followers 1,000" for a
     UK creator. A sentence naming no market, or the creator's own (or all of SEA for a SEA market), is kept.
-    Section headings are not read: judging by them ("… > US (older status set)") lost tuning key facts
-    0.840 -> 0.829, since sections named for one market also hold rules for all."""
+    Section headings are not read: sections named for one market ("… > US (older status set)") also hold
+    rules for all."""
     named = markets_named(sentence)
     if not region or not named:
         return False
@@ -42,7 +42,7 @@ def for_another_market(sentence: str, region: str) -> bool:
 
 
 def scoped_elsewhere(passage: str, region: str) -> bool:
-    """A passage whose 'When to use' line names only other markets: canned reply 9 ("When to use: US free
+    """A passage whose 'When to use' line names only other markets: a canned reply ("When to use: US free
     samples") is not sent to a Vietnamese creator, though its own sentences name no market."""
     scope = SCOPE_RE.search(passage)
     return bool(scope) and not ANY_MARKET.search(scope.group(1)) and for_another_market(scope.group(1), region)

@@ -113,7 +113,7 @@ def listed(lead: str, items: list[str]) -> list[str]:
     """Items under a lead-in: one sentence when short ("must: be 18 or older; have 1,000 followers"),
     else each with the lead-in, since "are not high-risk" alone reads as nothing."""
     joined = f"{lead} {'; '.join(i.rstrip(';.') for i in items)}."
-    if len(joined) <= MAX_CHARS:  # a list a third this long did worse on tuning and dev alike
+    if len(joined) <= MAX_CHARS:
         return [joined]
     return [f"{lead} {item}" for item in items]
 

@@ -12,12 +12,12 @@ from vectorstore.store import Hit
 
 MAX_NOTES = 4
 # A search list wants breadth (2 chunks per document); a reply wants depth in the document that answers:
-# the third section of the best document held facts the drafter missed (tuning key facts 0.798 -> 0.813).
+# the third section of the best document often holds facts the first two do not.
 PER_DOCUMENT = 3
 # How much closer the best internal note must be than any creator-safe passage before a message in
-# "auto" mode is read as a rep's question (the tuning split is flat from 0.05 to 0.15; the dev set chose 0.1).
+# "auto" mode is read as a rep's question.
 STAFF_MARGIN = 0.1
-# Neighbouring chunks of the best hits join the passages (tuning key facts 0.815 -> 0.818, dev 0.709 -> 0.726).
+# Neighbouring chunks of the best hits join the passages: an answer often runs on into the next section.
 NEIGHBOURS_OF = 2
 
 
@@ -104,7 +104,7 @@ def with_neighbours(searcher: HybridSearcher, hits: list[Hit], filters: Filters)
 def merge(first: list[Hit], second: list[Hit], limit: int) -> list[Hit]:
     """The question's hits and the whole message's, interleaved by reciprocal rank: a chunk both searches
     rank high comes first ("Indonesian creator here" finds the Indonesian LIVE rules the bare question
-    missed). Hits keep their own search scores. Question-first order scored 0.008 lower on dev key facts."""
+    missed). Hits keep their own search scores."""
     fused: dict[str, float] = {}
     hits: dict[str, Hit] = {}
     for ranked in (first, second):
