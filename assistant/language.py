@@ -95,11 +95,3 @@ def holding_reply(language: Language, team: str) -> str:
     if language.code not in HOLDING:
         return ""
     return prompts.render(f"holding_reply_{language.code}", team=team)
-
-
-def reason(language: Language) -> str:
-    """Why a message in another language was not answered offline, in plain words."""
-    written = "A holding reply in " + language.name + " is drafted" if language.code in HOLDING else \
-        "The holding reply is in English; translate it before sending"
-    return (f"The message is in {language.name}. The offline drafter reads English only, so it was not "
-            f"answered from the knowledge base. {written}; answer the question yourself or pass it to the team.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
+from assistant.language import HOLDING, Language
 from assistant.scope import unknown_topic
 from assistant.types import Passage
 from domain import get_domain
@@ -52,6 +53,14 @@ def partly_covered(missed: list[str], reasons: list[str]) -> str:
     """Some questions of the message are answered and some are not."""
     return ("Part of the message is not covered by the knowledge base: " + "; ".join(f'"{q}"' for q in missed)
             + ". " + " ".join(dict.fromkeys(reasons)))
+
+
+def unreadable(language: Language) -> str:
+    """A message in a language the offline drafter does not read."""
+    written = "A holding reply in " + language.name + " is drafted" if language.code in HOLDING else \
+        "The holding reply is in English; translate it before sending"
+    return (f"The message is in {language.name}. The offline drafter reads English only, so it was not "
+            f"answered from the knowledge base. {written}; answer the question yourself or pass it to the team.")
 
 
 def no_citation() -> str:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.language import Language, detect, holding_reply, reason
+from assistant.language import Language, detect, holding_reply
+from assistant.reasons import unreadable
 from assistant.markets import markets_named
 from assistant.types import Draft, RepWarning
 from assistant.warnings import find_warnings, scrub
@@ -33,7 +34,7 @@ def language_escalation(check: Precheck, message: str, team: str, drafter: str) 
     text = holding_reply(check.language, team) or (
         f"{greeting('')}\n\nThanks for reaching out. I've passed your question to our {team} team, who will "
         f"get back to you soon.\n\n{sign_off()}")
-    draft = Draft(question=message, status="escalate", draft=text, citations=[], reason=reason(check.language),
+    draft = Draft(question=message, status="escalate", draft=text, citations=[], reason=unreadable(check.language),
                   team=team, drafter=drafter, region=check.region)
     return finish(draft, check)
 
