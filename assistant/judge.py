@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the model loads lazily; typing must not import it
 # passages search ranks first, and the reader reads one sentence at a time without them.
 FLOOR = 0.0
 MAX_SENTENCES = 16
-RANK_PRIOR = 0.3
+RANK_PRIOR = 0.8
 EXAMPLE_HEADING = re.compile(r"(?i)\b(examples?|worked|illustrat\w*|scenarios?|sample calculation)\b")
 
 

@@ -20,10 +20,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m reader", description=__doc__.split("\n\n")[1])
     sub = parser.add_subparsers(dest="command", required=True)
     cmd = sub.add_parser("train", help="train the reader and write its weights")
-    cmd.add_argument("--epochs", type=int, default=3)
+    cmd.add_argument("--epochs", type=int, default=4)
     cmd.add_argument("--seed", type=int, default=13)
-    cmd.add_argument("--negatives", type=int, default=14, help="negative sentences sampled per question")
-    cmd.add_argument("--lr", type=float, default=5e-5, help="learning rate of the trained layers (the head gets 10x)")
+    cmd.add_argument("--negatives", type=int, default=24, help="negative sentences sampled per question")
+    cmd.add_argument("--lr", type=float, default=8e-5, help="learning rate of the trained layers (the head gets 10x)")
     cmd.add_argument("--out", type=Path, default=WEIGHTS)
     return parser.parse_args(argv)
 
