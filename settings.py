@@ -49,8 +49,8 @@ class Settings(BaseSettings):
     search_k: int = Field(6, ge=1, le=50, description="Passages retrieved per question.")
     region: str = Field("", description="Default creator region for retrieval filters; empty means all regions.")
     min_support: float = Field(0.45, ge=0.0, le=1.0, description="Lowest support score at which a cited sentence counts as backed by its passage.")
-    reader_threshold: float = Field(0.1, ge=0.0, le=1.0, description="Escalate a question when no sentence's reader rating (the chance it answers) reaches this.")
-    escalate_below: float = Field(0.30, ge=0.0, le=1.0, description="Escalate when the best passage's relevance is below this.")
+    reader_threshold: float = Field(0.05, ge=0.0, le=1.0, description="Escalate a question when no sentence's reader rating (the chance it answers) reaches this.")
+    escalate_below: float = Field(0.2, ge=0.0, le=1.0, description="Escalate a question no retrieved passage is this similar to (embedding cosine), before the reader reads it.")
     default_team: str = Field("Creator Support", description=(
         "Team named on escalations the escalation matrix does not cover. The team is chosen from the questions "
         "left unanswered, so a message whose sample question is answered and whose Amazon question is not goes "

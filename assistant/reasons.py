@@ -29,6 +29,12 @@ def market_without_rules(region: str, mentions: Callable[[str], int]) -> str:
     return f"The knowledge base has no rules for creators in {name} ({where}); TikTok Shop rules differ by market."
 
 
+def nothing_close(question: str, similarity: float) -> str:
+    """No retrieved passage is even about the question: a knowledge base with nothing on the topic. The reader
+    judges answers among relevant passages; asked about car brakes it still rates the least bad one."""
+    return f'Nothing in the knowledge base is about "{question}": the closest passage is only {similarity:.2f} similar.'
+
+
 def unanswered(question: str, verdict: Verdict, passages: list[Passage], threshold: float) -> str:
     """No sentence the reader read answers the question: say which, and the closest passage with its rating."""
     if verdict.covered:

@@ -131,6 +131,12 @@ class Assistant:
         picked, ratings = [], {}
         for q, question in enumerate(got.questions):
             passages = [got.passages[i] for i in got.per_question[q]]
+            if got.coverage[q] < self.settings.escalate_below:  # nothing retrieved is even about it
+                got.covered[q] = False
+                got.reasons.append(reasons.nothing_close(question, got.coverage[q]))
+                got.coverage[q] = 0.0  # the reader did not read it
+                picked.append([])
+                continue
             # one question is read as the whole message, its context included ("a shop sent me a hair mask")
             asked = intake.text if len(got.questions) == 1 else question
             verdict = judge(asked, passages, self.reader, self.settings.reader_threshold, budget, staff, intake.region)

@@ -46,13 +46,12 @@ def test_staff_question_cites_process_notes(kb_assistant) -> None:
     assert any("staff question" in n for n in draft.notices)
 
 
-# The reader rates these 0.31-0.4, above the threshold that keeps false escalations near 5% on the dev sets:
-# a brand the knowledge base never names and a figure it says is not published are its known misses.
+# A figure the knowledge base says is not published: the reader rates the passage that says so as an answer.
 READER_MISSES = pytest.mark.xfail(strict=True, reason="the reader rates it above the calibrated threshold")
 
 
 @pytest.mark.parametrize("message", [
-    pytest.param("what's the commission rate for Glow Recipe on tiktok shop rn?", marks=READER_MISSES),
+    "what's the commission rate for Glow Recipe on tiktok shop rn?",
     pytest.param("how many CHR points do I lose for an unlabelled AI video? my friend said 20-40 points", marks=READER_MISSES),
     "the shop tab crashes every time i open my showcase on my Samsung. how do i fix it",
     "can i get paid in bitcoin?",
