@@ -15,7 +15,6 @@ if TYPE_CHECKING:  # the model loads lazily; typing must not import it
 
 # The best-rated sentences fill the budget, each lifted by its passage's search rank: facts sit in the
 # passages search ranks first, and the reader reads one sentence at a time without them.
-FLOOR = 0.0
 MAX_SENTENCES = 16
 RANK_PRIOR = 0.8
 EXAMPLE_HEADING = re.compile(r"(?i)\b(examples?|worked|illustrat\w*|scenarios?|sample calculation)\b")
@@ -70,7 +69,7 @@ def choose(cands: list[Candidate], budget: int) -> list[Candidate]:
     chosen: list[Candidate] = []
     used = 0
     for cand in ranked:
-        if len(chosen) == MAX_SENTENCES or cand.rating < FLOOR:
+        if len(chosen) == MAX_SENTENCES:
             break
         words = content_words(cand.text)
         if any(overlap(c.text, words) > 0.7 for c in chosen) or used + len(cand.text) > budget:
@@ -79,7 +78,7 @@ def choose(cands: list[Candidate], budget: int) -> list[Candidate]:
         used += len(cand.text)
     if not chosen:
         chosen = ranked[:1]
-    first = {}
+    first: dict[int, int] = {}
     for cand in chosen:  # a passage's place is that of its best sentence
         first.setdefault(cand.passage, len(first))
     return sorted(chosen, key=lambda c: (first[c.passage], c.position))
