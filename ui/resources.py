@@ -36,6 +36,7 @@ class Warmup:
         try:
             assistant = build_assistant(self.settings)
             assistant.embedder.embed_query("warm up")
+            assistant.reader.score("warm up", ["the reader loads here, not on the first draft"])
             assistant.searcher.refresh()
             self.assistant = assistant
         except Exception as err:  # kept and shown by the page that needs the assistant
