@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from assistant.offline import Candidate, candidates
+from assistant.passage_text import last_heading
 from assistant.text import content_words, overlap
 from assistant.types import Passage
 from reader.model import pair_text
@@ -33,8 +34,7 @@ class Verdict:
 
 def heading(passage: Passage) -> str:
     """The last heading above a passage, else its document title."""
-    section = str(passage.meta.get("section", ""))
-    return section.split(" > ")[-1].strip() or str(passage.meta.get("title", ""))
+    return last_heading(passage.meta)
 
 
 def in_context(cand: Candidate, passage: Passage) -> Candidate:

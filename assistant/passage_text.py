@@ -153,9 +153,15 @@ def forbidding(section: str) -> str:
     return heading if FORBIDDING.search(heading) else ""
 
 
+def last_heading(meta: dict) -> str:
+    """The heading the reader sees beside a chunk's sentences: its last section heading, else its title.
+    Training pairs and the drafter both take it from here, so the reader is run on what it was trained on."""
+    return str(meta.get("section", "")).split(" > ")[-1].strip() or str(meta.get("title", ""))
+
+
 def reading_units(text: str, meta: dict) -> list[tuple[str, str]]:
     """(heading, sentence) for every quotable sentence of a chunk: what the reader reads and the drafter quotes."""
     section = str(meta.get("section", ""))
-    heading = section.split(" > ")[-1].strip() or str(meta.get("title", ""))
+    heading = last_heading(meta)
     names = {norm(n) for n in [str(meta.get("title", ""))] + section.split(" > ") if n.strip()}
     return [(heading, s) for s in units(text, names, forbidding(section)) if MIN_CHARS <= len(s) <= MAX_CHARS]
