@@ -50,6 +50,7 @@ class Settings(BaseSettings):
     region: str = Field("", description="Default creator region for retrieval filters; empty means all regions.")
     min_support: float = Field(0.45, ge=0.0, le=1.0, description="Lowest support score at which a cited sentence counts as backed by its passage.")
     reader_threshold: float = Field(0.05, ge=0.0, le=1.0, description="Escalate a question when no sentence's reader rating (the chance it answers) reaches this.")
+    reader_weights: Path | None = Field(None, description="A reader delta to use instead of the shipped reader/weights/reader.safetensors, such as one from `python -m reader train --out FILE`.")
     escalate_below: float = Field(0.2, ge=0.0, le=1.0, description="Escalate a question no retrieved passage is this similar to (embedding cosine), before the reader reads it.")
     default_team: str = Field("Creator Support", description=(
         "Team named on escalations the escalation matrix does not cover. The team is chosen from the questions "

@@ -220,6 +220,7 @@ def build_assistant(settings: Settings, store_dir: Path | None = None, embedder:
 
     embedder = embedder or load_embedder(settings.embedding_model, settings.embed_batch_size)
     store = open_store(settings, embedder, store_dir)
+    reader = reader or (Reader(settings.reader_weights) if settings.reader_weights else None)
     assistant = Assistant(settings, HybridSearcher(store, embedder), reader=reader)
     assistant.drafter = build_drafter(settings, assistant.offline)
     return assistant

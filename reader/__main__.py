@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from reader.model import WEIGHTS
+from reader.model import TRAINED_LAYERS, WEIGHTS
 
 QUESTION_SETS = (("questions.jsonl", "tune"), ("dev_questions.jsonl", "dev"))
 
@@ -24,6 +24,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     cmd.add_argument("--seed", type=int, default=13)
     cmd.add_argument("--negatives", type=int, default=24, help="negative sentences sampled per question")
     cmd.add_argument("--lr", type=float, default=8e-5, help="learning rate of the trained layers (the head gets 10x)")
+    cmd.add_argument("--layers", type=int, default=TRAINED_LAYERS, help="top transformer layers to train (each adds ~3.5 MB)")
     cmd.add_argument("--out", type=Path, default=WEIGHTS)
     return parser.parse_args(argv)
 
@@ -64,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     pairs = training_pairs(args.negatives, args.seed)
     positives = int(sum(p.label for p in pairs))
     print(f"{len(pairs)} pairs ({positives} positive) in {time.perf_counter() - started:.0f} s", flush=True)
-    out = train(pairs, epochs=args.epochs, lr=args.lr, seed=args.seed, out=args.out, log=lambda s: print(s, flush=True))
+    out = train(pairs, epochs=args.epochs, lr=args.lr, seed=args.seed, out=args.out,
+                log=lambda s: print(s, flush=True), layers=args.layers)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.0f} s")
     return 0
 

@@ -13,8 +13,18 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # the classifier head is "missing" until the delta loads
 
 WEIGHTS = Path(__file__).resolve().parent / "weights" / "reader.safetensors"
-# Training changes only these modules; everything below them stays the bundled embedder's.
-TRAINED_PREFIXES = ("bert.encoder.layer.4.", "bert.encoder.layer.5.", "bert.pooler.", "classifier.")
+LAYERS = 6  # all-MiniLM-L6-v2
+# Training changes only the top layers, the pooler and the head; everything below stays the bundled embedder's.
+TRAINED_LAYERS = 2
+
+
+def trained_prefixes(layers: int = TRAINED_LAYERS) -> tuple[str, ...]:
+    """Names of the weights training changes when it trains the top `layers` transformer layers."""
+    return tuple(f"bert.encoder.layer.{i}." for i in range(LAYERS - layers, LAYERS)) + ("bert.pooler.", "classifier.")
+
+
+# Any delta may change at most these; a shipped delta says which it changed by the keys it holds.
+TRAINED_PREFIXES = trained_prefixes(LAYERS)
 MAX_LENGTH = 128  # word pieces for question and sentence together; longer sentences are cut at the end
 
 
@@ -89,7 +99,7 @@ def load(weights: Path = WEIGHTS, device: str | None = None) -> Any:
     return model
 
 
-def trained_state(model: Any) -> dict[str, Any]:
+def trained_state(model: Any, layers: int = TRAINED_LAYERS) -> dict[str, Any]:
     """The weights training changed, in half precision: what is committed."""
     return {k: v.detach().to("cpu").half().contiguous() for k, v in model.model.state_dict().items()
-            if k.startswith(TRAINED_PREFIXES)}
+            if k.startswith(trained_prefixes(layers))}

@@ -10,10 +10,8 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from reader.model import TRAINED_PREFIXES, WEIGHTS, new_cross_encoder, trained_state
+from reader.model import LAYERS, TRAINED_LAYERS, WEIGHTS, new_cross_encoder, trained_prefixes, trained_state
 from reader.pairs import Pair
-
-FROZEN_LAYERS = 4  # layers 0-3 stay the bundled embedder's (see reader.model.TRAINED_PREFIXES)
 
 
 def seed_everything(seed: int) -> None:
@@ -48,17 +46,17 @@ def shallow(module: Any) -> Any:
     return twin
 
 
-def split_model(model: Any) -> tuple[Any, Any]:
-    """Two views of one model: the frozen bottom (embeddings and first layers) and the trained top."""
+def split_model(model: Any, frozen: int) -> tuple[Any, Any]:
+    """Two views of one model: the frozen bottom (embeddings and first `frozen` layers) and the trained top."""
     import torch
 
     bottom, top = shallow(model.bert), shallow(model)
     bottom.encoder = shallow(model.bert.encoder)
-    bottom.encoder.layer = torch.nn.ModuleList(model.bert.encoder.layer[:FROZEN_LAYERS])
+    bottom.encoder.layer = torch.nn.ModuleList(model.bert.encoder.layer[:frozen])
     top.bert = shallow(model.bert)
     top.bert.embeddings = PassThrough()
     top.bert.encoder = shallow(model.bert.encoder)
-    top.bert.encoder.layer = torch.nn.ModuleList(model.bert.encoder.layer[FROZEN_LAYERS:])
+    top.bert.encoder.layer = torch.nn.ModuleList(model.bert.encoder.layer[frozen:])
     return bottom, top
 
 
@@ -79,7 +77,7 @@ def frozen_batches(pairs: list[Pair], order: list[int], encoder: Any, bottom: An
 
 
 def train(pairs: list[Pair], epochs: int = 3, batch_size: int = 32, lr: float = 5e-5, seed: int = 13,
-          out: Path = WEIGHTS, log: Callable[[str], None] = print) -> Path:
+          out: Path = WEIGHTS, log: Callable[[str], None] = print, layers: int = TRAINED_LAYERS) -> Path:
     """Train on the pairs and write only the trained weights to `out`."""
     import torch
     from safetensors.torch import save_file
@@ -89,9 +87,9 @@ def train(pairs: list[Pair], epochs: int = 3, batch_size: int = 32, lr: float = 
     encoder = new_cross_encoder(device)
     model = encoder.model
     for name, param in model.named_parameters():
-        param.requires_grad = name.startswith(TRAINED_PREFIXES)
+        param.requires_grad = name.startswith(trained_prefixes(layers))
     model.eval()  # dropout off in the frozen part, so its cached output is exact
-    bottom, top = split_model(model)
+    bottom, top = split_model(model, LAYERS - layers)
     order = list(range(len(pairs)))
     rng, started = random.Random(seed), time.perf_counter()
     rng.shuffle(order)
@@ -120,5 +118,6 @@ def train(pairs: list[Pair], epochs: int = 3, batch_size: int = 32, lr: float = 
         log(f"epoch {epoch + 1}/{epochs}: loss {total / len(pairs):.4f} ({time.perf_counter() - started:.0f} s)")
     model.eval()
     out.parent.mkdir(parents=True, exist_ok=True)
-    save_file(trained_state(encoder), str(out), metadata={"seed": str(seed), "epochs": str(epochs), "pairs": str(len(pairs))})
+    save_file(trained_state(encoder, layers), str(out),
+              metadata={"seed": str(seed), "epochs": str(epochs), "pairs": str(len(pairs)), "layers": str(layers)})
     return out

@@ -78,7 +78,19 @@ def test_training_runs_the_frozen_layers_once_without_changing_the_answer() -> N
                                  ["You have 30 days to post the video.", "Minimum is ten dollars"],
                                  padding=True, return_tensors="pt")
     whole = model(**features).logits
-    bottom, top = split_model(model)
+    bottom, top = split_model(model, 4)
     parts = top(inputs_embeds=bottom(**features).last_hidden_state, attention_mask=features["attention_mask"]).logits
     assert torch.allclose(whole, parts, atol=1e-5)
     assert len(model.bert.encoder.layer) == 6  # the split leaves the model itself whole
+
+
+def test_reader_weights_setting_picks_another_delta(settings, embedder, tmp_path: Path) -> None:
+    """CREATOR_DESK_READER_WEIGHTS swaps the shipped delta for another one, and a missing one names its path."""
+    from assistant.service import build_assistant
+
+    missing = tmp_path / "retrained.safetensors"
+    assistant = build_assistant(settings.model_copy(update={"reader_weights": missing}), embedder=embedder)
+    assert assistant.reader.weights == missing
+    with pytest.raises(ReaderMissingError, match="retrained.safetensors"):
+        assistant.reader.score("q", ["a sentence"])
+    assert build_assistant(settings, embedder=embedder).reader.weights == WEIGHTS
