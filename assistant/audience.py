@@ -21,8 +21,11 @@ THIRD_PERSON_RE = re.compile(
     r"(?P<one>a|one|each|every) creator (?:who|that|message|asked|asks|wants|says|said|sent|messaged|wrote|is|was|has|had|needs|told|"
     r"called|emailed|replied|just|keeps|can't|cannot|doesn't|didn't)|"
     r"creator's|creators'|creator (?:who|that|sent|messaged|wrote|emailed|called|replied)|(?:to|with|tell|answer(?:ing)?|repl(?:y|ies|ying) to|message|messaging) creators|"
-    r"(?:she|he) (?:asked|asks|wants|said|says|told|is asking) (?:me|us))\b"
+    r"(?P<pron>she|he) (?:asked|asks|wants|said|says|told|is asking) (?:me|us))\b"
 )
+# "she asked me" is a creator speaking of someone else when that someone was named first: "a follower bought ...".
+OTHER_PERSON_RE = re.compile(r"(?i)\b(?:followers?|buyers?|customers?|viewers?|fans?|friends?|sister|brother|mom|mum|"
+                             r"dad|cousin|aunt|wife|husband|girlfriend|boyfriend)\b")
 SELF_RE = re.compile(r"(?i)\b(?:i'?m|i am|am|as|be|become|becoming|being)\s+(?:a|the|one)\s+creator$")
 
 
@@ -31,6 +34,8 @@ def looks_like_staff(text: str) -> bool:
     if STAFF_RE.search(text):
         return True
     for match in THIRD_PERSON_RE.finditer(text):
+        if match.group("pron") and OTHER_PERSON_RE.search(text[:match.start()]):
+            continue
         det = match.group("det") or match.group("one")
         if not (det and SELF_RE.search(f"{text[max(0, match.start() - 12):match.start()]}{det} creator")):
             return True

@@ -21,7 +21,6 @@ from assistant.llm import HOSTED, describe, make_chat_model
 from assistant.rep_checks import finish, language_escalation, precheck
 from assistant.retrieval import Retrieved, assemble, rerank, search_questions
 from assistant.types import Draft
-from domain import get_domain
 from reader.model import Reader
 from settings import Settings
 from vectorstore.search import HybridSearcher
@@ -124,10 +123,6 @@ class Assistant:
         """Let the reader judge each question and keep the sentences that answer it."""
         budget = (staff_budget() if staff else ANSWER_BUDGET) // max(1, len(got.questions))
         market = reasons.market_without_rules(intake.home_market, self.searcher.keyword.count_matching)
-        if market and not get_domain().groups_of(intake.home_market):  # nothing can be answered for a market we have no rules for
-            got.covered = [False] * len(got.questions)
-            got.reasons.append(market)
-            return [[] for _ in got.questions]
         picked, ratings = [], {}
         for q, question in enumerate(got.questions):
             passages = [got.passages[i] for i in got.per_question[q]]
@@ -144,7 +139,7 @@ class Assistant:
                 index = got.per_question[q][local]
                 ratings[index] = max(ratings.get(index, 0.0), rating)
             if market and verdict.covered and not for_region_group(verdict.picked, passages, intake.home_market):
-                verdict.covered = False  # only a rule for all of Southeast Asia holds there
+                verdict.covered = False  # only what is said of the market itself, or of a grouping holding it, holds there
                 got.reasons.append(market)
             elif not verdict.covered:
                 got.reasons.append(reasons.unanswered(question, verdict, passages, self.settings.reader_threshold))

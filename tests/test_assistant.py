@@ -262,6 +262,7 @@ def test_document_list_from_the_index_in_memory_matches_the_collection(kb_assist
     ("creator got a free sample of a detox tea and says she can only sell it with weight-loss talk. who do i send it to?", True),
     ("ok thanks. creator DM'd again about the missing sample, same ticket?", True),
     ("my creator account got a warning, what does it mean?", False),
+    ("a follower bought the air fryer from my link, she asked me how she starts the return", False),  # she is the follower
     ("Creator Support never answered me. who do i send my appeal to?", False),
 ])
 def test_staff_questions_are_told_apart_from_creator_messages(message: str, staff: bool) -> None:
