@@ -48,11 +48,12 @@ def unanswered(question: str, verdict: Verdict, passages: list[Passage], thresho
             f"which the reader rates {verdict.best:.2f} as an answer (it needs {threshold:.2f}).")
 
 
-def outside_scope(question: str, mentions: Callable[[str], int], story: str = "") -> str:
+def outside_scope(question: str, mentions: Callable[[str], int], story: str = "", staff: bool = False) -> str:
     """The question is about a topic the domain file lists as out of scope and the knowledge base barely names.
     The reader rates such questions as it rates answerable ones (an app fault, a hacked account, another
-    platform all share words with payout and showcase rules), so this data-driven rule stays."""
-    return unknown_topic(question, mentions, story)
+    platform all share words with payout and showcase rules), so this data-driven rule stays. A colleague
+    asking how to handle a creator's legal threat asks about process, which the reader judges alone."""
+    return "" if staff else unknown_topic(question, mentions, story)
 
 
 def partly_covered(missed: list[str], reasons: list[str]) -> str:

@@ -144,7 +144,7 @@ class Assistant:
             elif not verdict.covered:
                 got.reasons.append(reasons.unanswered(question, verdict, passages, self.settings.reader_threshold))
             elif outside := reasons.outside_scope(question, self.searcher.keyword.count_matching,
-                                                  intake.text if len(got.questions) == 1 else ""):
+                                                  intake.text if len(got.questions) == 1 else "", staff):
                 verdict.covered = False
                 got.reasons.append(outside)
             got.covered[q], got.coverage[q] = verdict.covered, verdict.best
