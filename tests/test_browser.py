@@ -134,6 +134,46 @@ def quick_switch(page: object) -> None:
     settle(page)
 
 
+def conversation_messages(page: object) -> list[str]:
+    """Every open conversation's message, in sidebar order, read by opening each one."""
+    buttons = page.locator("[class*='st-key-open_'] button")
+    found = []
+    for i in range(buttons.count()):
+        buttons.nth(i).click()
+        settle(page)
+        found.append(page.get_by_role("textbox", name="Creator message").input_value())
+    return found
+
+
+def test_text_typed_before_the_new_conversations_box_appears_is_kept(server: tuple[str, AppEnv]) -> None:
+    """A rep types in conversation 1, clicks New conversation and types at once, before the new box has been
+    drawn: every typed character ends up in a conversation, and conversation 1 keeps its own message."""
+    from playwright.sync_api import sync_playwright
+
+    url, _ = server
+    first, second = "First creator: where is my sample?", "Second creator: my payout is still pending"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1200})
+            page.goto(url, wait_until="domcontentloaded")
+            page.get_by_role("heading", name="Draft a reply").wait_for(timeout=120_000)
+            settle(page)
+            message = page.get_by_role("textbox", name="Creator message")
+            message.fill(first)
+            page.get_by_role("button", name="New conversation", exact=True).click()
+            message.click()  # straight back into the box: the new conversation's has not been drawn yet
+            page.keyboard.type(second, delay=20)
+            page.keyboard.press("Control+Enter")
+            settle(page)
+            messages = conversation_messages(page)
+        finally:
+            browser.close()
+    assert len(messages) == 2, messages
+    assert first in messages[0], "conversation 1 keeps its message"
+    assert any(second in m for m in messages), f"typed text lost: {messages}"
+
+
 def test_draft_and_every_page_in_chromium(server: tuple[str, AppEnv]) -> None:
     from playwright.sync_api import expect, sync_playwright
 
