@@ -19,9 +19,10 @@ ingest: setup
 	$(PY) -m ingest
 
 # Exit 1 means some file failed (it keeps its old chunks): the app still starts. Exit 2 stops.
+# ui.serve is `streamlit run app.py` with the models loading from the start, not from the first page.
 run: setup
 	@$(PY) -m ingest; rc=$$?; if [ $$rc -gt 1 ]; then exit $$rc; fi
-	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+	$(PY) -m ui.serve --server.address 127.0.0.1 --server.port $(PORT)
 
 test: setup
 	$(PY) -m pytest

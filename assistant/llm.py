@@ -59,7 +59,9 @@ def fake_model(spec: str) -> Any:
     from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
     from langchain_core.messages import AIMessage
 
-    text = Path(spec).read_text(encoding="utf-8") if spec and Path(spec).is_file() else (spec or "[]")
+    # A JSON list is never taken for a path: one longer than a file name made is_file() raise.
+    is_path = spec and not spec.lstrip().startswith("[") and Path(spec).is_file()
+    text = Path(spec).read_text(encoding="utf-8") if is_path else (spec or "[]")
     replies = json.loads(text)
     return GenericFakeChatModel(messages=iter([AIMessage(content=r) for r in replies * 50]))
 

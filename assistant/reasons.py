@@ -62,12 +62,14 @@ def partly_covered(missed: list[str], reasons: list[str]) -> str:
             + ". " + " ".join(dict.fromkeys(reasons)))
 
 
-def unreadable(language: Language) -> str:
-    """A message in a language the offline drafter does not read."""
+def unreadable(language: Language, llm_problem: str = "") -> str:
+    """A message in a language the offline drafter does not read, or one the LLM failed to translate."""
     written = "A holding reply in " + language.name + " is drafted" if language.code in HOLDING else \
         "The holding reply is in English; translate it before sending"
-    return (f"The message is in {language.name}. The offline drafter reads English only, so it was not "
-            f"answered from the knowledge base. {written}; answer the question yourself or pass it to the team.")
+    why = f"The LLM's translation failed ({llm_problem.rstrip('.')})" if llm_problem else \
+        "The offline drafter reads English only"
+    return (f"The message is in {language.name}. {why}, so it was not answered from the knowledge base. "
+            f"{written}; answer the question yourself or pass it to the team.")
 
 
 def no_citation() -> str:

@@ -1,6 +1,7 @@
 """The assistant: intake, retrieval per question, drafting, citation check and the verdict."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
@@ -18,8 +19,9 @@ from assistant.audience import looks_like_staff, speaks_for_self
 from assistant.intake import Intake, parse
 from assistant.library import DocInfo, list_documents
 from assistant.llm import HOSTED, describe, make_chat_model
-from assistant.rep_checks import finish, language_escalation, precheck
+from assistant.rep_checks import finish, precheck
 from assistant.retrieval import Retrieved, assemble, rerank, search_questions
+from assistant.translate import other_language
 from assistant.types import Draft
 from reader.model import Reader
 from settings import Settings
@@ -66,9 +68,10 @@ class Assistant:
                    audience: str = "auto", doc_type: str = "") -> Iterator[str | Draft]:
         """Text deltas while drafting, then the checked Draft with the rep's checks (assistant/rep_checks.py)."""
         check = precheck(message, region)
-        if not check.language.readable and self.drafter is self.offline:  # the offline drafter reads English only
-            team = self.matrix().route(message).team
-            yield language_escalation(check, message, team, self.drafter.label)
+        if not check.language.readable:  # the offline drafter reads English only; an LLM translates
+            in_english = partial(self._draft_stream, region=check.region, handle=handle, k=k, audience=audience,
+                                 doc_type=doc_type)
+            yield from other_language(check, message, self.drafter, self.matrix().route(message).team, in_english)
             return
         for part in self._draft_stream(message, check.region, handle, k, audience, doc_type):
             yield finish(part, check) if isinstance(part, Draft) else part

@@ -126,6 +126,29 @@ def test_a_quick_switch_never_loses_or_moves_text(app_env: AppEnv) -> None:
     assert not at.exception
 
 
+def test_the_message_box_stays_one_element_across_switches(app_env: AppEnv) -> None:
+    """The browser keeps what a rep is typing only in a box that stays the same element: one given a new
+    identity by New conversation would drop what was typed into the old box before the new one was drawn."""
+    at = start()
+    ids = {name: by_prefix(at, prefix, kind).id
+           for name, prefix, kind in (("message", "msg_", "text_area"), ("handle", "handle_", "text_input"))}
+    by_prefix(at, "msg_", "text_area").set_value("First creator: where is my sample?")
+    at.button(key="new_conversation").click().run()
+    assert by_prefix(at, "msg_", "text_area").id == ids["message"]
+    assert by_prefix(at, "handle_", "text_input").id == ids["handle"]
+    assert by_prefix(at, "msg_", "text_area").value == "", "the same box, refilled for the new conversation"
+    # The browser then sends what was typed into the box before it was refilled: the new conversation's.
+    typed = "First creator: where is my sample? Second creator: payout?"
+    by_prefix(at, "msg_", "text_area").set_value(typed).run()
+    opened = [b for b in at.sidebar.button if b.key and b.key.startswith("open_")]
+    assert len(opened) == 2
+    opened[0].click().run()
+    assert by_prefix(at, "msg_", "text_area").value == "First creator: where is my sample?"
+    [b for b in at.sidebar.button if b.key and b.key.startswith("open_")][1].click().run()
+    assert by_prefix(at, "msg_", "text_area").value == typed
+    assert not at.exception
+
+
 def test_log_reply_twice_writes_one_row_without_raw_personal_data(app_env: AppEnv) -> None:
     before = len(db_rows(app_env))
     message = (SAMPLES_QUESTION + " Email jess@example.com, phone +1 415 555 0134, "

@@ -12,6 +12,9 @@ EXPECTED = {
     "staff_answer": {"answer", "next_steps"},
     "llm_system": {"no_answer", "agency"},
     "llm_user": {"passages", "message", "creator_name", "region"},
+    # the LLM path for another language (assistant/translate.py)
+    "translate_question": {"language", "message"},
+    "translate_reply": {"language", "reply"},
     # holding replies in the creator's language (assistant/language.py), one per language in HOLDING
     **{f"holding_reply_{code}": {"team"} for code in ("vi", "th", "id", "ms", "tl")},
 }

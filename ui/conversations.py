@@ -1,5 +1,10 @@
 """Per-session conversation state for the Draft page: every field in its own session-state key, so a rep's
-text survives switching, New conversation, page changes and a rerun that lands mid-typing."""
+text survives switching, New conversation, page changes and a rerun that lands mid-typing.
+
+The message, handle and market boxes are one set of widgets shared by every conversation: a switch saves
+them into the conversation left and refills them from the one opened. A box whose key changed on a switch
+would be a new element in the browser, and whatever the rep typed into the old one before the new one was
+drawn (a paste straight after New conversation) would vanish with it; a box that stays keeps the typing."""
 from __future__ import annotations
 
 import uuid
@@ -11,6 +16,7 @@ import streamlit as st
 from assistant.types import Draft
 
 FIELDS = {"message": "msg", "handle": "handle", "region": "region", "edited": "edit"}  # field -> widget prefix
+SHARED = {"message": "msg_shown", "handle": "handle_shown", "region": "region_shown"}  # field -> the one widget
 DEFAULTS: dict[str, Any] = {"message": "", "handle": "", "region": "auto", "edited": ""}
 LABEL_WORDS = 6
 
@@ -57,7 +63,11 @@ class Conversation:
         return f"New conversation {self.number}"
 
     def key(self, prefix: str) -> str:
-        """A widget key unique to this conversation (and to its current draft)."""
+        """A widget key: the shared box for message, handle and market; else one unique to this
+        conversation (and to its current draft)."""
+        shared = {FIELDS[name]: widget for name, widget in SHARED.items()}
+        if prefix in shared:
+            return shared[prefix]
         return f"{prefix}_{self.id}_{self.draft_key}" if prefix in ("edit", "thumbs", "fbreason") else f"{prefix}_{self.id}"
 
 
@@ -78,47 +88,61 @@ def active() -> Conversation:
 
 def new_conversation() -> None:
     """Open a fresh conversation and make it active."""
-    st.session_state["conversation_count"] += 1
-    conv = Conversation(id=uuid.uuid4().hex[:12], number=st.session_state["conversation_count"])
-    st.session_state["conversations"][conv.id] = conv
-    st.session_state["active_conversation"] = conv.id
+    state = st.session_state
+    state["conversation_count"] += 1
+    conv = Conversation(id=uuid.uuid4().hex[:12], number=state["conversation_count"])
+    state["conversations"][conv.id] = conv
+    show(conv)
 
 
 def switch_to(conv_id: str) -> None:
-    """Make another conversation active; its fields are already in their own keys."""
-    st.session_state["active_conversation"] = conv_id
+    """Make another conversation active."""
+    show(conversations()[conv_id])
+
+
+def show(conv: Conversation) -> None:
+    """Save the shared boxes into the active conversation, then fill them from `conv` and make it active.
+    Called from callbacks and before the boxes are drawn, the only times their state may be set."""
+    state = st.session_state
+    left = state["conversations"].get(state.get("active_conversation", ""))
+    for name, widget in SHARED.items():
+        if left is not None and widget in state:
+            left.set(name, state[widget])
+        state[widget] = conv.get(name)
+    state["active_conversation"] = conv.id
 
 
 def store(conv_id: str, name: str, widget: str) -> None:
     """on_change: copy a widget's value into its conversation's key as soon as the browser sends it.
 
-    A message that arrives for a conversation the page no longer shows was typed into a box already on
-    its way out (a paste straight after New conversation): it belongs to the conversation now shown."""
-    state, conv = st.session_state, conversations().get(conv_id)
+    A shared box always holds the active conversation's field, so what it sends is the active one's, even
+    text typed into it before the browser had drawn the switch (it keeps typing across the refill)."""
+    state = st.session_state
+    conv = active() if widget in SHARED.values() else conversations().get(conv_id)
     if conv is None or widget not in state:
         return
-    shown = state.get("shown_conversation", conv_id)
-    if name == "message" and shown != conv_id and shown in conversations():
-        target = conversations()[shown]
-        if not target.message.strip():
-            target.message = state[widget]
-            state.pop(target.key("msg"), None)  # the new box is seeded from the moved text
-        state[widget] = conv.message  # the old conversation keeps what it had
-        return
     conv.set(name, state[widget])
+    if widget in SHARED.values():
+        # Sent back as the box's value: a refill still on its way to the browser (New conversation's empty
+        # box, drawn after this text was sent) would otherwise blank the box while the text is kept here.
+        state[widget] = state[widget]
 
 
 def sync_all() -> None:
     """Called by app.py on every run, whatever the page: widget values still in state are copied to their
     conversation's keys (callbacks do this too; this also covers values set without a callback)."""
-    for conv in st.session_state.get("conversations", {}).values():
-        for name, prefix in FIELDS.items():
-            widget = conv.key(prefix)
-            if widget in st.session_state and (name != "edited" or conv.draft is not None):
-                conv.set(name, st.session_state[widget])
+    state = st.session_state
+    if state.get("conversations"):
+        current = active()
+        for name, widget in SHARED.items():
+            if widget in state:
+                current.set(name, state[widget])
+    for conv in state.get("conversations", {}).values():
         if conv.draft is not None:
-            conv.thumbs = st.session_state.get(conv.key("thumbs"), conv.thumbs)
-            conv.feedback_reason = st.session_state.get(conv.key("fbreason"), conv.feedback_reason)
+            if conv.key("edit") in state:
+                conv.edited = state[conv.key("edit")]
+            conv.thumbs = state.get(conv.key("thumbs"), conv.thumbs)
+            conv.feedback_reason = state.get(conv.key("fbreason"), conv.feedback_reason)
 
 
 def bind(conv: Conversation, name: str) -> dict[str, Any]:

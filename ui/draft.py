@@ -103,7 +103,8 @@ def pick_market(conv_id: str, widget: str) -> None:
     """on_change of the market prompt beside the badge: the conversation's market menu follows it."""
     conv = conversations()[conv_id]
     conv.region = st.session_state[widget]
-    st.session_state[conv.key("region")] = conv.region
+    if conv.id == active().id:  # the market menu is shared by every conversation and shows the active one's
+        st.session_state[conv.key("region")] = conv.region
 
 
 def market_prompt(conv: Conversation) -> None:
@@ -170,7 +171,6 @@ def result(conv: Conversation) -> None:
 def render() -> None:
     """The Draft page."""
     convs, conv = conversations(), active()
-    st.session_state["shown_conversation"] = conv.id  # whose boxes the browser is about to show
     sidebar(convs, conv.id)
     st.title("Draft a reply")
     if not start_warmup():

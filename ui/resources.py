@@ -11,6 +11,7 @@ import streamlit as st
 from assistant.activity import ActivityLog
 from assistant.library_service import SERVICE_ERRORS, LibraryService
 from assistant.service import Assistant, build_assistant
+from assistant.warmup import warm_up
 from settings import ENV_PREFIX, Settings, SettingsError, load_settings
 from ui.common import fail
 
@@ -32,17 +33,28 @@ class Warmup:
         return self
 
     def _build(self) -> None:
-        """Load the weights and the keyword index now, not on the first Draft click."""
+        """Load the models, the keyword index and what a draft loads on first use now, not on the first Draft click."""
         try:
             assistant = build_assistant(self.settings)
-            assistant.embedder.embed_query("warm up")
-            assistant.reader.score("warm up", ["the reader loads here, not on the first draft"])
-            assistant.searcher.refresh()
+            warm_up(assistant)
             self.assistant = assistant
         except Exception as err:  # kept and shown by the page that needs the assistant
             self.error = err
         finally:
             self.done.set()
+
+
+# Warm-ups started with the server (ui/serve.py) before any page ran, by environment fingerprint.
+_EARLY: dict[str, Warmup] = {}
+
+
+def prewarm() -> None:
+    """Start the warm-up as the server starts, before any browser connects; the first page adopts it."""
+    try:
+        settings = load_settings()
+    except SettingsError:
+        return  # the first page shows the error, naming the variable
+    _EARLY[env_fingerprint()] = Warmup(settings).start()
 
 
 def env_fingerprint() -> str:
@@ -59,8 +71,9 @@ def _settings(fingerprint: str) -> Settings:
 
 @st.cache_resource(show_spinner=False, max_entries=2)  # one model per configuration; tests switch configurations
 def _warmup(fingerprint: str, _config: Settings) -> Warmup:
-    """The one background build of the assistant per configuration."""
-    return Warmup(_config).start()
+    """The one background build of the assistant per configuration: the server's own when it started one."""
+    early = _EARLY.pop(fingerprint, None)
+    return early if early is not None else Warmup(_config).start()
 
 
 @st.cache_resource(show_spinner=False)
@@ -109,4 +122,4 @@ def get_activity_log() -> ActivityLog:
 
 
 __all__ = ["SERVICE_ERRORS", "WARMING", "get_activity_log", "get_assistant", "get_library", "get_settings",
-           "start_warmup"]
+           "prewarm", "start_warmup"]

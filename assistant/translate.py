@@ -1,0 +1,107 @@
+"""The LLM path for a message in a language the embedder and the offline drafter do not read.
+
+The question is translated into English and retrieved, drafted and citation-checked like an English one;
+the checked reply is then translated into the creator's language with exactly its citation markers. The
+check runs on the English draft because it compares each sentence with its passage by shared words and by
+the English embedder's similarity, and neither can judge a Vietnamese sentence against an English passage.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
+
+import prompts
+from assistant.drafters import Drafter, LLMDrafter, describe_failure, escape, neutralise
+from assistant.errors import LLMError
+from assistant.language import SURE, Language, detect, holding_reply
+from assistant.pii import redact, restore
+from assistant.rep_checks import Precheck, finish, language_escalation
+from assistant.text import MARKER_RE
+from assistant.types import Draft
+
+UNESCAPE = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&amp;", "&"))  # escape()'s, undone in this order
+
+
+@dataclass
+class Translator:
+    """Translates with the drafter's own chat model, hiding personal data from a hosted one."""
+
+    model: Any
+    redact_pii: bool
+
+    @classmethod
+    def of(cls, drafter: Drafter) -> Translator | None:
+        """The translator of an LLM drafter; None for the offline drafter, which reads English only."""
+        return cls(drafter.model, drafter.redact_pii) if isinstance(drafter, LLMDrafter) else None
+
+    def to_english(self, message: str, language: Language, region: str) -> str:
+        """The creator's message in English, for retrieval and the drafter."""
+        english = self._translate("translate_question", "message", message, language, region)
+        if not detect(english).readable:
+            raise LLMError(f"The LLM did not translate the message from {language.name} into English.")
+        return english
+
+    def to_language(self, reply: str, language: Language, region: str) -> str:
+        """A checked English reply in the creator's language, with exactly the same citation markers."""
+        text = self._translate("translate_reply", "reply", reply, language, region)
+        if Counter(MARKER_RE.findall(text)) != Counter(MARKER_RE.findall(reply)):
+            raise LLMError("The LLM's translation of the reply changed its citation markers.")
+        found = detect(MARKER_RE.sub("", text))
+        if found.code == "en" and found.confidence >= SURE:
+            raise LLMError(f"The LLM did not translate the reply into {language.name}.")
+        return text
+
+    def _translate(self, template: str, field: str, text: str, language: Language, region: str) -> str:
+        """One model call: the template with the text as delimited data; personal data restored after."""
+        from langchain_core.messages import HumanMessage
+
+        mapping: dict[str, str] = {}
+        if self.redact_pii:
+            red = redact(text, region or "US")
+            text, mapping = red.text, red.mapping
+        prompt = prompts.render(template, language=language.name, **{field: escape(text)})
+        try:
+            out = "".join(content(chunk) for chunk in self.model.stream([HumanMessage(prompt)])).strip()
+        except Exception as err:  # provider SDKs raise many types; all become one safe message
+            raise LLMError(describe_failure(err)) from None
+        for escaped, plain in UNESCAPE:
+            out = out.replace(escaped, plain)
+        if not out:
+            raise LLMError("The LLM returned an empty translation.")
+        return restore(out, mapping)
+
+
+def content(chunk: Any) -> str:
+    """The text of one streamed chunk, whether the provider sends a string or a list of parts."""
+    if isinstance(chunk.content, str):
+        return chunk.content
+    return "".join(part.get("text", "") for part in chunk.content if isinstance(part, dict))
+
+
+def other_language(check: Precheck, message: str, drafter: Drafter, team: str,
+                   draft_english: Callable[[str], Iterator[str | Draft]]) -> Iterator[Draft]:
+    """The finished Draft for a message the offline drafter cannot read: a holding reply in the creator's
+    language without an LLM (or when the LLM fails), else the answer drafted in English and translated."""
+    translator = Translator.of(drafter)
+    if translator is None:
+        yield language_escalation(check, message, team, drafter.label)
+        return
+    language, region = check.language, check.region
+    try:
+        english = translator.to_english(message, language, region)
+        # English deltas are not streamed to the rep: the reply they get is the translation.
+        draft = next(part for part in draft_english(english) if isinstance(part, Draft))
+        checked, notices = draft.draft, [f"The LLM translated the message from {language.name}; it was searched "
+                                         f"as: “{english}”"]
+        if draft.status == "escalate" and not draft.citations and holding_reply(language, draft.team):
+            draft.draft = holding_reply(language, draft.team)  # written with care, not machine-translated
+        else:
+            draft.draft, flags = neutralise(translator.to_language(checked, language, draft.region or region))
+            draft.flags += flags
+            notices.append(f"The reply was drafted and its citations checked in English, then translated: “{checked}”")
+    except LLMError as err:
+        yield language_escalation(check, message, team, drafter.label, str(err))
+        return
+    draft.question, draft.notices = message, draft.notices + notices
+    yield finish(draft, check)
