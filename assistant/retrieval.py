@@ -47,7 +47,7 @@ class Retrieved:
 
 def to_passage(hit: Hit) -> Passage:
     """A search hit as drafters see it."""
-    return Passage(hit.id, hit.text, hit.metadata, hit.score, float(hit.metadata.get("similarity", 0.0)))
+    return Passage(hit.id, hit.text, hit.metadata, hit.score, hit.similarity if hit.similarity is not None else 0.0)
 
 
 def search_questions(searcher: HybridSearcher, intake: Intake, k: int, doc_type: str = "") -> list[list[Hit]]:
@@ -75,14 +75,14 @@ def assemble(questions: list[str], found: list[list[Hit]], threshold: float, sta
             # but is exactly what the rep should read next to the draft
             add_notes(got, [h for h in hits if h.metadata.get("audience") == "internal"
                             or for_reps(str(h.metadata.get("section", "")))])
-            got.internal_best = max([got.internal_best] + [float(h.metadata.get("similarity", 0.0)) for h in internal])
+            got.internal_best = max([got.internal_best] + [h.similarity or 0.0 for h in internal])
         numbers = []
         for hit in safe:
             if hit.id not in index:
                 index[hit.id] = len(got.passages)
                 got.passages.append(to_passage(hit))
             numbers.append(index[hit.id])
-        score = max((float(h.metadata.get("similarity", 0.0)) for h in safe), default=0.0)
+        score = max((h.similarity or 0.0 for h in safe), default=0.0)
         got.per_question.append(numbers)
         got.coverage.append(score)
         got.covered.append(bool(numbers) and score >= threshold)
@@ -96,7 +96,7 @@ def with_neighbours(searcher: HybridSearcher, hits: list[Hit], filters: Filters)
         for extra in searcher.keyword.neighbours(hit.id, filters):
             if extra.id not in seen:
                 seen.add(extra.id)
-                extra.metadata = dict(extra.metadata, similarity=0.0)  # not judged against the question
+                extra.similarity = 0.0  # not judged against the question
                 out.append(extra)  # after the ranked hits: placed next to their hit, they crowd out better ones
     return out
 

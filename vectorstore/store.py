@@ -21,9 +21,17 @@ class Hit:
 
     id: str
     text: str
-    metadata: dict[str, Any]
+    metadata: dict[str, Any]  # as stored; nothing computed at search time is written into it
     score: float
     ranks: dict[str, int] = field(default_factory=dict)
+    # Cosine similarity to the query, rounded; None when the query was never compared with this chunk's
+    # embedding (a keyword-only hit, a neighbouring chunk, a metadata lookup).
+    similarity: float | None = None
+
+    @property
+    def source(self) -> str:
+        """The document the chunk came from, its path inside the knowledge base."""
+        return str(self.metadata.get("source", ""))
 
 
 class Store(ManifestMixin):
@@ -159,7 +167,7 @@ class Store(ManifestMixin):
         """Chunks matching a metadata filter, in chunk order."""
         got = self.chunks.get(where=where, include=["documents", "metadatas"])
         hits = [Hit(i, d, m, 0.0) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
-        return sorted(hits, key=lambda h: (h.metadata.get("source", ""), h.metadata.get("chunk_index", 0)))
+        return sorted(hits, key=lambda h: (h.source, h.metadata.get("chunk_index", 0)))
 
 
 def stack(parts: list[np.ndarray]) -> np.ndarray:
