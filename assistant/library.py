@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from assistant.types import Passage, to_passage
 from vectorstore.store import Hit, Store
 
 META_FIELDS = ("owner", "reviewed", "effective", "audience", "region", "status", "topic", "doc_type", "doc_id")
@@ -16,7 +17,7 @@ class DocInfo:
 
     source: str
     title: str
-    meta: dict[str, Any]
+    meta: dict[str, Any]  # the front-matter fields shown by name (META_FIELDS), as the document gives them
     chunks: int
     flags: str = ""
     ingested_at: str = ""
@@ -39,7 +40,15 @@ class Block:
 
     section: str
     page: int
-    chunks: list[Hit] = field(default_factory=list)
+    chunks: list[Passage] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """One document read back: the front matter shown above it, then its chunks in order."""
+
+    meta: dict[str, Any]  # shown field by field under its own name (doc_meta), so kept as the store has it
+    chunks: list[Passage]
 
 
 def list_documents(store: Store, metas: Iterable[dict[str, Any]] | None = None) -> list[DocInfo]:
@@ -72,19 +81,19 @@ def is_stale(reviewed: object, stale_after_days: int, today: dt.date | None = No
     return ((today or dt.date.today()) - day).days > stale_after_days
 
 
-def read_document(store: Store, source: str) -> list[Hit]:
-    """A document's chunks in order."""
-    return store.get_chunks({"source": source})
+def read_document(store: Store, source: str) -> Document:
+    """A document's front matter and its chunks in order."""
+    hits = store.get_chunks({"source": source})
+    return Document(doc_meta(hits), [to_passage(h) for h in hits])
 
 
-def blocks(chunks: list[Hit]) -> list[Block]:
+def blocks(chunks: list[Passage]) -> list[Block]:
     """Consecutive chunks grouped by (section, page), so headings and page numbers show once."""
     out: list[Block] = []
-    for hit in chunks:
-        section, page = str(hit.metadata.get("section", "")), int(hit.metadata.get("page") or 0)
-        if not out or (out[-1].section, out[-1].page) != (section, page):
-            out.append(Block(section, page))
-        out[-1].chunks.append(hit)
+    for chunk in chunks:
+        if not out or (out[-1].section, out[-1].page) != (chunk.section, chunk.page):
+            out.append(Block(chunk.section, chunk.page))
+        out[-1].chunks.append(chunk)
     return out
 
 

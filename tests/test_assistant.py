@@ -456,9 +456,9 @@ def test_a_creator_reply_skips_sections_written_for_reps_but_a_colleague_gets_th
     from assistant.types import Passage
 
     guidance = Passage("a", "- Do not quote a clawback period; none is published on TikTok's creator pages.",
-                       {"title": "Returns", "section": "What reps should not say"}, 1.0, 0.5)
+                       1.0, 0.5, title="Returns", section="What reps should not say")
     rule = Passage("b", "Once an order has settled, we treat the commission as final.",
-                   {"title": "Returns", "section": "Refunds after commission has settled"}, 0.9, 0.5)
+                   0.9, 0.5, title="Returns", section="Refunds after commission has settled")
     assert [c.passage for c in candidates([guidance, rule])] == [1]
     assert [c.passage for c in candidates([guidance, rule], staff=True)] == [0, 1]
 
