@@ -112,7 +112,7 @@ class HybridSearcher:
             hit.similarity = round(hit.score, 4)
         return hits
 
-    def _nearest(self, vector: object, filters: Filters, keyword: KeywordIndex | None = None,
+    def _nearest(self, vector: np.ndarray, filters: Filters, keyword: KeywordIndex | None = None,
                  dense: DenseIndex | None = None) -> list[Hit]:
         """The filtered nearest chunks, exactly (see vectorstore/dense.py for why not Chroma's HNSW)."""
         if keyword is None or dense is None:
