@@ -13,25 +13,21 @@ META_FIELDS = ("owner", "reviewed", "effective", "audience", "region", "status",
 
 @dataclass
 class DocInfo:
-    """One ingested document: its metadata, chunk count and health."""
+    """One ingested document: its front matter, chunk count and health."""
 
     source: str
     title: str
-    meta: dict[str, Any]  # the front-matter fields shown by name (META_FIELDS), as the document gives them
     chunks: int
+    doc_type: str = ""  # policy or process
+    topic: str = ""  # one word, for the Learn page's filter
+    region: str = ""
+    owner: str = ""
+    reviewed: str = ""  # ISO day of the last review, as the document gives it
+    effective: str = ""
+    status: str = ""  # "superseded" for an older version
     flags: str = ""
     ingested_at: str = ""
     version: str = ""
-
-    @property
-    def doc_type(self) -> str:
-        """policy or process."""
-        return str(self.meta.get("doc_type", ""))
-
-    @property
-    def topic(self) -> str:
-        """The document's one-word topic."""
-        return str(self.meta.get("topic", ""))
 
 
 @dataclass
@@ -65,10 +61,10 @@ def list_documents(store: Store, metas: Iterable[dict[str, Any]] | None = None) 
     docs = []
     for source in sorted(set(manifest) | set(first)):
         entry, meta = manifest.get(source, {}), first.get(source, {})
+        fields = {k: str(meta.get(k, "")) for k in ("doc_type", "topic", "region", "owner", "reviewed", "effective", "status")}
         docs.append(DocInfo(source=source, title=str(meta.get("title") or entry.get("title") or source),
-                            meta={k: meta.get(k, "") for k in META_FIELDS}, chunks=counts.get(source, 0),
-                            flags=str(entry.get("flags", "")), ingested_at=str(entry.get("ingested_at", "")),
-                            version=str(entry.get("version", ""))))
+                            chunks=counts.get(source, 0), flags=str(entry.get("flags", "")),
+                            ingested_at=str(entry.get("ingested_at", "")), version=str(entry.get("version", "")), **fields))
     return docs
 
 

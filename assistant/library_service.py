@@ -88,12 +88,10 @@ class LibraryService:
 
     def _row(self, doc: DocInfo, report: Report | None) -> DocRow:
         """One indexed document as a table row."""
-        meta: dict[str, Any] = doc.meta
         return DocRow(source=doc.source, title=doc.title, doc_type=doc.doc_type, topic=doc.topic,
-                      region=str(meta.get("region", "")), owner=str(meta.get("owner", "")),
-                      reviewed=str(meta.get("reviewed", "")), effective=str(meta.get("effective", "")),
-                      stale=is_stale(meta.get("reviewed"), self.settings.stale_after_days), chunks=doc.chunks,
-                      version="superseded" if str(meta.get("status", "")).lower() == "superseded" else "current",
+                      region=doc.region, owner=doc.owner, reviewed=doc.reviewed, effective=doc.effective,
+                      stale=is_stale(doc.reviewed, self.settings.stale_after_days), chunks=doc.chunks,
+                      version="superseded" if doc.status.lower() == "superseded" else "current",
                       last_ingest=last_result(report, doc.source), flags=doc.flags or report_flags(report, doc.source))
 
     def read_document(self, source: str) -> Document:
