@@ -91,8 +91,6 @@ def check(text: str, passages: list[Passage], embedder: Embedder, min_support: f
 
 def make_citation(n: int, passage: Passage, cited: list[str]) -> Citation:
     """A Citation for the creator-facing reply."""
-    meta = passage.meta
-    page = int(meta.get("page") or 0) or None
-    return Citation(n=n, source=str(meta.get("source", "")), title=str(meta.get("title", "")),
-                    section=str(meta.get("section", "")), page=page, score=round(passage.score, 4),
+    return Citation(n=n, source=passage.source, title=passage.title, section=passage.section,
+                    page=passage.page or None, score=round(passage.score, 4),
                     quote=best_quote(cited, passage), chunk_id=passage.chunk_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from assistant.retrieval import Retrieved
-from assistant.types import Citation
+from assistant.types import Citation, to_passage
 from vectorstore.filters import Filters
 from vectorstore.search import HybridSearcher
 
@@ -21,16 +21,16 @@ def find_conflicts(searcher: HybridSearcher, got: Retrieved, citations: list[Cit
 
 def superseded_notes(searcher: HybridSearcher, got: Retrieved, citations: list[Citation]) -> list[str]:
     """Older versions of a cited document that also match the question."""
-    cited = {p.meta.get("doc_id"): p.meta for p in got.passages if p.chunk_id in {c.chunk_id for c in citations}}
+    cited = {p.doc_id: p for p in got.passages if p.chunk_id in {c.chunk_id for c in citations}}
     notes = []
     for question in got.questions:
         for hit in searcher.search(question, 5, Filters(current_only=False), refresh=False):
-            meta = hit.metadata
-            current = cited.get(meta.get("doc_id"))
-            if current and meta.get("current") is False:
-                notes.append(f"An older version of '{meta.get('title')}' ({meta.get('source')}, effective "
-                             f"{meta.get('effective', '?')}) is superseded; the draft uses the current one "
-                             f"({current.get('source')}, effective {current.get('effective', '?')}).")
+            older = to_passage(hit)
+            current = cited.get(older.doc_id)
+            if current and not older.current:
+                notes.append(f"An older version of '{older.title}' ({older.source}, effective "
+                             f"{older.effective or '?'}) is superseded; the draft uses the current one "
+                             f"({current.source}, effective {current.effective or '?'}).")
     return notes
 
 
@@ -39,8 +39,7 @@ def region_notes(got: Retrieved, citations: list[Citation], region: str) -> list
     if region:
         return []
     cited_ids = {c.chunk_id for c in citations}
-    regions = sorted({str(p.meta.get("region")) for p in got.passages
-                      if p.chunk_id in cited_ids and p.meta.get("region") not in (None, "global")})
+    regions = sorted({p.region for p in got.passages if p.chunk_id in cited_ids and p.region not in ("", "global")})
     if len(regions) > 1:
         return [f"The cited rules differ by market ({', '.join(regions)}) and the creator's region is unknown: confirm it."]
     return []
@@ -54,5 +53,5 @@ def disagreement_notes(got: Retrieved, citations: list[Citation]) -> list[str]:
         if passage.chunk_id in cited_ids:
             match = DISAGREE_RE.search(passage.text)
             if match:
-                notes.append(f"{passage.meta.get('title')}: {match.group(0).replace('**', '').strip()}")
+                notes.append(f"{passage.title}: {match.group(0).replace('**', '').strip()}")
     return notes

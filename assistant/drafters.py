@@ -88,7 +88,7 @@ def format_passages(passages: list[Passage]) -> str:
     """Passages as delimited data; angle brackets escaped so no text can close the tags."""
     out = []
     for n, p in enumerate(passages, start=1):
-        title, section = escape(str(p.meta.get("title", ""))), escape(str(p.meta.get("section", "")))
+        title, section = escape(p.title), escape(p.section)
         out.append(f'<passage n="{n}" title="{title}" section="{section}">\n{escape(p.text)}\n</passage>')
     return "\n".join(out)
 

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Chroma loads with the store; parsing the matrix needs neither
+    from vectorstore.store import Store
 
 MATRIX_DOC_ID = "escalation-matrix"
 
@@ -51,7 +55,7 @@ class Matrix:
         return best
 
 
-def load_matrix(store: object, default_team: str) -> Matrix:
+def load_matrix(store: Store, default_team: str) -> Matrix:
     """The matrix from the indexed escalation-matrix document (empty when it is not indexed)."""
     hits = store.get_chunks({"doc_id": MATRIX_DOC_ID})
     return Matrix([r for hit in hits for r in parse_rows(hit.text)], default_team)

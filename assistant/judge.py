@@ -34,7 +34,7 @@ class Verdict:
 
 def heading(passage: Passage) -> str:
     """The last heading above a passage, else its document title."""
-    return last_heading(passage.meta)
+    return last_heading(passage)
 
 
 def in_context(cand: Candidate, passage: Passage) -> Candidate:

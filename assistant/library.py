@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from assistant.types import Passage, to_passage
 from vectorstore.store import Hit, Store
 
 META_FIELDS = ("owner", "reviewed", "effective", "audience", "region", "status", "topic", "doc_type", "doc_id")
@@ -12,25 +13,21 @@ META_FIELDS = ("owner", "reviewed", "effective", "audience", "region", "status",
 
 @dataclass
 class DocInfo:
-    """One ingested document: its metadata, chunk count and health."""
+    """One ingested document: its front matter, chunk count and health."""
 
     source: str
     title: str
-    meta: dict[str, Any]
     chunks: int
+    doc_type: str = ""  # policy or process
+    topic: str = ""  # one word, for the Learn page's filter
+    region: str = ""
+    owner: str = ""
+    reviewed: str = ""  # ISO day of the last review, as the document gives it
+    effective: str = ""
+    status: str = ""  # "superseded" for an older version
     flags: str = ""
     ingested_at: str = ""
     version: str = ""
-
-    @property
-    def doc_type(self) -> str:
-        """policy or process."""
-        return str(self.meta.get("doc_type", ""))
-
-    @property
-    def topic(self) -> str:
-        """The document's one-word topic."""
-        return str(self.meta.get("topic", ""))
 
 
 @dataclass
@@ -39,7 +36,15 @@ class Block:
 
     section: str
     page: int
-    chunks: list[Hit] = field(default_factory=list)
+    chunks: list[Passage] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """One document read back: the front matter shown above it, then its chunks in order."""
+
+    meta: dict[str, Any]  # shown field by field under its own name (doc_meta), so kept as the store has it
+    chunks: list[Passage]
 
 
 def list_documents(store: Store, metas: Iterable[dict[str, Any]] | None = None) -> list[DocInfo]:
@@ -56,10 +61,10 @@ def list_documents(store: Store, metas: Iterable[dict[str, Any]] | None = None) 
     docs = []
     for source in sorted(set(manifest) | set(first)):
         entry, meta = manifest.get(source, {}), first.get(source, {})
+        fields = {k: str(meta.get(k, "")) for k in ("doc_type", "topic", "region", "owner", "reviewed", "effective", "status")}
         docs.append(DocInfo(source=source, title=str(meta.get("title") or entry.get("title") or source),
-                            meta={k: meta.get(k, "") for k in META_FIELDS}, chunks=counts.get(source, 0),
-                            flags=str(entry.get("flags", "")), ingested_at=str(entry.get("ingested_at", "")),
-                            version=str(entry.get("version", ""))))
+                            chunks=counts.get(source, 0), flags=str(entry.get("flags", "")),
+                            ingested_at=str(entry.get("ingested_at", "")), version=str(entry.get("version", "")), **fields))
     return docs
 
 
@@ -72,19 +77,19 @@ def is_stale(reviewed: object, stale_after_days: int, today: dt.date | None = No
     return ((today or dt.date.today()) - day).days > stale_after_days
 
 
-def read_document(store: Store, source: str) -> list[Hit]:
-    """A document's chunks in order."""
-    return store.get_chunks({"source": source})
+def read_document(store: Store, source: str) -> Document:
+    """A document's front matter and its chunks in order."""
+    hits = store.get_chunks({"source": source})
+    return Document(doc_meta(hits), [to_passage(h) for h in hits])
 
 
-def blocks(chunks: list[Hit]) -> list[Block]:
+def blocks(chunks: list[Passage]) -> list[Block]:
     """Consecutive chunks grouped by (section, page), so headings and page numbers show once."""
     out: list[Block] = []
-    for hit in chunks:
-        section, page = str(hit.metadata.get("section", "")), int(hit.metadata.get("page") or 0)
-        if not out or (out[-1].section, out[-1].page) != (section, page):
-            out.append(Block(section, page))
-        out[-1].chunks.append(hit)
+    for chunk in chunks:
+        if not out or (out[-1].section, out[-1].page) != (chunk.section, chunk.page):
+            out.append(Block(chunk.section, chunk.page))
+        out[-1].chunks.append(chunk)
     return out
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from assistant.errors import AssistantError
-from assistant.library import DocInfo, is_stale, read_document
+from assistant.library import DocInfo, Document, is_stale, read_document
 from ingest.files import FOLDERS, UploadError, retire, save_upload
 from ingest.loaders import LOADERS
 from ingest.manifest import scan
@@ -14,12 +14,10 @@ from ingest.pipeline import report_path, run_ingest
 from ingest.report import Report, last_result, load_report, report_flags
 from settings import Settings
 from vectorstore.errors import StoreError, StoreLockedError
-from vectorstore.store import Hit
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
 
-Chunk = Hit  # one stored chunk of a document, as the Learn page reads it
 Progress = Callable[[str, int, int], None]
 # What the pages catch around a service call: each is a plain message for the user, never a crash.
 SERVICE_ERRORS: tuple[type[Exception], ...] = (AssistantError, StoreError)
@@ -90,16 +88,14 @@ class LibraryService:
 
     def _row(self, doc: DocInfo, report: Report | None) -> DocRow:
         """One indexed document as a table row."""
-        meta: dict[str, Any] = doc.meta
         return DocRow(source=doc.source, title=doc.title, doc_type=doc.doc_type, topic=doc.topic,
-                      region=str(meta.get("region", "")), owner=str(meta.get("owner", "")),
-                      reviewed=str(meta.get("reviewed", "")), effective=str(meta.get("effective", "")),
-                      stale=is_stale(meta.get("reviewed"), self.settings.stale_after_days), chunks=doc.chunks,
-                      version="superseded" if str(meta.get("status", "")).lower() == "superseded" else "current",
+                      region=doc.region, owner=doc.owner, reviewed=doc.reviewed, effective=doc.effective,
+                      stale=is_stale(doc.reviewed, self.settings.stale_after_days), chunks=doc.chunks,
+                      version="superseded" if doc.status.lower() == "superseded" else "current",
                       last_ingest=last_result(report, doc.source), flags=doc.flags or report_flags(report, doc.source))
 
-    def read_document(self, source: str) -> list[Chunk]:
-        """A document's chunks in order."""
+    def read_document(self, source: str) -> Document:
+        """A document's front matter and its chunks in order."""
         return read_document(self.assistant.searcher.store, source)
 
     def upload(self, filename: str, data: bytes, doc_type: str, meta: dict[str, Any]) -> tuple[Path, bool]:

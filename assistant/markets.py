@@ -56,5 +56,5 @@ def for_region_group(picked: list[Candidate], passages: list[Passage], region: s
     best = max(picked, key=lambda c: c.rating, default=None)  # the reader's pick, not the rank's
     if best is None:
         return False
-    text = f"{passages[best.passage].meta.get('section', '')} {best.text}"
+    text = f"{passages[best.passage].section} {best.text}"
     return region in markets_named(text) or names_group_of(text, region)

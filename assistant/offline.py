@@ -45,8 +45,8 @@ def candidates(passages: list[Passage], staff: bool = False, region: str = "") -
     a canned reply 'When to use' for US creators to a Vietnamese one)."""
     out = []
     for index, passage in enumerate(passages):
-        section = str(passage.meta.get("section", ""))
-        names = [str(passage.meta.get("title", ""))] + section.split(" > ")
+        section = passage.section
+        names = [passage.title] + section.split(" > ")
         if not staff and (for_reps(section) or scoped_elsewhere(passage.text, region)):
             continue
         forbids = forbidding(section)

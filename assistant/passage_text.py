@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.text import reflow, sentences
+from assistant.types import Passage
 
 TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 MAX_LEAD = 120  # a longer lead-in would crowd out the item it introduces
@@ -153,15 +154,14 @@ def forbidding(section: str) -> str:
     return heading if FORBIDDING.search(heading) else ""
 
 
-def last_heading(meta: dict) -> str:
+def last_heading(passage: Passage) -> str:
     """The heading the reader sees beside a chunk's sentences: its last section heading, else its title.
     Training pairs and the drafter both take it from here, so the reader is run on what it was trained on."""
-    return str(meta.get("section", "")).split(" > ")[-1].strip() or str(meta.get("title", ""))
+    return passage.section.split(" > ")[-1].strip() or passage.title
 
 
-def reading_units(text: str, meta: dict) -> list[tuple[str, str]]:
+def reading_units(passage: Passage) -> list[tuple[str, str]]:
     """(heading, sentence) for every quotable sentence of a chunk: what the reader reads and the drafter quotes."""
-    section = str(meta.get("section", ""))
-    heading = last_heading(meta)
-    names = {norm(n) for n in [str(meta.get("title", ""))] + section.split(" > ") if n.strip()}
-    return [(heading, s) for s in units(text, names, forbidding(section)) if MIN_CHARS <= len(s) <= MAX_CHARS]
+    section, heading = passage.section, last_heading(passage)
+    names = {norm(n) for n in [passage.title] + section.split(" > ") if n.strip()}
+    return [(heading, s) for s in units(passage.text, names, forbidding(section)) if MIN_CHARS <= len(s) <= MAX_CHARS]

@@ -42,7 +42,7 @@ def unanswered(question: str, verdict: Verdict, passages: list[Passage], thresho
     if verdict.closest is None:
         return f'Nothing in the knowledge base is about "{question}".'
     near = passages[verdict.closest.passage]
-    where = str(near.meta.get("title", "")) or str(near.meta.get("source", ""))
+    where = near.title or near.source
     quote = verdict.closest.text if len(verdict.closest.text) <= 160 else verdict.closest.text[:157].rsplit(" ", 1)[0] + "…"
     return (f'The knowledge base does not answer "{question}". The closest passage ({where}) says "{quote}", '
             f"which the reader rates {verdict.best:.2f} as an answer (it needs {threshold:.2f}).")

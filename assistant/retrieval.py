@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from assistant.intake import Intake
 from assistant.passage_text import for_reps
-from assistant.types import Passage, RepNote
+from assistant.types import Passage, RepNote, to_passage
 from vectorstore.filters import Filters
 from vectorstore.search import RRF_K, HybridSearcher
 from vectorstore.store import Hit
@@ -45,11 +45,6 @@ class Retrieved:
         return self.internal_best >= threshold and self.internal_best - max(self.coverage, default=0.0) >= STAFF_MARGIN
 
 
-def to_passage(hit: Hit) -> Passage:
-    """A search hit as drafters see it."""
-    return Passage(hit.id, hit.text, hit.metadata, hit.score, float(hit.metadata.get("similarity", 0.0)))
-
-
 def search_questions(searcher: HybridSearcher, intake: Intake, k: int, doc_type: str = "") -> list[list[Hit]]:
     """Hits per question, every audience, with the creator's region. The caller refreshes the searcher first."""
     filters = Filters(region=intake.region, doc_type=doc_type)
@@ -68,21 +63,20 @@ def assemble(questions: list[str], found: list[list[Hit]], threshold: float, sta
     got = Retrieved(questions=list(questions))
     index: dict[str, int] = {}
     for hits in found:
-        safe = hits if staff else [h for h in hits if h.metadata.get("audience") != "internal"]
+        passages = [to_passage(h) for h in hits]
+        safe = passages if staff else [p for p in passages if not p.internal]
         if not staff:
-            internal = [h for h in hits if h.metadata.get("audience") == "internal"]
             # "What reps should not say" in a creator-safe page is not quoted to the creator (offline.candidates)
             # but is exactly what the rep should read next to the draft
-            add_notes(got, [h for h in hits if h.metadata.get("audience") == "internal"
-                            or for_reps(str(h.metadata.get("section", "")))])
-            got.internal_best = max([got.internal_best] + [float(h.metadata.get("similarity", 0.0)) for h in internal])
+            add_notes(got, [p for p in passages if p.internal or for_reps(p.section)])
+            got.internal_best = max([got.internal_best] + [p.similarity for p in passages if p.internal])
         numbers = []
-        for hit in safe:
-            if hit.id not in index:
-                index[hit.id] = len(got.passages)
-                got.passages.append(to_passage(hit))
-            numbers.append(index[hit.id])
-        score = max((float(h.metadata.get("similarity", 0.0)) for h in safe), default=0.0)
+        for passage in safe:
+            if passage.chunk_id not in index:
+                index[passage.chunk_id] = len(got.passages)
+                got.passages.append(passage)
+            numbers.append(index[passage.chunk_id])
+        score = max((p.similarity for p in safe), default=0.0)
         got.per_question.append(numbers)
         got.coverage.append(score)
         got.covered.append(bool(numbers) and score >= threshold)
@@ -96,7 +90,7 @@ def with_neighbours(searcher: HybridSearcher, hits: list[Hit], filters: Filters)
         for extra in searcher.keyword.neighbours(hit.id, filters):
             if extra.id not in seen:
                 seen.add(extra.id)
-                extra.metadata = dict(extra.metadata, similarity=0.0)  # not judged against the question
+                extra.similarity = 0.0  # not judged against the question
                 out.append(extra)  # after the ranked hits: placed next to their hit, they crowd out better ones
     return out
 
@@ -114,12 +108,11 @@ def merge(first: list[Hit], second: list[Hit], limit: int) -> list[Hit]:
     return [hits[i] for i in sorted(fused, key=lambda i: -fused[i])][:limit]
 
 
-def add_notes(got: Retrieved, hits: list[Hit]) -> None:
+def add_notes(got: Retrieved, passages: list[Passage]) -> None:
     """Keep up to MAX_NOTES distinct internal passages for the rep."""
     seen = {(n.source, n.quote) for n in got.notes}
-    for hit in hits:
-        note = RepNote(str(hit.metadata.get("source", "")), str(hit.metadata.get("title", "")),
-                       str(hit.metadata.get("section", "")), hit.text[:600])
+    for passage in passages:
+        note = RepNote(passage.source, passage.title, passage.section, passage.text[:600])
         if (note.source, note.quote) not in seen and len(got.notes) < MAX_NOTES:
             got.notes.append(note)
             seen.add((note.source, note.quote))

@@ -6,13 +6,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 import prompts
+from assistant import reasons
+from assistant.assess import assess
 from assistant.citecheck import check
 from assistant.conflicts import find_conflicts
-from assistant.judge import judge
-from assistant.markets import for_region_group
-from assistant import reasons
-from assistant.offline import Candidate
-from assistant.drafters import ANSWER_BUDGET, Drafter, DraftRequest, LLMDrafter, OfflineDrafter, greeting, neutralise, sign_off, staff_budget
+from assistant.drafters import Drafter, DraftRequest, LLMDrafter, OfflineDrafter, greeting, neutralise, sign_off
 from assistant.errors import LLMError
 from assistant.escalation import Matrix, Route, load_matrix
 from assistant.audience import looks_like_staff, speaks_for_self
@@ -20,7 +18,7 @@ from assistant.intake import Intake, parse
 from assistant.library import DocInfo, list_documents
 from assistant.llm import HOSTED, describe, make_chat_model
 from assistant.rep_checks import finish, precheck
-from assistant.retrieval import Retrieved, assemble, rerank, search_questions
+from assistant.retrieval import Retrieved, assemble, search_questions
 from assistant.translate import other_language
 from assistant.types import Draft
 from reader.model import Reader
@@ -86,7 +84,7 @@ class Assistant:
         """
         intake = parse(message, self.settings.max_message_chars, region or self.settings.region, handle)
         got, staff = self.retrieve(intake, k, audience, doc_type)
-        picked = self._assess(got, intake, staff)
+        verdicts = assess(got, intake, staff, self.reader, self.settings, self.searcher.keyword.count_matching)
         draft_answerability = [round(c, 4) for c in got.coverage]
         whole = self.matrix().route(" ".join(intake.questions))
         # The team that owns what is left unanswered, not what the draft already answers.
@@ -100,7 +98,7 @@ class Assistant:
             return
         if staff:
             draft.notices.append("Answered as a staff question: internal process notes may be quoted. Do not send this to a creator.")
-        request = DraftRequest(intake, got.passages, got.per_question, got.covered, picked,
+        request = DraftRequest(intake, got.passages, got.per_question, got.covered, [v.picked for v in verdicts],
                                holding=self._holding_sentence(got, route), staff=staff)
         text = yield from self._run_drafter(request, draft)
         if text is None:
@@ -121,39 +119,6 @@ class Assistant:
             staff = True  # the same hits, shown to a rep: nothing is searched twice
             got = assemble(intake.questions, found, self.settings.escalate_below, staff)
         return got, staff
-
-    def _assess(self, got: Retrieved, intake: Intake, staff: bool) -> list[list[Candidate]]:
-        """Let the reader judge each question and keep the sentences that answer it."""
-        budget = (staff_budget() if staff else ANSWER_BUDGET) // max(1, len(got.questions))
-        market = reasons.market_without_rules(intake.home_market, self.searcher.keyword.count_matching)
-        picked, ratings = [], {}
-        for q, question in enumerate(got.questions):
-            passages = [got.passages[i] for i in got.per_question[q]]
-            if got.coverage[q] < self.settings.escalate_below:  # nothing retrieved is even about it
-                got.covered[q] = False
-                got.reasons.append(reasons.nothing_close(question, got.coverage[q]))
-                got.coverage[q] = 0.0  # the reader did not read it
-                picked.append([])
-                continue
-            # one question is read as the whole message, its context included ("a shop sent me a hair mask")
-            asked = intake.text if len(got.questions) == 1 else question
-            verdict = judge(asked, passages, self.reader, self.settings.reader_threshold, budget, staff, intake.region)
-            for local, rating in verdict.ratings.items():
-                index = got.per_question[q][local]
-                ratings[index] = max(ratings.get(index, 0.0), rating)
-            if market and verdict.covered and not for_region_group(verdict.picked, passages, intake.home_market):
-                verdict.covered = False  # only what is said of the market itself, or of a grouping holding it, holds there
-                got.reasons.append(market)
-            elif not verdict.covered:
-                got.reasons.append(reasons.unanswered(question, verdict, passages, self.settings.reader_threshold))
-            elif outside := reasons.outside_scope(question, self.searcher.keyword.count_matching,
-                                                  intake.text if len(got.questions) == 1 else "", staff):
-                verdict.covered = False
-                got.reasons.append(outside)
-            got.covered[q], got.coverage[q] = verdict.covered, verdict.best
-            picked.append(verdict.picked)
-        rerank(got, ratings)
-        return picked
 
     def _run_drafter(self, request: DraftRequest, draft: Draft) -> Iterator[str]:
         """Stream the configured drafter; on an LLM failure fall back to the offline drafter."""

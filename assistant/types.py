@@ -1,8 +1,11 @@
-"""What the assistant returns: a draft with checked citations, notes for the rep, and a verdict."""
+"""What the assistant returns (a draft with checked citations, notes for the rep, a verdict) and the passages it reads."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from vectorstore.store import Hit
 
 Status = Literal["answered", "escalate"]
 
@@ -75,10 +78,37 @@ class Draft:
 
 @dataclass
 class Passage:
-    """A retrieved chunk as the drafters see it."""
+    """A stored chunk as the assistant reads it: its text, its scores against a question, and the metadata
+    fields drafting, citing and the Learn page use, typed once by `to_passage`."""
 
     chunk_id: str
     text: str
-    meta: dict[str, Any]
-    score: float
-    similarity: float
+    score: float = 0.0  # the search's fused rank score; 0.0 when read back without a search
+    similarity: float = 0.0  # cosine similarity to the question; 0.0 when never compared (keyword-only, neighbour)
+    source: str = ""  # path inside the knowledge base
+    title: str = ""
+    section: str = ""  # heading path, "Payouts > Minimums"
+    page: int = 0  # 0 for a document without pages
+    audience: str = ""  # "creator-safe" or "internal"
+    region: str = ""  # a market code, a grouping such as SEA, or "global"
+    doc_id: str = ""  # one document across its versions
+    current: bool = True  # False for a superseded version
+    effective: str = ""  # ISO day the rules take effect, when the document says
+
+    @property
+    def internal(self) -> bool:
+        """Written for reps only: shown to the rep as a note, never quoted to a creator."""
+        return self.audience == "internal"
+
+
+def to_passage(hit: Hit) -> Passage:
+    """The one place a chunk's stored metadata becomes typed fields (ingest/chunking.make_chunk writes them)."""
+    meta = hit.metadata
+    return Passage(
+        chunk_id=hit.id, text=hit.text, score=hit.score,
+        similarity=hit.similarity if hit.similarity is not None else 0.0,
+        source=str(meta.get("source", "")), title=str(meta.get("title", "")), section=str(meta.get("section", "")),
+        page=int(meta.get("page") or 0), audience=str(meta.get("audience", "")), region=str(meta.get("region", "")),
+        doc_id=str(meta.get("doc_id", "")), current=meta.get("current") is not False,
+        effective=str(meta.get("effective", "")),
+    )

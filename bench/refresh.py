@@ -16,7 +16,7 @@ import statistics
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -27,6 +27,10 @@ from bench.corpus import generate_doc
 from bench.harness import load_warm_embedder
 from bench.monitors import machine_info, rss_mb, timed
 from bench.report import print_json, print_table
+
+if TYPE_CHECKING:  # the benchmark imports these late, after the model is loaded
+    from vectorstore.embeddings import Embedder
+    from vectorstore.store import Store
 
 
 CHUNK_WORDS = 150
@@ -56,7 +60,7 @@ def doc_chunks(seed: int, index: int, per_doc: int, version: str) -> tuple[list[
     return ids, texts, metas
 
 
-def write_doc(store: Any, rng: np.random.Generator, seed: int, index: int, per_doc: int, version: str) -> None:
+def write_doc(store: Store, rng: np.random.Generator, seed: int, index: int, per_doc: int, version: str) -> None:
     """Write one document's chunks and its manifest entry, as ingest does for a changed file."""
     ids, texts, metas = doc_chunks(seed, index, per_doc, version)
     vectors = rng.normal(size=(len(ids), store.dimension)).astype(np.float32)
@@ -65,7 +69,7 @@ def write_doc(store: Any, rng: np.random.Generator, seed: int, index: int, per_d
     store.commit_manifest(metas[0]["source"], {"content_hash": version, "version": version, "chunk_ids": ids})
 
 
-def measure(size: int, args: argparse.Namespace, embedder: Any) -> dict[str, Any]:
+def measure(size: int, args: argparse.Namespace, embedder: Embedder) -> dict[str, Any]:
     """Build a store of `size` chunks, then time incremental and full refreshes after one-document changes."""
     from settings import load_settings
     from vectorstore.search import HybridSearcher

@@ -24,7 +24,7 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
 
@@ -36,6 +36,11 @@ from bench.harness import forget_cached_embeddings, load_warm_embedder, wrap_sta
 from bench.monitors import CpuMonitor, QuietGate, machine_info, rss_mb, summarize_ms, timed, wait_for_quiet
 from bench.queries import ALL_QUERIES
 from bench.report import print_json, print_table, ratio
+
+if TYPE_CHECKING:  # the benchmark imports these late, after the model and its timers are set up
+    from vectorstore.embeddings import Embedder
+    from vectorstore.search import HybridSearcher
+    from vectorstore.store import Store
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 TARGETS = {10_000: 3.0, 100_000: 10.0}  # hybrid p95 as a multiple of one query embedding's p50
@@ -75,7 +80,7 @@ def log(message: str) -> None:
 class ChunkSource:
     """Generated chunks in document order, with real vectors for the pool and perturbed copies after it."""
 
-    def __init__(self, embedder: Any, seed: int, pool: int, noise: float):
+    def __init__(self, embedder: Embedder, seed: int, pool: int, noise: float):
         self.embedder, self.seed, self.noise = embedder, seed, noise
         self.doc_index, self.emitted = 0, 0
         self.buffer: list[Any] = []
@@ -127,7 +132,7 @@ class ChunkSource:
         return [c.id for c in chunks], [c.text for c in chunks], vectors, [c.metadata for c in chunks]
 
 
-def grow(store: Any, source: ChunkSource, target: int) -> float:
+def grow(store: Store, source: ChunkSource, target: int) -> float:
     """Write chunks until the store holds `target`; returns the seconds spent in Store.add_chunks."""
     spent = 0.0
     while source.emitted < target:
@@ -139,7 +144,7 @@ def grow(store: Any, source: ChunkSource, target: int) -> float:
 
 
 # ------------------------------------------------------------------ latency
-def operations(searcher: Any, embedder: Any, store: Any, k: int,
+def operations(searcher: HybridSearcher, embedder: Embedder, store: Store, k: int,
                vectors: dict[str, np.ndarray]) -> dict[str, Callable[[str], Any]]:
     """Every timed operation, by the name printed in the table."""
     from vectorstore.filters import Filters
@@ -197,7 +202,7 @@ def with_ratios(latency: dict[str, dict]) -> dict[str, dict]:
 
 
 # ------------------------------------------------------------------ one size
-def measure_size(size: int, store: Any, searcher: Any, embedder: Any, source: ChunkSource, args: argparse.Namespace,
+def measure_size(size: int, store: Store, searcher: HybridSearcher, embedder: Embedder, source: ChunkSource, args: argparse.Namespace,
                  vectors: dict[str, np.ndarray]) -> dict[str, Any]:
     """Grow the store to `size`, then time index builds, refresh and searches."""
     from vectorstore.dense import DenseIndex, unit
@@ -235,7 +240,7 @@ def measure_size(size: int, store: Any, searcher: Any, embedder: Any, source: Ch
             "samples_kept_noisy": gate.kept_noisy}
 
 
-def hnsw_recall(searcher: Any, store: Any, vectors: dict[str, np.ndarray]) -> float:
+def hnsw_recall(searcher: HybridSearcher, store: Store, vectors: dict[str, np.ndarray]) -> float:
     """How much of the exact top 30 Chroma's HNSW returns, unfiltered, over the query set: what the
     exact scan buys besides repeatability."""
     from vectorstore.filters import Filters
@@ -265,7 +270,7 @@ def search_stages() -> list[tuple[str, str, str]]:
     ]
 
 
-def profile_hybrid(searcher: Any, k: int, out: Path) -> dict[str, Any]:
+def profile_hybrid(searcher: HybridSearcher, k: int, out: Path) -> dict[str, Any]:
     """Experiment: mean time per hybrid search in each stage, then a cProfile listing."""
     totals: dict[str, list[float]] = defaultdict(list)
     restore = wrap_stages(search_stages(), totals)
@@ -376,7 +381,7 @@ EXPERIMENTS: dict[str, Callable[[], Callable[[], None]]] = {
 }
 
 
-def run_experiments(names: list[str], searcher: Any, embedder: Any, store: Any, args: argparse.Namespace,
+def run_experiments(names: list[str], searcher: HybridSearcher, embedder: Embedder, store: Store, args: argparse.Namespace,
                     vectors: dict[str, np.ndarray]) -> dict[str, Any]:
     """Baseline, then each named alternative (and the 'before-*' ones together), timed the same way."""
     before = [n for n in names if n.startswith("before-")]

@@ -21,7 +21,7 @@ def retrieval_metrics(searcher: HybridSearcher, questions: list[Question]) -> di
         rows = []
         for q in scored:
             hits = searcher.search(q.question, 10, Filters(region=q.region), mode=mode)
-            sources = [h.metadata["source"] for h in hits]
+            sources = [h.source for h in hits]
             rows.append((q.kind, recall_at(sources, q.expected_sources, 5), mrr_at(sources, q.expected_sources, 10)))
         out[mode] = summarise(rows)
     return out

@@ -32,6 +32,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def training_pairs(negatives: int, seed: int) -> list:
     """Pairs from the tune and dev questions over the sample knowledge base, ingested into the eval store."""
     from assistant.passage_text import reading_units
+    from assistant.types import to_passage
     from assistant.text import content_words
     from eval.data import load_questions
     from ingest.pipeline import run_ingest
@@ -53,7 +54,7 @@ def training_pairs(negatives: int, seed: int) -> list:
         return len(words & content_words(sentence)) / len(words) if words else 0.0
 
     return build_pairs(items, lambda q, k, f, mode: searcher.search(q, k, f, mode=mode, per_source=4),
-                       lambda hit: reading_units(hit.text, hit.metadata), overlap, negatives, seed)
+                       lambda hit: reading_units(to_passage(hit)), overlap, negatives, seed)
 
 
 def main(argv: list[str] | None = None) -> int:

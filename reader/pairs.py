@@ -55,7 +55,7 @@ def question_pairs(item: object, search: Search, split: Splitter, overlap: Calla
     message, qid = getattr(item, "question"), getattr(item, "id")
     pos, hard, easy, seen = [], [], [], set()
     for hit in candidates(search, message, getattr(item, "region", "")):
-        from_expected = hit.metadata.get("source") in expected
+        from_expected = hit.source in expected
         for heading, sentence in split(hit):
             text = pair_text(sentence, heading)
             if text in seen:

@@ -216,12 +216,12 @@ def test_a_creator_asking_about_their_own_account_is_never_answered_as_a_rep(kb_
 
 def test_a_colleague_gets_the_room_a_greeting_and_sign_off_would_take(kb_assistant, monkeypatch: pytest.MonkeyPatch) -> None:
     """A rep's answer has no greeting, next steps or sign-off, so it may quote that much more."""
-    import assistant.service as service
+    import assistant.assess as assess
     from assistant.drafters import ANSWER_BUDGET, NEXT_STEPS, sign_off
 
     budgets: list[int] = []
-    real = service.judge
-    monkeypatch.setattr(service, "judge", lambda *a, **kw: budgets.append(a[4]) or real(*a, **kw))
+    real = assess.judge
+    monkeypatch.setattr(assess, "judge", lambda *a, **kw: budgets.append(a[4]) or real(*a, **kw))
     message = "how long do I have to appeal a violation?"
     creator, staff = (kb_assistant.ask(message, audience=who) for who in ("creator", "staff"))
     assert budgets == [ANSWER_BUDGET, ANSWER_BUDGET + len("Hi there,") + len(NEXT_STEPS) + len(sign_off())]
@@ -457,9 +457,9 @@ def test_a_creator_reply_skips_sections_written_for_reps_but_a_colleague_gets_th
     from assistant.types import Passage
 
     guidance = Passage("a", "- Do not quote a clawback period; none is published on TikTok's creator pages.",
-                       {"title": "Returns", "section": "What reps should not say"}, 1.0, 0.5)
+                       1.0, 0.5, title="Returns", section="What reps should not say")
     rule = Passage("b", "Once an order has settled, we treat the commission as final.",
-                   {"title": "Returns", "section": "Refunds after commission has settled"}, 0.9, 0.5)
+                   0.9, 0.5, title="Returns", section="Refunds after commission has settled")
     assert [c.passage for c in candidates([guidance, rule])] == [1]
     assert [c.passage for c in candidates([guidance, rule], staff=True)] == [0, 1]
 

@@ -20,7 +20,7 @@ class Fixed:
 
 
 def passage(text: str, section: str = "Rules", source: str = "a.md") -> Passage:
-    return Passage(f"{source}#{section}", text, {"section": section, "title": "Doc", "source": source}, 0.0, 0.0)
+    return Passage(f"{source}#{section}", text, 0.0, 0.0, source=source, title="Doc", section=section)
 
 
 def test_answerability_is_the_best_rating() -> None:

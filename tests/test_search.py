@@ -75,6 +75,19 @@ def test_dense_search_is_exact_under_every_filter(searcher: HybridSearcher, filt
         assert all(h.text == searcher.store.get_rows([h.id])[0][0][1] for h in got[:3])
 
 
+def test_a_search_score_lives_on_the_hit_never_in_its_stored_metadata(searcher: HybridSearcher) -> None:
+    """Dense hits carry their cosine similarity, keyword-only hits none; every hit's metadata is as stored."""
+    stored = {cid: meta for cid, _, meta in searcher.store.iter_chunks()}
+    for mode in ("dense", "keyword", "hybrid"):
+        hits = searcher.search("withdrawal minimum UK", 10, Filters(current_only=False), mode=mode)
+        assert hits
+        for hit in hits:
+            assert hit.metadata == stored[hit.id] and "similarity" not in hit.metadata
+            assert (hit.similarity is None) == ("dense" not in hit.ranks), (mode, hit.id)
+        if mode == "dense":
+            assert [h.similarity for h in hits] == [round(h.score, 4) for h in hits]
+
+
 def test_the_same_query_finds_the_same_chunks_in_every_process(kb_store: Path, embedder: Embedder,
                                                                tmp_path: Path) -> None:
     """A creator's message must not draft differently after a restart. Chroma's local HNSW graph is

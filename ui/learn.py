@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.library import DocInfo, blocks, doc_meta, heading_level
-from assistant.library_service import Chunk, LibraryService
+from assistant.library import DocInfo, Document, blocks, heading_level
+from assistant.library_service import LibraryService
+from assistant.types import Passage
 from ui.common import (page_text, render_checks, render_notes, render_sources, render_status, render_warnings,
                        safe_markdown)
 from ui.resources import SERVICE_ERRORS, get_assistant, get_library
@@ -45,9 +46,9 @@ def pick_document(docs: list[DocInfo]) -> DocInfo | None:
     return by_source.get(source) if source else None
 
 
-def render_meta(chunks: list[Chunk]) -> None:
+def render_meta(document: Document) -> None:
     """The document's metadata line."""
-    meta = doc_meta(chunks)
+    meta = document.meta
     st.header(safe_markdown(meta.get("title", "")), anchor=False)
     parts = [f"**{k.replace('_', ' ').capitalize()}:** {safe_markdown(meta.get(k) or '—')}" for k in SHOWN_META]
     st.markdown(" · ".join(parts))
@@ -55,12 +56,12 @@ def render_meta(chunks: list[Chunk]) -> None:
         st.warning("This version is superseded: search does not use it. Read the current version instead.")
 
 
-def render_text(chunks: list[Chunk], highlight: str) -> None:
+def render_text(chunks: list[Passage], highlight: str) -> None:
     """The document rebuilt from its chunks: section headings, page numbers, the cited chunk highlighted."""
-    cited = next((h for h in chunks if h.id == highlight), None)
+    cited = next((c for c in chunks if c.chunk_id == highlight), None)
     if cited is not None:
         with st.container(border=True, key="learn-cited-top"):
-            where = safe_markdown(cited.metadata.get("section") or "Introduction") + page_text(cited.metadata.get("page"))
+            where = safe_markdown(cited.section or "Introduction") + page_text(cited.page)
             st.markdown(f":orange-badge[Cited passage] {where}")
             st.markdown(body(cited.text))
     page, section = 0, ""
@@ -70,13 +71,13 @@ def render_text(chunks: list[Chunk], highlight: str) -> None:
         if block.page and block.page != page:  # only where the page changes, not under every heading
             st.caption(f"Page {block.page}")
         page, section = block.page or page, block.section
-        for hit in block.chunks:
-            if hit.id == highlight:
+        for chunk in block.chunks:
+            if chunk.chunk_id == highlight:
                 with st.container(border=True, key="learn-cited"):
                     st.markdown(":orange-badge[Cited passage]")
-                    st.markdown(body(hit.text))
+                    st.markdown(body(chunk.text))
             else:
-                st.markdown(body(hit.text))
+                st.markdown(body(chunk.text))
 
 
 def body(text: str) -> str:
@@ -94,9 +95,9 @@ def read_tab(library: LibraryService, docs: list[DocInfo]) -> None:
     if doc is None:
         st.caption("No document matches these filters.")
         return
-    chunks = library.read_document(doc.source)
-    render_meta(chunks)
-    render_text(chunks, highlight)
+    document = library.read_document(doc.source)
+    render_meta(document)
+    render_text(document.chunks, highlight)
 
 
 def ask_tab() -> None:

@@ -109,10 +109,10 @@ class HybridSearcher:
         hits = self._nearest(self.embedder.embed_query(query), filters, keyword, dense)
         for rank, hit in enumerate(hits, start=1):
             hit.ranks["dense"] = rank
-            hit.metadata = dict(hit.metadata, similarity=round(hit.score, 4))
+            hit.similarity = round(hit.score, 4)
         return hits
 
-    def _nearest(self, vector: object, filters: Filters, keyword: KeywordIndex | None = None,
+    def _nearest(self, vector: np.ndarray, filters: Filters, keyword: KeywordIndex | None = None,
                  dense: DenseIndex | None = None) -> list[Hit]:
         """The filtered nearest chunks, exactly (see vectorstore/dense.py for why not Chroma's HNSW)."""
         if keyword is None or dense is None:
@@ -126,11 +126,11 @@ def fuse(dense: list[Hit], keyword: list[Hit]) -> list[Hit]:
     merged: dict[str, Hit] = {}
     for name, hits in (("dense", dense), ("keyword", keyword)):
         for rank, hit in enumerate(hits, start=1):
-            kept = merged.setdefault(hit.id, Hit(hit.id, hit.text, dict(hit.metadata), 0.0, dict(hit.ranks)))
+            kept = merged.setdefault(hit.id, Hit(hit.id, hit.text, hit.metadata, 0.0, dict(hit.ranks)))
             kept.ranks[name] = rank
             kept.score += 1.0 / (RRF_K + rank)
-            if "similarity" in hit.metadata:
-                kept.metadata["similarity"] = hit.metadata["similarity"]
+            if hit.similarity is not None:
+                kept.similarity = hit.similarity
     return sorted(merged.values(), key=lambda h: -h.score)
 
 
@@ -162,7 +162,7 @@ def spread(hits: list[Hit], k: int, per_source: int) -> list[Hit]:
     """Top k with at most `per_source` chunks from one document, topped up if too few remain."""
     chosen, counts, overflow = [], {}, []
     for hit in hits:
-        source = hit.metadata.get("source", "")
+        source = hit.source
         if counts.get(source, 0) < per_source:
             chosen.append(hit)
             counts[source] = counts.get(source, 0) + 1

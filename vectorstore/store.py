@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import numpy as np
 
@@ -11,6 +11,9 @@ from settings import Settings
 from vectorstore.client import forget_cached_clients, make_client
 from vectorstore.errors import EmbeddingMismatchError, StoreUnavailableError
 from vectorstore.manifest import ManifestMixin, clean_meta
+
+if TYPE_CHECKING:  # the model loads lazily; typing must not import it
+    from vectorstore.embeddings import Embedder
 
 PAGE = 500  # rows per get() call, well below Chroma's max batch
 
@@ -21,15 +24,23 @@ class Hit:
 
     id: str
     text: str
-    metadata: dict[str, Any]
+    metadata: dict[str, Any]  # as stored; nothing computed at search time is written into it
     score: float
     ranks: dict[str, int] = field(default_factory=dict)
+    # Cosine similarity to the query, rounded; None when the query was never compared with this chunk's
+    # embedding (a keyword-only hit, a neighbouring chunk, a metadata lookup).
+    similarity: float | None = None
+
+    @property
+    def source(self) -> str:
+        """The document the chunk came from, its path inside the knowledge base."""
+        return str(self.metadata.get("source", ""))
 
 
 class Store(ManifestMixin):
     """Chunks and manifest in Chroma, always written with our own embeddings."""
 
-    def __init__(self, settings: Settings, embedder: Any, store_dir: Path | None = None):
+    def __init__(self, settings: Settings, embedder: Embedder, store_dir: Path | None = None):
         self.settings = settings
         self.embedder = embedder  # needs .name; .dimension only when the collection is created
         self.store_dir = Path(store_dir or settings.store_dir)
@@ -159,7 +170,7 @@ class Store(ManifestMixin):
         """Chunks matching a metadata filter, in chunk order."""
         got = self.chunks.get(where=where, include=["documents", "metadatas"])
         hits = [Hit(i, d, m, 0.0) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
-        return sorted(hits, key=lambda h: (h.metadata.get("source", ""), h.metadata.get("chunk_index", 0)))
+        return sorted(hits, key=lambda h: (h.source, h.metadata.get("chunk_index", 0)))
 
 
 def stack(parts: list[np.ndarray]) -> np.ndarray:
@@ -178,7 +189,7 @@ def wipe(settings: Settings, store_dir: Path | None = None) -> None:
             pass
 
 
-def open_store(settings: Settings, embedder: Any, store_dir: Path | None = None, reset: bool = False) -> Store:
+def open_store(settings: Settings, embedder: Embedder, store_dir: Path | None = None, reset: bool = False) -> Store:
     """Open the store, after wiping it when asked."""
     if reset:
         wipe(settings, store_dir)

@@ -1,0 +1,51 @@
+"""The reader's pass over what retrieval found: per question, the sentences that answer it, or why none does."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from assistant import reasons
+from assistant.drafters import ANSWER_BUDGET, staff_budget
+from assistant.intake import Intake
+from assistant.judge import Verdict, judge
+from assistant.markets import for_region_group
+from assistant.retrieval import Retrieved, rerank
+from settings import Settings
+
+if TYPE_CHECKING:  # the model loads lazily; typing must not import it
+    from reader.model import Reader
+
+
+def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings: Settings,
+           mentions: Callable[[str], int]) -> list[Verdict]:
+    """One verdict per question; what is not answered is marked in `got` with its reason, and the
+    passages are re-ranked by the reader's ratings. `mentions` counts chunks matching a pattern."""
+    budget = (staff_budget() if staff else ANSWER_BUDGET) // max(1, len(got.questions))
+    market = reasons.market_without_rules(intake.home_market, mentions)
+    verdicts: list[Verdict] = []
+    ratings: dict[int, float] = {}
+    for q, question in enumerate(got.questions):
+        passages = [got.passages[i] for i in got.per_question[q]]
+        if got.coverage[q] < settings.escalate_below:  # nothing retrieved is even about it
+            got.covered[q] = False
+            got.reasons.append(reasons.nothing_close(question, got.coverage[q]))
+            got.coverage[q] = 0.0  # the reader did not read it
+            verdicts.append(Verdict())
+            continue
+        # one question is read as the whole message, its context included ("a shop sent me a hair mask")
+        asked = intake.text if len(got.questions) == 1 else question
+        verdict = judge(asked, passages, reader, settings.reader_threshold, budget, staff, intake.region)
+        for local, rating in verdict.ratings.items():
+            index = got.per_question[q][local]
+            ratings[index] = max(ratings.get(index, 0.0), rating)
+        if market and verdict.covered and not for_region_group(verdict.picked, passages, intake.home_market):
+            verdict.covered = False  # only what is said of the market itself, or of a grouping holding it, holds there
+            got.reasons.append(market)
+        elif not verdict.covered:
+            got.reasons.append(reasons.unanswered(question, verdict, passages, settings.reader_threshold))
+        elif outside := reasons.outside_scope(question, mentions, intake.text if len(got.questions) == 1 else "", staff):
+            verdict.covered = False
+            got.reasons.append(outside)
+        got.covered[q], got.coverage[q] = verdict.covered, verdict.best
+        verdicts.append(verdict)
+    rerank(got, ratings)
+    return verdicts
