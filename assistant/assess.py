@@ -37,9 +37,9 @@ def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings
         for local, rating in verdict.ratings.items():
             index = got.per_question[q][local]
             ratings[index] = max(ratings.get(index, 0.0), rating)
-        if market and verdict.covered and not for_region_group(verdict.picked, passages, intake.home_market):
+        if market and not (verdict.covered and for_region_group(verdict.picked, passages, intake.home_market)):
             verdict.covered = False  # only what is said of the market itself, or of a grouping holding it, holds there
-            got.reasons.append(market)
+            got.reasons.append(market)  # the reason a rep needs first, whatever the reader made of the passages
         elif not verdict.covered:
             got.reasons.append(reasons.unanswered(question, verdict, passages, settings.reader_threshold))
         elif outside := reasons.outside_scope(question, mentions, intake.text if len(got.questions) == 1 else "", staff):

@@ -53,6 +53,6 @@ def test_what_the_knowledge_base_says_of_a_market_without_rules_answers_there(ja
 
 def test_another_markets_rule_still_escalates_in_a_market_without_rules(japan_once) -> None:
     """The US sample rule is not Japan's: the reply escalates naming the market, and cites nothing."""
-    draft = japan_once.ask("I'm in Osaka. how many free samples can I request a month?")
+    draft = japan_once.ask("I'm in Tokyo. how many free samples can I request a month?")
     assert draft.status == "escalate" and "Japan" in draft.reason, draft.reason
     assert not draft.citations
