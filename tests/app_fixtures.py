@@ -12,10 +12,10 @@ import pytest
 
 from ingest.pipeline import run_ingest
 from settings import Settings, load_settings
+from tests.conftest import ROOT
 from vectorstore.embeddings import Embedder
 from vectorstore.store import open_store
 
-ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
 PASSPHRASE = "correct horse battery staple"
 KB_FILES = (

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
+
 PACKAGES = ("assistant", "ingest", "vectorstore", "prompts", "eval", "scripts", "bench")
 
 

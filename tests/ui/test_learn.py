@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tests.app_fixtures import AppEnv, app_env, keep_main_module  # noqa: F401  (fixtures)
-from tests.test_app import start
+from tests.ui.test_app import start
 
 pytestmark = pytest.mark.slow
 

@@ -1,8 +1,6 @@
 """Prompt-injection regression suite, run against both drafters: pasted messages and planted passages."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
@@ -11,6 +9,7 @@ from assistant.drafters import LLMDrafter
 from assistant.service import Assistant, build_assistant
 from ingest.pipeline import run_ingest
 from settings import load_settings
+from tests.conftest import ROOT
 from tests.files import write_md
 from vectorstore.store import open_store
 
@@ -49,7 +48,7 @@ def planted_assistant(embedder, reader, tmp_path_factory: pytest.TempPathFactory
     """The withdrawal policy plus a planted document full of instructions."""
     root = tmp_path_factory.mktemp("planted")
     kb = root / "kb"
-    src = Path(__file__).resolve().parent.parent / "knowledge_base" / "policies"
+    src = ROOT / "knowledge_base" / "policies"
     (kb / "policies").mkdir(parents=True)
     for name in ("withdrawals-and-payouts.html", "withdrawals-and-payouts.html.meta.yaml", "free-samples.md"):
         (kb / "policies" / name).write_bytes((src / name).read_bytes())

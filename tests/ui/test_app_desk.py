@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.app_fixtures import APP, AppEnv, app_env, keep_main_module  # noqa: F401  (fixtures)
-from tests.test_app import by_prefix, draft, reply_box, start, unlock
+from tests.ui.test_app import by_prefix, draft, reply_box, start, unlock
 from ui.common import plain_reason, reply_height, whole_words
 from ui.tables import as_markdown
 

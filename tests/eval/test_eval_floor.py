@@ -1,10 +1,9 @@
 """Floor on retrieval quality over the sample knowledge base and the question set."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from eval.data import load_questions
 from eval.run import retrieval_metrics
+from tests.conftest import ROOT
 
 
 def test_hybrid_recall_floor(kb_assistant) -> None:
@@ -17,12 +16,12 @@ def test_hybrid_recall_floor(kb_assistant) -> None:
     assert hybrid >= best_single - 0.01, result
 
 
-DEV_SET = Path(__file__).resolve().parent.parent / "eval" / "dev_questions.jsonl"
+DEV_SET = ROOT / "eval" / "dev_questions.jsonl"
 
 
 def test_dev_set_is_well_formed_and_apart_from_the_main_set() -> None:
     """The dev set checks that rules tuned on 'tune' generalise before held-out is run."""
-    root = Path(__file__).resolve().parent.parent / "knowledge_base"
+    root = ROOT / "knowledge_base"
     dev, main = load_questions(DEV_SET), load_questions()
     assert {q.split for q in dev} == {"dev"} and len(dev) >= 40
     assert {q.kind for q in dev} == {"answerable", "multi_doc", "unanswerable", "injection"}
@@ -34,7 +33,7 @@ def test_dev_set_is_well_formed_and_apart_from_the_main_set() -> None:
 
 
 def test_question_set_is_well_formed() -> None:
-    root = Path(__file__).resolve().parent.parent / "knowledge_base"
+    root = ROOT / "knowledge_base"
     questions = load_questions()
     kinds = {q.kind for q in questions}
     assert kinds == {"answerable", "multi_doc", "unanswerable", "injection"}
@@ -51,7 +50,7 @@ def test_question_set_is_well_formed() -> None:
 
 def test_kb2_is_a_second_knowledge_base_with_its_own_questions() -> None:
     """eval/kb2: at least 12 documents in several formats and 100 questions, split dev / heldout."""
-    root = Path(__file__).resolve().parent.parent / "eval" / "kb2"
+    root = ROOT / "eval" / "kb2"
     docs = [p for p in (root / "docs").rglob("*") if p.is_file()]
     assert len(docs) >= 12 and {p.suffix for p in docs} >= {".md", ".pdf", ".html", ".docx"}
     questions = load_questions(root / "questions.jsonl")

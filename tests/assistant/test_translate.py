@@ -16,8 +16,8 @@ from assistant.language import Language, detect, holding_reply
 from assistant.llm import fake_model
 from assistant.service import Assistant
 from assistant.translate import Translator
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 VIETNAMESE = "chị ơi, em muốn hỏi về hoa hồng affiliate, bao lâu thì được thanh toán ạ?"
 VI = Language("vi", 1.0)
 # What the fake LLM answers, in order: the question in English, the English draft, the reply in Vietnamese.

@@ -6,7 +6,7 @@ import os
 import pytest
 
 from tests.app_fixtures import AppEnv, app_env, keep_main_module  # noqa: F401  (fixtures)
-from tests.test_app import start, unlock
+from tests.ui.test_app import start, unlock
 
 pytestmark = pytest.mark.slow
 
