@@ -56,3 +56,15 @@ def test_flagged_hearsay_is_not_stated(sentence: str) -> None:
     """A claim the document flags as unconfirmed is never stated as fact."""
     assert flagged_hearsay(sentence)
     assert for_the_creator(sentence) == ""
+
+
+@pytest.mark.parametrize("sentence, for_creator", [
+    ("Explain that commission settles once the refund window has closed.", "Commission settles once the refund window has closed."),
+    ("Reps must not promise this: ask for the order ID and escalate.", ""),
+    ("We have not seen the official text, so reps should check the live page.",
+     "We have not seen the official text, so reps should check the live page."),  # carries what is not known
+])
+def test_a_line_for_the_rep_is_reworded_or_left_out_of_a_creator_reply(sentence: str, for_creator: str) -> None:
+    from assistant.addressing import for_the_creator
+
+    assert for_the_creator(sentence) == for_creator

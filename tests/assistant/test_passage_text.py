@@ -1,5 +1,8 @@
-"""How passages are cut into quotable sentences: tables as DOCX and HTML loaders flatten them."""
+"""How passages are cut into quotable sentences: tables as DOCX and HTML loaders flatten them, lists under a
+lead-in, FAQ answers, checklists, quotations and items under a forbidding heading."""
 from __future__ import annotations
+
+import pytest
 
 
 def test_a_two_column_table_from_docx_or_html_is_read_row_by_row() -> None:
@@ -30,3 +33,86 @@ def test_bold_dont_line_forbids_its_items() -> None:
     assert "Say it melts fat." not in got
     assert "Say it supports hydration." in got
     assert "A plain sentence follows here." in got
+
+
+def test_a_pdf_title_line_is_not_a_sentence_but_a_table_row_is() -> None:
+    from assistant.passage_text import norm, units
+
+    text = ("Content policy for shoppable videos and LIVE\nFrozen Held by risk control Contact TikTok support\n"
+            "In the US, the policy applies to the whole post.")
+    got = units(text, {norm("Content policy for shoppable videos and LIVE")})
+    assert got == ["Frozen Held by risk control Contact TikTok support",
+                   "In the US, the policy applies to the whole post."]
+
+
+def test_a_yes_or_no_answer_is_quoted_with_its_faq_question() -> None:
+    """'Yes, once: ...' alone answers nothing a reader can see; an answer that stands alone is left alone."""
+    from assistant.passage_text import units
+
+    text = ('- **"I\'m travelling. Can I get more time?"** Yes, once: one 7-day extension on Manage Samples.\n'
+            '- **"Why am I capped at 5 requests?"** The cap follows monthly GMV; under $5K the limit is 5.')
+    got = units(text)
+    assert "Can I get more time? Yes, once: one 7-day extension on Manage Samples." in got
+    assert "The cap follows monthly GMV; under $5K the limit is 5." in got
+    assert not any(u.startswith("Yes") for u in got)
+
+
+def test_a_short_list_under_a_lead_in_is_one_rule_and_a_long_one_is_split() -> None:
+    """'must: be 18 or older' is one requirement among four: quoted alone, the others go missing."""
+    from assistant.passage_text import MAX_CHARS, units
+
+    text = ("In Thailand and Vietnam, an applicant must:\n- have at least 1,000 followers;\n- be 18 or older;\n"
+            "- keep content within the Community Guidelines.\nBoth markets turn away political accounts.")
+    got = [u for u in units(text) if not u.endswith(":")]  # a bare lead-in is never usable (offline.usable)
+    assert got == ["In Thailand and Vietnam, an applicant must: have at least 1,000 followers; be 18 or older; "
+                   "keep content within the Community Guidelines.", "Both markets turn away political accounts."]
+    long_items = "".join(f"- keep record number {n} of {'the long account history ' * 6}\n" for n in range(3))
+    got = units("Creators must:\n" + long_items)[1:]
+    assert len(got) == 3 and all(u.startswith("Creators must: keep record number") and len(u) <= MAX_CHARS for u in got)
+
+
+def test_a_checklist_box_and_a_quotation_s_closing_mark_are_not_quoted() -> None:
+    """'[ ] Publish the macros' and 'come back to you."' are how the page is laid out, not what it says."""
+    from assistant.passage_text import units
+
+    text = ('- [ ] Publish the surge macros and brief every rep on them.\n- [x] Set the rota.\n'
+            '- **Commission pending:** "Commission settles after delivery. We\'ll look at your orders and come back to you."')
+    assert units(text) == ["Publish the surge macros and brief every rep on them.", "Set the rota.",
+                           'Commission pending: "Commission settles after delivery."',
+                           "We'll look at your orders and come back to you."]
+
+
+@pytest.mark.parametrize("section, forbids", [
+    ("Violation appeals > What reps must never do", "What reps must never do"),
+    ("CRM logging > Never paste into the CRM", "Never paste into the CRM"),
+    ("What reps should and should not do", ""),  # mixed: each item says which
+    ("Step 5: Never arrived or arrived damaged", ""),
+])
+def test_items_under_a_forbidding_heading_keep_it(section: str, forbids: str) -> None:
+    """'Ask for the creator's password' quoted alone from 'What reps must never do' reads as advice to do it."""
+    from assistant.passage_text import forbidding, units
+
+    assert forbidding(section) == forbids
+    text = "- Ask for the creator's password. Deleting content can cost a locked rate.\n- Do not quote a clawback period."
+    got = units(text, forbids=forbidding(section))
+    first = "Ask for the creator's password."
+    assert got == ([f"{forbids}: ask for the creator's password.", "Deleting content can cost a locked rate.",
+                    "Do not quote a clawback period."] if forbids else
+                   [first, "Deleting content can cost a locked rate.", "Do not quote a clawback period."])
+
+
+def test_a_blockquoted_question_is_joined_to_the_bare_no_that_answers_it() -> None:
+    """'No.' on the next line answers the quoted question; the sentence after it says why."""
+    from assistant.passage_text import units
+
+    got = units('> "Can I say these gummies helped my bloating?"\n\nNo. "Bloating" is a symptom claim. Talk about taste.')
+    assert "Can I say these gummies helped my bloating? No. \"Bloating\" is a symptom claim." in got
+    assert "Talk about taste." in got
+
+
+def test_a_canned_reply_use_when_note_is_not_quoted() -> None:
+    from assistant.passage_text import units
+
+    text = ("**When to use:** US creators. For Indonesia or Vietnam use the policy's timings; for the UK give no timing.\n\n"
+            "In the US, TikTok Shop usually settles commission about 15 days after delivery.")
+    assert units(text) == ["In the US, TikTok Shop usually settles commission about 15 days after delivery."]

@@ -1,6 +1,8 @@
 """Escalation reasons: each is a small check owned by assistant/reasons.py."""
 from __future__ import annotations
 
+import pytest
+
 from assistant import reasons
 
 
@@ -17,3 +19,33 @@ def test_a_rep_asking_how_to_handle_a_legal_threat_is_answered_from_the_process_
     draft = kb_assistant.ask("rep question: a creator is threatening to sue us over a late sample. what do I do?")
     assert draft.status == "answered", draft.reason
     assert any(c.source.startswith("processes/") for c in draft.citations)
+
+
+@pytest.mark.parametrize("message, named", [
+    ("I'm in Japan, can I get free samples from TikTok Shop?", "Japan"),
+    # the sample KB names Malaysia once, in a blog's follower figures: that is no set of rules
+    ("hi from KL 🇲🇾 a seller sent me a free sample, how many days do i have to post?", "Malaysia"),
+    ("how many days do i have to post a free sample video in Malaysia?", "Malaysia"),
+    ("I'm in Madrid, TikTok Shop just opened here. how many days do I have to post my free sample?", "Spain"),
+    ("im based in Dubai, can i get free samples?", "United Arab Emirates"),
+    # passages about commission or the showcase are similar enough to be quoted, and answer nothing
+    ("is the amazon influencer program better than tiktok shop? what % does amazon pay per sale", "'amazon'"),
+    ("since the last update my showcase is just a white screen, already reinstalled. how do i fix it?", "'white screen'"),
+    ("my affiliate orders page won't load on my phone, what do i do?", "\"won't load\""),
+    # the fault is told in a sentence that is not the question: a one-question message is read whole
+    ("the Add link button is gone from my post screen since the last app update. how do i get it back?",
+     "'since the last app update'"),
+    ("someone hacked my account and switched my payout to their PayPal, how do i stop them withdrawing?", "'hacked'"),
+    ("if a buyer gets a rash from the serum i promoted, can they sue me?", "'sue'"),
+    ("do i put my tiktok commission on my tax return as self-employment income? can i claim write-offs?", "'tax return'"),
+    ("what time of day should i post my shop videos for the most views?", "'time of day'"),
+    ("how much does the creator rewards program pay per 1,000 views?", "'creator rewards'"),
+    ("my follower's order still says awaiting shipment, can i get her the tracking number?", "\"follower's order still\""),
+    ("i make earrings, how do i register as a seller on tiktok shop?", "'register as a seller'"),
+    ("a follower bought the air fryer from my link, she asked me how she starts the return", "'how she starts the return'"),
+])
+def test_a_market_platform_or_app_fault_the_knowledge_base_has_no_rules_for_escalates(
+        kb_assistant, message: str, named: str) -> None:
+    draft = kb_assistant.ask(message)
+    assert draft.status == "escalate" and not draft.citations
+    assert named in draft.reason, draft.reason

@@ -1,0 +1,59 @@
+"""Who is asking: a colleague's question is told apart from a creator's, and each gets the sources meant for them."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.audience import looks_like_staff
+
+
+def test_internal_notes_never_reach_the_creator_reply(kb_assistant) -> None:
+    draft = kb_assistant.ask("my commission has been pending for 25 days after delivery, what is going on?",
+                             audience="creator")
+    assert draft.rep_notes, "internal process notes should guide the rep"
+    internal = {n.source for n in draft.rep_notes}
+    assert all(c.source.startswith("policies/") or c.source.endswith("canned-replies.md") for c in draft.citations)
+    assert not internal & {c.source for c in draft.citations}
+
+
+def test_staff_question_cites_process_notes(kb_assistant) -> None:
+    draft = kb_assistant.ask("new hire here: which team owns sample disputes and how fast must they respond?",
+                             audience="staff")
+    assert any(c.source.startswith("processes/") for c in draft.citations)
+    assert any("staff question" in n for n in draft.notices)
+
+
+def test_a_process_question_only_internal_notes_answer_reads_as_staff(kb_assistant) -> None:
+    """No staff wording, but only the internal tone guide answers it: the rep gets the internal answer."""
+    draft = kb_assistant.ask("how long should replies be, and are emoji ok in them?")
+    assert draft.status == "answered", draft.reason
+    assert any("staff question" in n for n in draft.notices)
+    assert any(c.source.startswith("processes/") for c in draft.citations)
+
+
+def test_a_creator_asking_about_their_own_account_is_never_answered_as_a_rep(kb_assistant) -> None:
+    """Internal notes quote creators' messages, so they can match a creator best; 'my video' says who wrote."""
+    draft = kb_assistant.ask("Chào! VN creator here. The app keeps asking for my tax code but I never registered one?? "
+                             "Also an order from my video was delivered 4 days ago, when will the commission settle?")
+    assert not any("staff question" in n for n in draft.notices)
+    assert draft.draft.startswith("Hi there,") and draft.citations
+
+
+@pytest.mark.parametrize("message, staff", [
+    ("how long should my replies to creators be? can I use emojis?", True),
+    ("a creator message came in Friday at 17:30, when is it due?", True),
+    ("creator's appeal deadline is tomorrow and she asked me to log in for her. can I?", True),
+    ("tell the creator to wait for the seller", True),
+    ("I'm a creator in the UK, how do free samples work?", False),
+    ("as a creator can I go LIVE without 1,000 followers?", False),
+    ("where in the creator center do I see my commission?", False),
+    ("do other creators get paid more than me?", False),
+    ("my friend said 24% is held back. is that the creator rate too?", False),  # a rate, not a person
+    # a rep's shorthand: a sentence that opens with a bare "creator" and what they did
+    ("creator got a free sample of a detox tea and says she can only sell it with weight-loss talk. who do i send it to?", True),
+    ("ok thanks. creator DM'd again about the missing sample, same ticket?", True),
+    ("my creator account got a warning, what does it mean?", False),
+    ("a follower bought the air fryer from my link, she asked me how she starts the return", False),  # she is the follower
+    ("Creator Support never answered me. who do i send my appeal to?", False),
+])
+def test_staff_questions_are_told_apart_from_creator_messages(message: str, staff: bool) -> None:
+    assert looks_like_staff(message) is staff

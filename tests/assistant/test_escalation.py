@@ -1,0 +1,30 @@
+"""Escalation: an unanswerable question, or the unanswered part of a message, goes to the team that owns it."""
+from __future__ import annotations
+
+import pytest
+
+
+# A figure the knowledge base says is not published: the reader rates the passage that says so as an answer.
+READER_MISSES = pytest.mark.xfail(strict=True, reason="the reader rates it above the calibrated threshold")
+
+
+@pytest.mark.parametrize("message", [
+    "what's the commission rate for Glow Recipe on tiktok shop rn?",
+    pytest.param("how many CHR points do I lose for an unlabelled AI video? my friend said 20-40 points", marks=READER_MISSES),
+    "the shop tab crashes every time i open my showcase on my Samsung. how do i fix it",
+    "can i get paid in bitcoin?",
+])
+def test_unanswerable_questions_escalate_with_a_team(kb_assistant, message: str) -> None:
+    draft = kb_assistant.ask(message)
+    assert draft.status == "escalate"
+    assert draft.team and draft.reason
+    assert draft.team in draft.draft and not draft.citations
+
+
+def test_a_partly_answered_message_is_handed_to_the_team_owning_the_unanswered_part(kb_assistant) -> None:
+    """The sample question is answered; the Amazon one goes to the default team, not Sample Operations."""
+    draft = kb_assistant.ask("is the amazon influencer program better? also how long do i have to post my free sample?")
+    assert draft.status == "escalate" and draft.citations
+    assert draft.team == kb_assistant.settings.default_team and draft.team != "Sample Operations"
+    assert f"our {draft.team} team" in draft.draft
+    assert draft.topic == "Sample disputes"  # the activity log still files the message under what it is about
