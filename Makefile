@@ -33,7 +33,7 @@ test-fast: setup
 
 # Refresh the README's screenshots (a plain `make test` writes them to a temporary folder).
 screenshots: setup
-	CREATOR_DESK_SCREENSHOTS=$(CURDIR)/docs/screenshots $(PY) -m pytest -q tests/test_browser.py
+	CREATOR_DESK_SCREENSHOTS=$(CURDIR)/docs/screenshots $(PY) -m pytest -q tests/ui/test_browser.py
 
 eval: setup
 	$(PY) -m eval
