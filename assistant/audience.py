@@ -26,6 +26,9 @@ THIRD_PERSON_RE = re.compile(
 # "she asked me" is a creator speaking of someone else when that someone was named first: "a follower bought ...".
 OTHER_PERSON_RE = re.compile(r"(?i)\b(?:followers?|buyers?|customers?|viewers?|fans?|friends?|sister|brother|mom|mum|"
                              r"dad|cousin|aunt|wife|husband|girlfriend|boyfriend)\b")
+# "do you work with creators in Indonesia?" asks the agency about itself: a creator (or a would-be one) asking.
+ASKS_AGENCY_RE = re.compile(r"(?i)\b(?:you|u|y'?all|your (?:team|agency))\s+(?:guys\s+)?(?:work|partner|sign|onboard|take)\w*\s+"
+                            r"(?:on\s+)?with\s+creators\b")
 SELF_RE = re.compile(r"(?i)\b(?:i'?m|i am|am|as|be|become|becoming|being)\s+(?:a|the|one)\s+creator$")
 
 
@@ -35,6 +38,8 @@ def looks_like_staff(text: str) -> bool:
         return True
     for match in THIRD_PERSON_RE.finditer(text):
         if match.group("pron") and OTHER_PERSON_RE.search(text[:match.start()]):
+            continue
+        if match.group(0).lower().startswith("with") and ASKS_AGENCY_RE.search(text[:match.end()]):
             continue
         det = match.group("det") or match.group("one")
         if not (det and SELF_RE.search(f"{text[max(0, match.start() - 12):match.start()]}{det} creator")):

@@ -53,6 +53,8 @@ def test_a_creator_asking_about_their_own_account_is_never_answered_as_a_rep(kb_
     ("ok thanks. creator DM'd again about the missing sample, same ticket?", True),
     ("my creator account got a warning, what does it mean?", False),
     ("a follower bought the air fryer from my link, she asked me how she starts the return", False),  # she is the follower
+    ("do u work with creators in indonesia? my cousin wants to join", False),  # asks the agency about itself
+    ("how do we work with creators who miss deadlines?", True),
     ("Creator Support never answered me. who do i send my appeal to?", False),
 ])
 def test_staff_questions_are_told_apart_from_creator_messages(message: str, staff: bool) -> None:
