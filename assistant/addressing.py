@@ -21,6 +21,10 @@ HEARSAY = re.compile(r"(?i)\b(?:unverified|unconfirmed|not (?:been )?(?:confirme
 IRREGULAR = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't",
              "hasn't": "haven't", "doesn't": "don't"}
 SUBJECT = re.compile(r"\b([Tt])he creator\b(?!'s)(\s+)(\w+(?:n't)?)?")
+# "A creator can ask again" states a rule for any creator, so for this one; "A creator who ..." and
+# "A creator account" do not start with the rule's verb and stay as they are.
+ANY_CREATOR = re.compile(r"^A creator(\s+)(can(?:not|'t)?|must|may|might|will|won't|should(?:n't)?|could|"
+                         r"is|isn't|has|hasn't|does|doesn't|needs|gets|earns|receives|keeps|loses|pays)\b")
 
 
 def for_staff_only(sentence: str) -> bool:
@@ -37,6 +41,7 @@ def flagged_hearsay(sentence: str) -> bool:
 
 def second_person(sentence: str) -> str:
     """'The creator has 30 days' becomes 'You have 30 days'; 'the creator's' becomes 'your'."""
+    sentence = ANY_CREATOR.sub(lambda found: f"You{found.group(1)}{agree(found.group(2))}", sentence)
     sentence = re.sub(r"\bThe creator's\b", "Your", sentence)
     sentence = re.sub(r"\bthe creator's\b", "your", sentence)
 

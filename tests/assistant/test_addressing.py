@@ -12,6 +12,10 @@ from assistant.addressing import agree, flagged_hearsay, for_staff_only, for_the
     ("When the creator applies, the creator goes to the Affiliate Center.", "When you apply, you go to the Affiliate Center."),
     ("The creator must keep the video up.", "You must keep the video up."),
     ("Creators in the UK need 1,000 followers.", "Creators in the UK need 1,000 followers."),
+    ("A creator can still request different items.", "You can still request different items."),
+    ("A creator needs 1,000 followers.", "You need 1,000 followers."),
+    ("A creator who withdraws a request can apply again.", "A creator who withdraws a request can apply again."),
+    ("A creator account is free.", "A creator account is free."),
 ])
 def test_second_person(before: str, after: str) -> None:
     """'The creator' becomes 'you' with the verb agreeing; other sentences are untouched."""
