@@ -98,6 +98,13 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
+def chunk_text(chunk: Any) -> str:
+    """The text of one streamed chunk, whether the provider sends a string or a list of parts."""
+    if isinstance(chunk.content, str):
+        return chunk.content
+    return "".join(part.get("text", "") for part in chunk.content if isinstance(part, dict))
+
+
 class LLMDrafter:
     """Streams a reply from a LangChain chat model; the rules live in prompts/."""
 
@@ -125,9 +132,7 @@ class LLMDrafter:
         held = ""  # text after an unclosed "[": a token like [EMAIL_1] may arrive in pieces
         try:
             for chunk in self.model.stream(messages):
-                text = chunk.content if isinstance(chunk.content, str) else "".join(
-                    part.get("text", "") for part in chunk.content if isinstance(part, dict))
-                ready, held = split_open_token(held + text)
+                ready, held = split_open_token(held + chunk_text(chunk))
                 if ready:
                     yield restore(ready, mapping)
         except Exception as err:  # provider SDKs raise many types; all become one safe message

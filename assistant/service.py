@@ -21,7 +21,7 @@ from assistant.rep_checks import finish, precheck
 from assistant.retrieval import Retrieved, assemble, search_questions
 from assistant.translate import other_language
 from assistant.types import Draft
-from reader.model import Reader
+from reader.model import WEIGHTS, Reader
 from settings import Settings
 from vectorstore.search import HybridSearcher
 
@@ -35,7 +35,7 @@ class Assistant:
     def __init__(self, settings: Settings, searcher: HybridSearcher, drafter: Drafter | None = None,
                  reader: Reader | None = None):
         self.settings, self.searcher = settings, searcher
-        self.reader = reader or Reader()
+        self.reader = reader or Reader(settings.reader_weights or WEIGHTS)
         self.embedder = searcher.embedder
         self.offline = OfflineDrafter()
         self.drafter = drafter or self.offline
@@ -183,7 +183,6 @@ def build_assistant(settings: Settings, store_dir: Path | None = None, embedder:
 
     embedder = embedder or load_embedder(settings.embedding_model, settings.embed_batch_size)
     store = open_store(settings, embedder, store_dir)
-    reader = reader or (Reader(settings.reader_weights) if settings.reader_weights else None)
     assistant = Assistant(settings, HybridSearcher(store, embedder), reader=reader)
     assistant.drafter = build_drafter(settings, assistant.offline)
     return assistant

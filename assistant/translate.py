@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 import prompts
-from assistant.drafters import Drafter, LLMDrafter, describe_failure, escape, neutralise
+from assistant.drafters import Drafter, LLMDrafter, chunk_text, describe_failure, escape, neutralise
 from assistant.errors import LLMError
 from assistant.language import SURE, Language, detect, holding_reply
 from assistant.pii import redact, restore
@@ -62,7 +62,7 @@ class Translator:
             text, mapping = red.text, red.mapping
         prompt = prompts.render(template, language=language.name, **{field: escape(text)})
         try:
-            out = "".join(content(chunk) for chunk in self.model.stream([HumanMessage(prompt)])).strip()
+            out = "".join(chunk_text(chunk) for chunk in self.model.stream([HumanMessage(prompt)])).strip()
         except Exception as err:  # provider SDKs raise many types; all become one safe message
             raise LLMError(describe_failure(err)) from None
         for escaped, plain in UNESCAPE:
@@ -70,13 +70,6 @@ class Translator:
         if not out:
             raise LLMError("The LLM returned an empty translation.")
         return restore(out, mapping)
-
-
-def content(chunk: Any) -> str:
-    """The text of one streamed chunk, whether the provider sends a string or a list of parts."""
-    if isinstance(chunk.content, str):
-        return chunk.content
-    return "".join(part.get("text", "") for part in chunk.content if isinstance(part, dict))
 
 
 def other_language(check: Precheck, message: str, drafter: Drafter, team: str,

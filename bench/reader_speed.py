@@ -51,26 +51,23 @@ def quantised(per_channel: bool):
     return reader
 
 
-def record(set_path: Path, limit: int) -> list[tuple[str, list[str]]]:
-    """The reader calls `ask` makes over the first `limit` questions."""
+def record(set_path: Path, limit: int) -> tuple[list[tuple[str, list[str]]], object]:
+    """The reader calls `ask` makes over the first `limit` questions, and the shipped reader that made them."""
     from assistant.service import build_assistant
-    from reader.model import Reader
     from settings import ROOT, load_settings
 
     settings = load_settings().model_copy(update={"store_dir": ROOT / ".store" / "eval-chroma"})
     assistant = build_assistant(settings)
-    assistant.reader = Recorder(Reader())
+    recorder = assistant.reader = Recorder(assistant.reader)
     for q in load_questions(set_path)[:limit]:
         assistant.ask(q.question, region=q.region)
-    return [c for c in assistant.reader.calls if c[1]]
+    return [c for c in recorder.calls if c[1]], recorder.inner
 
 
 def run(set_path: Path, limit: int, threshold: float) -> dict:
     """Replay the recorded calls on each variant, interleaved, and compare with the shipped reader."""
-    from reader.model import Reader
-
-    calls = record(set_path, limit)
-    variants = {"shipped": Reader(), "int8": quantised(False), "int8_per_channel": quantised(True)}
+    calls, shipped = record(set_path, limit)
+    variants = {"shipped": shipped, "int8": quantised(False), "int8_per_channel": quantised(True)}
     for reader in variants.values():
         reader.score("warm up", ["the model loads here"])
     seconds = {name: [] for name in variants}
