@@ -23,11 +23,14 @@ def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings
     market = reasons.market_without_rules(intake.home_market, mentions)
     verdicts: list[Verdict] = []
     ratings: dict[int, float] = {}
+    if not got.passages:  # nothing to read: say why once, not "0.00 similar" per question
+        got.reasons.append(reasons.nothing_found(mentions(r"\S")))
     for q, question in enumerate(got.questions):
         passages = [got.passages[i] for i in got.per_question[q]]
         if got.coverage[q] < settings.escalate_below:  # nothing retrieved is even about it
             got.covered[q] = False
-            got.reasons.append(reasons.nothing_close(question, got.coverage[q]))
+            if got.passages:
+                got.reasons.append(reasons.nothing_close(question, got.coverage[q]))
             got.coverage[q] = 0.0  # the reader did not read it
             verdicts.append(Verdict())
             continue

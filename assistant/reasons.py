@@ -29,6 +29,14 @@ def market_without_rules(region: str, mentions: Callable[[str], int]) -> str:
     return f"The knowledge base has no rules for creators in {name} ({where}); TikTok Shop rules differ by market."
 
 
+def nothing_found(chunks: int) -> str:
+    """Search returned no passage at all: an empty knowledge base, or filters that leave nothing."""
+    if chunks == 0:
+        return "The knowledge base is empty: nothing has been ingested yet (run `python -m ingest` or upload documents)."
+    return (f"Search found no passage this reply may quote: {chunks} chunks are indexed, but the filters "
+            "(document type, market) or the audience (internal notes are not quoted to creators) leave none.")
+
+
 def nothing_close(question: str, similarity: float) -> str:
     """No retrieved passage is even about the question: a knowledge base with nothing on the topic. The reader
     judges answers among relevant passages; asked about car brakes it still rates the least bad one."""

@@ -28,3 +28,14 @@ def test_a_partly_answered_message_is_handed_to_the_team_owning_the_unanswered_p
     assert draft.team == kb_assistant.settings.default_team and draft.team != "Sample Operations"
     assert f"our {draft.team} team" in draft.draft
     assert draft.topic == "Sample disputes"  # the activity log still files the message under what it is about
+
+
+def test_an_empty_knowledge_base_says_so_once_instead_of_a_similarity(settings, embedder, reader) -> None:
+    """Nothing ingested: the rep is told to ingest, not that the closest passage is "0.00 similar"."""
+    from assistant.service import build_assistant
+
+    draft = build_assistant(settings, embedder=embedder, reader=reader).ask(
+        "how long do I have to post after a free sample? and when is commission paid?")
+    assert draft.status == "escalate" and not draft.citations
+    assert "ingest" in draft.reason and "similar" not in draft.reason
+    assert draft.reason.count("empty") == 1
