@@ -46,11 +46,15 @@ def candidates(search: Search, message: str, region: str) -> list[Hit]:
 
 
 def question_pairs(item: object, search: Search, split: Splitter, overlap: Callable[[str, str], float],
-                   negatives: int, rng: random.Random) -> list[Pair]:
-    """Every positive for one eval question, and a sample of its negatives (hard ones from expected sources first)."""
+                   negatives: int, rng: random.Random, unanswerable: int = 0) -> list[Pair]:
+    """Every positive for one eval question, and a sample of its negatives (hard ones from expected sources first).
+    An unanswerable question gives `unanswerable` negatives when set: none of its sentences answers, so
+    they carry no label noise, and they are the near misses escalation must learn to tell apart."""
     from reader.model import pair_text
 
-    facts = list(getattr(item, "key_facts")) if getattr(item, "kind") != "unanswerable" else []
+    answerable = getattr(item, "kind") != "unanswerable"
+    facts = list(getattr(item, "key_facts")) if answerable else []
+    negatives = negatives if answerable or not unanswerable else unanswerable
     expected = set(getattr(item, "expected_sources"))
     message, qid = getattr(item, "question"), getattr(item, "id")
     pos, hard, easy, seen = [], [], [], set()
@@ -73,10 +77,10 @@ def question_pairs(item: object, search: Search, split: Splitter, overlap: Calla
 
 
 def build_pairs(items: Iterable[object], search: Search, split: Splitter, overlap: Callable[[str, str], float],
-                negatives: int = 14, seed: int = 13) -> list[Pair]:
+                negatives: int = 14, seed: int = 13, unanswerable: int = 0) -> list[Pair]:
     """Pairs for every question, in a fixed order for a given seed."""
     rng = random.Random(seed)
     out: list[Pair] = []
     for item in items:
-        out += question_pairs(item, search, split, overlap, negatives, rng)
+        out += question_pairs(item, search, split, overlap, negatives, rng, unanswerable)
     return out
