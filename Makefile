@@ -38,7 +38,7 @@ screenshots: setup
 eval: setup
 	$(PY) -m eval
 
-# Retrain the reader on knowledge_base tune/dev questions (about 8 minutes on 2 idle cores, 1 on a GPU);
+# Retrain the reader on knowledge_base tune/dev questions (about 20 minutes on 2 idle cores, 1 on a GPU);
 # never part of setup: the trained weights are committed in reader/weights/.
 reader: setup
 	$(PY) -m reader train
