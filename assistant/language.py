@@ -69,8 +69,8 @@ def detect(text: str) -> Language:
     """The message's language; English when the text is too short or the guess is unsure."""
     text = NOISE_RE.sub(" ", text)
     for code, script in SCRIPT_RE.items():  # a script only one language uses needs no model
-        if len(script.findall(text)) >= 4:
-            return Language(code, 1.0)
+        if len(script.findall(text)) >= 4:  # ... but a Thai greeting may open a message written in English
+            return Language(code, 1.0, has_english_part(text))
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
         return Language("en", 0.0)
     code, confidence = identifier().classify(text)

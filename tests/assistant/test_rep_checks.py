@@ -46,6 +46,13 @@ def test_an_english_gloss_keeps_a_message_answerable_offline() -> None:
     assert not detect(VIETNAMESE).readable
 
 
+def test_a_greeting_in_thai_script_before_an_english_message_is_answered_offline() -> None:
+    """Thai script is recognised without the model; the English after it is still read, and the market kept."""
+    greeted = detect("สวัสดี! Thai creator here, a brand offered me 18% to promote their coffee, any problem with that?")
+    assert greeted.code == "th" and greeted.readable and greeted.market == "TH"
+    assert not detect("สวัสดีค่ะ อยากสอบถามว่าค่าคอมมิชชั่นจะได้รับเมื่อไหร่คะ").readable
+
+
 @pytest.mark.parametrize("code", sorted(HOLDING))
 def test_every_language_has_a_holding_reply_naming_the_team(code: str) -> None:
     assert prompts.placeholders(prompts.load(f"holding_reply_{code}")) == {"team"}
