@@ -7,6 +7,12 @@ from typing import Any
 from domain import get_domain
 
 
+def region_tags(value: Any) -> set[str]:
+    """A chunk's market tags in upper case: front matter writes one ("US"), a list ("US, TH") or a YAML list."""
+    items = value if isinstance(value, (list, tuple)) else str(value or "global").split(",")
+    return {str(item).strip().upper() for item in items if str(item).strip()} or {"GLOBAL"}
+
+
 def region_values(region: str) -> list[str]:
     """Regions whose documents apply to a creator in `region`: global ones always do, and so do those
     tagged with a grouping of the domain file that holds the market (SEA for Thailand)."""
@@ -39,7 +45,8 @@ class Filters:
         return out
 
     def where(self) -> dict[str, Any] | None:
-        """The filter as a Chroma `where` document."""
+        """The filter as a Chroma `where` document (benchmarks only: it matches a region tag exactly, so a
+        document tagged "US, TH" is missed; search itself filters with `matches`)."""
         clauses = self.clauses()
         if not clauses:
             return None
@@ -52,6 +59,6 @@ class Filters:
         if self.audience and meta.get("audience") != self.audience:
             return False
         regions = region_values(self.region)
-        if regions and meta.get("region") not in regions:
+        if regions and not region_tags(meta.get("region")) & {r.upper() for r in regions}:
             return False
         return not (self.current_only and meta.get("current") is False)
