@@ -108,7 +108,12 @@ def to_passage(hit: Hit) -> Passage:
         chunk_id=hit.id, text=hit.text, score=hit.score,
         similarity=hit.similarity if hit.similarity is not None else 0.0,
         source=str(meta.get("source", "")), title=str(meta.get("title", "")), section=str(meta.get("section", "")),
-        page=int(meta.get("page") or 0), audience=str(meta.get("audience", "")), region=str(meta.get("region", "")),
+        page=int(meta.get("page") or 0), audience=str(meta.get("audience", "")), region=joined(meta.get("region", "")),
         doc_id=str(meta.get("doc_id", "")), current=meta.get("current") is not False,
         effective=str(meta.get("effective", "")),
     )
+
+
+def joined(value: object) -> str:
+    """A stored value as text: a YAML list of markets ("[UK, VN]") reads "UK, VN", as front matter writes it."""
+    return ", ".join(str(v) for v in value) if isinstance(value, (list, tuple)) else str(value)

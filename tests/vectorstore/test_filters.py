@@ -42,3 +42,7 @@ def test_ingested_documents_with_market_lists_are_searchable_by_each_market(sett
     for region, source in (("TH", "live.md"), ("US", "live.md"), ("VN", "tax.md"), ("UK", "tax.md")):
         assert source in [h.source for h in searcher.search("pause LIVE tax code", 5, Filters(region=region))]
     assert "tax.md" not in [h.source for h in searcher.search("pause LIVE tax code", 5, Filters(region="TH"))]
+    from assistant.types import to_passage
+
+    regions = {h.source: to_passage(h).region for h in searcher.search("pause LIVE tax code", 5, Filters())}
+    assert regions == {"live.md": "US, TH", "tax.md": "UK, VN"}  # as a rep reads them, whichever way written
