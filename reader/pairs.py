@@ -54,7 +54,8 @@ def question_pairs(item: object, search: Search, split: Splitter, overlap: Calla
 
     answerable = getattr(item, "kind") != "unanswerable"
     facts = list(getattr(item, "key_facts")) if answerable else []
-    negatives = negatives if answerable or not unanswerable else unanswerable
+    if not answerable and unanswerable:
+        negatives = unanswerable
     expected = set(getattr(item, "expected_sources"))
     message, qid = getattr(item, "question"), getattr(item, "id")
     pos, hard, easy, seen = [], [], [], set()
