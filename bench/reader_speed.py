@@ -1,19 +1,21 @@
-"""Can the reader be made cheaper on a CPU? Times the shipped reader against torch's dynamic int8
-quantisation of its linear layers on the calls `ask` really makes, and says how far the ratings move.
+"""Can the reader be made cheaper on a CPU? Times the shipped reader against other batch sizes, torch's
+dynamic int8 quantisation of its linear layers and onnxruntime, on the calls `ask` really makes, and says how
+far the ratings move.
 
     python bench/reader_speed.py [--set FILE] [--limit N] [--json]
 
 Uses the eval store of the sample knowledge base (built by `python -m eval`). Each recorded call is scored
 by every variant in turn, so all see the same machine load; the figures to read are the ratios and the
 agreement (same best sentence, same escalation verdict at the shipped threshold), never the absolute times.
-onnxruntime (which chromadb installs) would need the model exported to ONNX first, and torch's exporter
-needs the `onnx` package, which is not a dependency.
+onnxruntime (which chromadb installs) runs only when the `onnx` package is importable, because torch's
+exporter needs it and it is not a dependency (`pip install onnx` to include it).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -51,6 +53,66 @@ def quantised(per_channel: bool):
     return reader
 
 
+class Batched:
+    """The shipped reader's model run with another number of pairs per forward pass."""
+
+    def __init__(self, shipped, batch_size: int):
+        from reader.model import Reader
+
+        self.reader = Reader(shipped.weights, batch_size)
+        self.reader._model = shipped.model  # the same weights: only the batching differs
+
+    def score(self, question: str, texts: list[str]) -> np.ndarray:
+        """The shipped model's ratings, batched differently."""
+        return self.reader.score(question, texts)
+
+
+class OnnxReader:
+    """The shipped reader exported to ONNX and run by onnxruntime, in the shipped reader's batches."""
+
+    def __init__(self, shipped, path: Path):
+        import onnxruntime as ort
+        import torch
+
+        model, self.tokenizer = shipped.model, shipped.model.tokenizer
+        self.batch_size = shipped.batch_size
+        sample = self.encode("a question", ["a sentence"], "pt")
+        names = ["input_ids", "attention_mask", "token_type_ids"]
+        torch.onnx.export(model.model, tuple(sample[n] for n in names), str(path), input_names=names,
+                          output_names=["logits"], opset_version=17, dynamo=False,
+                          dynamic_axes={n: {0: "batch", 1: "length"} for n in names} | {"logits": {0: "batch"}})
+        options = ort.SessionOptions()
+        options.intra_op_num_threads, options.inter_op_num_threads = torch.get_num_threads(), 1
+        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+    def encode(self, question: str, texts: list[str], tensors: str):
+        """Token ids for the pairs, cut as the reader cuts them."""
+        from reader.model import MAX_LENGTH
+
+        return self.tokenizer([question] * len(texts), texts, padding=True, truncation=True,
+                              max_length=MAX_LENGTH, return_tensors=tensors)
+
+    def score(self, question: str, texts: list[str]) -> np.ndarray:
+        """Probabilities, longest pairs batched together as the CrossEncoder does."""
+        order = np.argsort([-len(t) for t in texts])
+        out = np.zeros(len(texts), dtype=np.float32)
+        for start in range(0, len(texts), self.batch_size):
+            idx = order[start:start + self.batch_size]
+            enc = self.encode(question, [texts[i] for i in idx], "np")
+            feed = {k: enc[k].astype(np.int64) for k in ("input_ids", "attention_mask", "token_type_ids")}
+            out[idx] = 1 / (1 + np.exp(-self.session.run(None, feed)[0].reshape(-1)))
+        return out
+
+
+def onnx_variant(shipped, folder: Path) -> dict:
+    """onnxruntime, when the `onnx` package is there for the export."""
+    import importlib.util
+
+    if importlib.util.find_spec("onnx") is None:
+        return {}
+    return {"onnxruntime": OnnxReader(shipped, folder / "reader.onnx")}
+
+
 def record(set_path: Path, limit: int) -> tuple[list[tuple[str, list[str]]], object]:
     """The reader calls `ask` makes over the first `limit` questions, and the shipped reader that made them."""
     from assistant.service import build_assistant
@@ -67,13 +129,23 @@ def record(set_path: Path, limit: int) -> tuple[list[tuple[str, list[str]]], obj
 def run(set_path: Path, limit: int, threshold: float) -> dict:
     """Replay the recorded calls on each variant, interleaved, and compare with the shipped reader."""
     calls, shipped = record(set_path, limit)
-    variants = {"shipped": shipped, "int8": quantised(False), "int8_per_channel": quantised(True)}
+    with tempfile.TemporaryDirectory(prefix="reader-onnx-") as folder:  # the export is 91 MB
+        variants = {"shipped": shipped, "batch_32": Batched(shipped, 32), "batch_16": Batched(shipped, 16),
+                    "int8": quantised(False), "int8_per_channel": quantised(True),
+                    **onnx_variant(shipped, Path(folder))}
+        return replay(calls, variants, threshold)
+
+
+def replay(calls: list[tuple[str, list[str]]], variants: dict, threshold: float) -> dict:
+    """Each call on each variant in turn; times, and agreement with the shipped reader."""
     for reader in variants.values():
         reader.score("warm up", ["the model loads here"])
     seconds = {name: [] for name in variants}
     ratings = {name: [] for name in variants}
-    for question, texts in calls:
-        for name, reader in variants.items():
+    names = list(variants)
+    for turn, (question, texts) in enumerate(calls):
+        for name in names[turn % len(names):] + names[:turn % len(names)]:  # nobody always goes first
+            reader = variants[name]
             started = time.perf_counter()
             ratings[name].append(reader.score(question, texts))
             seconds[name].append(time.perf_counter() - started)
