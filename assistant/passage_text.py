@@ -17,6 +17,7 @@ ORPHAN_ANSWER = re.compile(r"(?i)^(yes|no)\b[,.:;!]?")
 BARE_ANSWER = re.compile(r"(?i)^(yes|no)[,.:;!]?$")
 # A question quoted on its own line, answered in the next paragraph: '> "Can I say these helped my bloating?"'.
 QUOTED_QUESTION = re.compile(r"^>\s*[\"\u201c]?(.+\?)[\"\u201d]?$")
+ANSWER_MARK = re.compile(r"^A:\s+")  # the 'A:' of an FAQ answer is layout, not part of what it says
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 # A heading that forbids what its items say: "What reps must never do", "Never paste into the CRM".
 FORBIDDING = re.compile(r"(?i)^(?!.*\band\b)(?:(?:never|do not|don't|avoid)\b|what\b[\w\s]{0,20}\b(?:must|should|may) (?:never|not)\b)")
@@ -79,14 +80,15 @@ def units(text: str, headings: set[str] = frozenset(), forbids: str = "") -> lis
             table = []
         if not line.strip() or line.lstrip().startswith("#") or heading_like(line, headings):
             continue
-        item = plain(line)
+        item = ANSWER_MARK.sub("", plain(line))
         if USE_WHEN.match(item):  # "When to use: US creators. For the UK give no timing." is all for the rep
             continue
         if under_lead:
             items.append(item)
             continue
         if not LIST_ITEM.match(line):
-            lead = item if item.endswith(":") and len(item) <= MAX_LEAD else ""
+            last = (sentences(item) or [""])[-1]  # "… every market. Our roster has a higher bar:" leads in too
+            lead = last if last.endswith(":") and len(last) <= MAX_LEAD else ""
             # a bold "Don't" line over a list forbids its items as a "Don't" heading would
             banned = item if FORBIDDING.search(item) and len(item) <= MAX_LEAD and item[-1:] not in ".!?" else ""
         elif (forbids or banned) and not lead and not NEGATED.match(item):

@@ -21,6 +21,13 @@ from assistant.text import sentences, strip_markers
     ("In the US and the UK, the figures differ.", "UK", False),  # names the creator's own market too
     ("Content must go live within 14 days of receiving the free sample.", "UK", False),
     ("US: minimum followers 1,000 (as of 12/16/2025).", "", False),  # market unknown: nothing to judge by
+    # codes in a running list: TH was read as no market, so a Thai creator lost the 15%
+    ("Our share: 10% in the US, 12% in the UK and 15% in MY, PH, TH and VN.", "TH", False),
+    ("Our share: 10% in the US, 12% in the UK and 15% in MY, PH, TH and VN.", "MY", False),
+    ("MY, PH, TH, VN: 2,000 followers.", "TH", False),
+    ("MY, PH, TH, VN: 2,000 followers.", "UK", True),
+    ("In TH and VN the window is 7 days.", "US", True),
+    ("Upload your photo ID, then check MY ACCOUNT for the result.", "US", False),  # no market named
 ])
 def test_a_sentence_is_for_another_market_only_when_it_names_no_other(sentence: str, region: str, other: bool) -> None:
     assert for_another_market(sentence, region) is other

@@ -116,3 +116,21 @@ def test_a_canned_reply_use_when_note_is_not_quoted() -> None:
     text = ("**When to use:** US creators. For Indonesia or Vietnam use the policy's timings; for the UK give no timing.\n\n"
             "In the US, TikTok Shop usually settles commission about 15 days after delivery.")
     assert units(text) == ["In the US, TikTok Shop usually settles commission about 15 days after delivery."]
+
+
+def test_an_faq_answer_is_quoted_without_its_a_mark() -> None:
+    """'A:' before an FAQ answer is layout; a creator's reply would read "A: A share of your commission"."""
+    from assistant.passage_text import units
+
+    got = units("Q: How much do you take?\nA: A share of your commission: 10% in the US, 12% in the UK.")
+    assert "A share of your commission: 10% in the US, 12% in the UK." in got
+    assert not any(u.startswith("A:") for u in got)
+
+
+def test_a_lead_in_ending_a_paragraph_leads_its_list() -> None:
+    """'Our roster needs:' after another sentence still introduces the items under it."""
+    from assistant.passage_text import units
+
+    got = units("TikTok's own minimum is 1,000 followers. Our roster creators must:\n- be 18 or older;\n"
+                "- have 3,000 followers in the UK.")
+    assert "Our roster creators must: be 18 or older; have 3,000 followers in the UK." in got
