@@ -22,11 +22,19 @@ def market_without_rules(region: str, mentions: Callable[[str], int]) -> str:
     name = get_domain().market_names.get(region, "")
     if not name:
         return ""
-    found = mentions(get_domain().alias_patterns[region])
+    found = mentions(market_pattern(region))
     if found >= MIN_MARKET_CHUNKS:
         return ""
     where = f"only {found} passage{'s' if found > 1 else ''} mention{'s' if found == 1 else ''} it" if found else "it is never mentioned"
     return f"The knowledge base has no rules for creators in {name} ({where}); TikTok Shop rules differ by market."
+
+
+def market_pattern(region: str) -> str:
+    """How a passage names the market: a creator's name for it ("Manila", any case) or a document's ("PH:",
+    "MY, PH, TH and VN", as written). Counting creators' names alone missed every passage that writes codes."""
+    domain = get_domain()
+    written = domain.mentions.get(region)
+    return domain.alias_patterns[region] + (f"|(?-i:{written.pattern})" if written is not None else "")
 
 
 def nothing_found(chunks: int) -> str:

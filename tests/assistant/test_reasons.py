@@ -15,6 +15,26 @@ def test_an_out_of_scope_topic_escalates_a_creator_not_a_colleague_asking_about_
     assert reasons.outside_scope(question, never, staff=True) == ""
 
 
+def counter(texts: list[str]):
+    """How the keyword index counts passages matching a pattern (any case), over these texts."""
+    import re
+
+    return lambda pattern: sum(1 for t in texts if re.search(pattern, t, re.I))
+
+
+def test_a_market_written_as_a_code_in_the_documents_has_rules() -> None:
+    """Documents write "MY, PH, TH and VN: 15%"; creators write "Manila". Counting only creators' names
+    escalated every Filipino creator of a knowledge base that writes codes."""
+    coded = counter(["Our share is 15% in MY, PH, TH and VN.", "PH: withdraw from 100 PHP.",
+                     "Settlement takes 7 days in TH and PH.", "PH, VN: LIVE needs 1,000 followers.",
+                     "Samples in PH ship within 5 days."])
+    assert reasons.market_without_rules("PH", coded) == ""
+    assert "Philippines" in reasons.market_without_rules("PH", counter(["Samples ship within 5 days."] * 5))
+    ids = counter(["Send the order ID.", "Keep your photo ID ready.", "Your ID: the seller's order ID.",
+                   "Quote the order ID to support.", "An ID check takes a day."])
+    assert "Indonesia" in reasons.market_without_rules("ID", ids)  # "order ID" names no market
+
+
 def test_a_rep_asking_how_to_handle_a_legal_threat_is_answered_from_the_process_notes(kb_assistant) -> None:
     draft = kb_assistant.ask("rep question: a creator is threatening to sue us over a late sample. what do I do?")
     assert draft.status == "answered", draft.reason
