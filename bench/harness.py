@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MODEL_NAME = "all-MiniLM-L6-v2"
 
 
-def load_warm_embedder(batch_size: int = 64) -> Embedder:
+def load_warm_embedder(batch_size: int = 8) -> Embedder:
     """The bundled model, loaded and warmed up so timings exclude first-call costs."""
     from vectorstore.embeddings import load_embedder
 
