@@ -33,6 +33,9 @@ def test_a_market_written_as_a_code_in_the_documents_has_rules() -> None:
     ids = counter(["Send the order ID.", "Keep your photo ID ready.", "Your ID: the seller's order ID.",
                    "Quote the order ID to support.", "An ID check takes a day."])
     assert "Indonesia" in reasons.market_without_rules("ID", ids)  # "order ID" names no market
+    us = counter(["Contact us in the app.", "Tell us your order.", "Send us the link.", "Ask us anything.",
+                  "Let us check it."])
+    assert "United States" in reasons.market_without_rules("US", us)  # "us" is not the United States
 
 
 def test_a_rep_asking_how_to_handle_a_legal_threat_is_answered_from_the_process_notes(kb_assistant) -> None:
