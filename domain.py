@@ -153,6 +153,19 @@ class Domain(Strict):
         return {m.code: any_of(m.aliases) for m in self.markets + self.other_markets}
 
     @cached_property
+    def passage_patterns(self) -> dict[str, str]:
+        """Code -> pattern of how a passage names the market, matched ignoring case: a creator's word for it
+        ("Manila") in any case, but a code ("US", "PH:", "MY, PH, TH and VN") only as written, since "contact
+        us" is not the United States."""
+        out = {}
+        for m in self.markets + self.other_markets:
+            words = [a for a in m.aliases if a != a.upper()]
+            codes = [a for a in m.aliases if a == a.upper()]
+            written = ([any_of(codes)] if codes else []) + ([self.mentions[m.code].pattern] if m.code in self.mentions else [])
+            out[m.code] = "|".join(([any_of(words)] if words else []) + [f"(?-i:{w})" for w in written])
+        return out
+
+    @cached_property
     def flag_codes(self) -> dict[str, str]:
         """A flag emoji's ISO code -> the market code the agency uses."""
         codes = {m.code: m.code for m in self.markets + self.other_markets}

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Callable
 from assistant.language import HOLDING, Language
 from assistant.scope import unknown_topic
 from assistant.types import Passage
-from domain import any_of, get_domain
+from domain import get_domain
 
 if TYPE_CHECKING:
     from assistant.judge import Verdict
@@ -22,27 +22,11 @@ def market_without_rules(region: str, mentions: Callable[[str], int]) -> str:
     name = get_domain().market_names.get(region, "")
     if not name:
         return ""
-    found = mentions(market_pattern(region))
+    found = mentions(get_domain().passage_patterns[region])
     if found >= MIN_MARKET_CHUNKS:
         return ""
     where = f"only {found} passage{'s' if found > 1 else ''} mention{'s' if found == 1 else ''} it" if found else "it is never mentioned"
     return f"The knowledge base has no rules for creators in {name} ({where}); TikTok Shop rules differ by market."
-
-
-def market_pattern(region: str) -> str:
-    """How a passage names the market: a creator's name for it ("Manila", any case) or a document's ("PH:",
-    "MY, PH, TH and VN", as written). Counting creators' names alone missed every passage that writes codes.
-    A name in capitals ("US") counts only as written: "contact us" is not the United States."""
-    domain = get_domain()
-    market = next((m for m in domain.markets + domain.other_markets if m.code == region), None)
-    if market is None:
-        return r"(?!)"  # a market the domain file does not know is named nowhere
-    words = [a for a in market.aliases if a != a.upper()]
-    codes = [a for a in market.aliases if a == a.upper()]
-    written = [any_of(codes)] if codes else []
-    written += [domain.mentions[region].pattern] if region in domain.mentions else []
-    parts = ([any_of(words)] if words else []) + [f"(?-i:{w})" for w in written]
-    return "|".join(parts) or r"(?!)"
 
 
 def nothing_found(chunks: int) -> str:

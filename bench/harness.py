@@ -15,10 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 MODEL_NAME = "all-MiniLM-L6-v2"
 
 
-def load_warm_embedder(batch_size: int = 8) -> Embedder:
+def load_warm_embedder(batch_size: int | None = None) -> Embedder:
     """The bundled model, loaded and warmed up so timings exclude first-call costs."""
-    from vectorstore.embeddings import load_embedder
+    from vectorstore.embeddings import BATCH_SIZE, load_embedder
 
+    batch_size = batch_size or BATCH_SIZE
     embedder = load_embedder(MODEL_NAME, batch_size)
     warm = [generate_doc(0, i).intro for i in range(batch_size)]
     embedder.embed(warm)  # loads weights; first batches allocate buffers and start the thread pool
