@@ -25,13 +25,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     cmd.add_argument("--negatives", type=int, default=24, help="negative sentences sampled per question")
     cmd.add_argument("--unanswerable-negatives", type=int, default=0,
                      help="negative sentences per unanswerable question (default: as --negatives)")
+    cmd.add_argument("--foreign-negatives", type=int, default=0,
+                     help="other questions' answering sentences added as negatives per question")
     cmd.add_argument("--lr", type=float, default=8e-5, help="learning rate of the trained layers (the head gets 10x)")
     cmd.add_argument("--layers", type=int, default=TRAINED_LAYERS, help="top transformer layers to train (each adds ~3.5 MB)")
     cmd.add_argument("--out", type=Path, default=WEIGHTS)
     return parser.parse_args(argv)
 
 
-def training_pairs(negatives: int, seed: int, unanswerable: int = 0) -> list:
+def training_pairs(negatives: int, seed: int, unanswerable: int = 0, foreign: int = 0) -> list:
     """Pairs from the tune and dev questions over the sample knowledge base, ingested into the eval store."""
     from assistant.passage_text import reading_units
     from assistant.types import to_passage
@@ -56,7 +58,7 @@ def training_pairs(negatives: int, seed: int, unanswerable: int = 0) -> list:
         return len(words & content_words(sentence)) / len(words) if words else 0.0
 
     return build_pairs(items, lambda q, k, f, mode: searcher.search(q, k, f, mode=mode, per_source=4),
-                       lambda hit: reading_units(to_passage(hit)), overlap, negatives, seed, unanswerable)
+                       lambda hit: reading_units(to_passage(hit)), overlap, negatives, seed, unanswerable, foreign)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parse_args(argv)
     started = time.perf_counter()
-    pairs = training_pairs(args.negatives, args.seed, args.unanswerable_negatives)
+    pairs = training_pairs(args.negatives, args.seed, args.unanswerable_negatives, args.foreign_negatives)
     positives = int(sum(p.label for p in pairs))
     print(f"{len(pairs)} pairs ({positives} positive) in {time.perf_counter() - started:.0f} s", flush=True)
     out = train(pairs, epochs=args.epochs, lr=args.lr, seed=args.seed, out=args.out,

@@ -22,6 +22,7 @@ class Pair:
     text: str  # reader.model.pair_text(sentence, heading)
     label: float
     qid: str
+    source: str = ""  # the document the sentence came from
 
 
 Splitter = Callable[[Hit], list[tuple[str, str]]]  # a chunk -> (heading, sentence) units
@@ -68,20 +69,46 @@ def question_pairs(item: object, search: Search, split: Splitter, overlap: Calla
             seen.add(text)
             got = label(sentence, facts, from_expected, overlap)
             if got == 1.0:
-                pos.append(Pair(message, text, 1.0, qid))
+                pos.append(Pair(message, text, 1.0, qid, hit.source))
             elif got == 0.0:
-                (hard if from_expected else easy).append(Pair(message, text, 0.0, qid))
+                (hard if from_expected else easy).append(Pair(message, text, 0.0, qid, hit.source))
     rng.shuffle(hard)
     rng.shuffle(easy)
     take = hard[: negatives // 2]
     return pos + take + easy[: negatives - len(take)]
 
 
+def foreign_negatives(items: list[object], pairs: list[Pair], overlap: Callable[[str, str], float],
+                      per_question: int, rng: random.Random) -> list[Pair]:
+    """Other questions' answers as negatives: a sentence that answers the right kind of question ("wait
+    30 days") about another topic must not answer this one ("how long is my tax form valid"). Sentences
+    from this question's own expected documents, or near one of its key facts, are never taken."""
+    answers = [p for p in pairs if p.label == 1.0]
+    out: list[Pair] = []
+    for item in items:
+        qid, expected = getattr(item, "id"), set(getattr(item, "expected_sources"))
+        facts = list(getattr(item, "key_facts")) if getattr(item, "kind") != "unanswerable" else []
+        pool = [p for p in answers if p.qid != qid and p.source not in expected]
+        rng.shuffle(pool)
+        taken: set[str] = set()
+        for other in pool:
+            if len(taken) == per_question:
+                break
+            if other.text in taken or max((overlap(f, other.text) for f in facts), default=0.0) >= AMBIGUOUS:
+                continue
+            taken.add(other.text)
+            out.append(Pair(getattr(item, "question"), other.text, 0.0, qid, other.source))
+    return out
+
+
 def build_pairs(items: Iterable[object], search: Search, split: Splitter, overlap: Callable[[str, str], float],
-                negatives: int = 14, seed: int = 13, unanswerable: int = 0) -> list[Pair]:
+                negatives: int = 14, seed: int = 13, unanswerable: int = 0, foreign: int = 0) -> list[Pair]:
     """Pairs for every question, in a fixed order for a given seed."""
+    items = list(items)
     rng = random.Random(seed)
     out: list[Pair] = []
     for item in items:
         out += question_pairs(item, search, split, overlap, negatives, rng, unanswerable)
+    if foreign:  # a second generator, so the pairs above do not change with this option
+        out += foreign_negatives(items, out, overlap, foreign, random.Random(seed + 1))
     return out

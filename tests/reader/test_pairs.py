@@ -62,3 +62,15 @@ def test_unanswerable_questions_can_give_more_negatives_and_answerable_ones_keep
 def test_the_same_seed_gives_the_same_pairs() -> None:
     assert build_pairs(ITEMS, search, split, overlap, 8, seed=3) == build_pairs(ITEMS, search, split, overlap, 8, seed=3)
     assert build_pairs(ITEMS, search, split, overlap, 8, seed=3) != build_pairs(ITEMS, search, split, overlap, 8, seed=4)
+
+
+def test_other_questions_answers_become_negatives_but_never_near_a_key_fact_or_from_an_expected_source() -> None:
+    """An answer to one question is a negative for another, unless it may answer that one too."""
+    items = [*ITEMS, Item("a2", "when must I post my sample video?", "answerable", [FACT], ["samples.md"])]
+    plain = build_pairs(items, search, split, overlap, negatives=8)
+    more = build_pairs(items, search, split, overlap, negatives=8, foreign=3)
+    assert more[:len(plain)] == plain  # the option adds pairs and changes none
+    added = more[len(plain):]
+    assert added and all(p.label == 0.0 for p in added)
+    assert {p.qid for p in added} == {"u1"}  # the only answer is samples.md's, expected by a1 and a2
+    assert all(FACT in p.text and p.question == ITEMS[1].question for p in added)
