@@ -6,7 +6,7 @@ from typing import Callable
 
 from ingest.clean import clean_text, decode_bytes, squeeze
 from ingest.documents import LoadedDoc, LoadError, Section, shorten
-from ingest.meta import normalise, read_sidecar, split_front_matter
+from ingest.meta import declares_internal, normalise, read_sidecar, split_front_matter
 
 Loader = Callable[[Path, str], LoadedDoc]
 MAX_PAGES = 2000
@@ -28,8 +28,10 @@ def build_doc(source: str, meta: dict, sections: list[Section], flags: list[str]
     sections = [s for s in sections if s.text.strip()]
     if not sections:
         raise LoadError(f"{source} has no extractable text")
-    meta = normalise(meta, source)
     title = str(meta.get("title") or fallback_title or Path(source).stem.replace("-", " ").capitalize())
+    if not meta.get("audience") and declares_internal(title, sections[0].text):
+        meta = {**meta, "audience": "internal"}
+    meta = normalise(meta, source)
     cut = bound_headings(sections) | ({title} if len(title) > MAX_HEADING_CHARS else set())
     if cut:
         flags = [*flags, f"{len(cut)} over-long heading(s) truncated to {MAX_HEADING_CHARS} characters"]
@@ -58,9 +60,12 @@ def load_markdown(path: Path, source: str) -> LoadedDoc:
 
 
 def load_text(path: Path, source: str) -> LoadedDoc:
-    """Plain text: one section, paragraphs kept."""
+    """Plain text: one section, paragraphs kept; a sidecar's fields win over front matter."""
+    from ingest.plaintext import text_front_matter, without_rules
+
     text, flags = read_text_file(path, source)
-    return build_doc(source, read_sidecar(path, source), [Section([], squeeze(text))], flags, "")
+    front, body = text_front_matter(text, source)
+    return build_doc(source, {**front, **read_sidecar(path, source)}, [Section([], squeeze(without_rules(body)))], flags, "")
 
 
 def load_pdf(path: Path, source: str, max_pages: int = MAX_PAGES) -> LoadedDoc:

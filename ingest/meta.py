@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,13 @@ MAX_META_BYTES = 16 * 1024
 MAX_META_DEPTH = 4  # mapping > list > value, with one level to spare
 MAX_VALUE_CHARS = 500
 MAX_LIST_ITEMS = 50
+# A document with no audience in its metadata is for staff when a folder on its path says so (another
+# agency's layout: "internal/escalation-matrix.md") or when it says so itself, in its title or opening.
+INTERNAL_FOLDERS = {"internal", "staff", "reps", "sop", "sops", "ops"}
+INTERNAL_TITLE = re.compile(r"\b(?:INTERNAL|CONFIDENTIAL|STAFF ONLY)\b|(?i:^\W*(?:internal|confidential|staff only)\s*[-:|\u2013\u2014\])])")
+INTERNAL_MARK = re.compile(
+    r"(?i)\b(?:for internal use|internal use only|for (?:[\w-]+ ){0,2}staff only|"
+    r"not (?:to be shared|for sharing) with creators|do not (?:share|forward) (?:this )?(?:with|to) creators)\b")
 
 
 class MetadataRefused(yaml.YAMLError):
@@ -97,12 +105,18 @@ def normalise(meta: dict[str, Any], source: str) -> dict[str, Any]:
     out = {k: bounded(meta[k]) for k in KEPT_FIELDS if meta.get(k) not in (None, "")}
     top = Path(source).parts[0] if Path(source).parts else ""
     out.setdefault("doc_type", FOLDER_TYPES.get(top, "policy"))
-    out.setdefault("audience", "internal" if out["doc_type"] == "process" else "creator-safe")
+    internal = out["doc_type"] == "process" or any(p.lower() in INTERNAL_FOLDERS for p in Path(source).parts[:-1])
+    out.setdefault("audience", "internal" if internal else "creator-safe")
     out.setdefault("region", "global")
     out.setdefault("status", "current")
     out.setdefault("doc_id", Path(source).with_suffix("").as_posix())
     out["current"] = str(out["status"]).lower() != "superseded"
     return out
+
+
+def declares_internal(title: str, opening: str) -> bool:
+    """The document says it is for staff: "INTERNAL - ..." as its title, "For staff only." as it opens."""
+    return bool(INTERNAL_TITLE.search(title) or INTERNAL_MARK.search(title) or INTERNAL_MARK.search(opening[:400]))
 
 
 def bounded(value: Any) -> Any:

@@ -40,8 +40,9 @@ def config_key(settings: Settings, embedder: Embedder) -> str:
     """Chunking settings that, when changed, make every file be rebuilt. The last part is the loaders'
     version: a change to what a loader or the chunker extracts (v2: PDF table cells joined with ' | ',
     paragraphs packed into one chunk kept apart by a blank line; v3: DOCX hyperlink text kept, headings and
-    metadata values capped) rebuilds stores whose files did not change."""
-    return f"{embedder.name}|{settings.chunk_tokens}|v3"
+    metadata values capped; v4: text files' front matter read and underline rows dropped, documents in internal
+    folders or calling themselves internal kept from creators) rebuilds stores whose files did not change."""
+    return f"{embedder.name}|{settings.chunk_tokens}|v4"
 
 
 def run_ingest(settings: Settings, store: Store, embedder: Embedder, source_dir: Path | None = None,

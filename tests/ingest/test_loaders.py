@@ -128,3 +128,29 @@ def test_empty_markdown_is_an_error_naming_the_file(tmp_path: Path) -> None:
     path = write_md(tmp_path / "empty.md", "\n\n", title="Nothing")
     with pytest.raises(LoadError, match="empty.md has no extractable text"):
         load_file(path, "policies/empty.md")
+
+
+def test_a_text_files_front_matter_is_read_and_a_sidecar_wins(tmp_path: Path) -> None:
+    """An internal note written as .txt with front matter keeps its audience; its metadata is not text."""
+    path = tmp_path / "case-sop.txt"
+    path.write_text("---\ntitle: Case SOP\naudience: internal\nowner: Ops\n---\n\nOpen a case for every payout question.\n")
+    doc = load_file(path, "notes/case-sop.txt")
+    assert (doc.title, doc.metadata["audience"], doc.metadata["owner"]) == ("Case SOP", "internal", "Ops")
+    assert "audience" not in doc.sections[0].text and "Open a case" in doc.sections[0].text
+    (tmp_path / "case-sop.txt.meta.yaml").write_text("owner: Payouts Desk\n")
+    assert load_file(path, "notes/case-sop.txt").metadata["owner"] == "Payouts Desk"
+
+
+def test_a_text_file_opening_with_a_rule_is_text_not_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("----------\nSamples ship within 3 days.\n\nAsk the brand first: it decides.\n")
+    doc = load_file(path, "notes.txt")
+    assert "Samples ship within 3 days." in doc.sections[0].text and doc.metadata["audience"] == "creator-safe"
+
+
+def test_underline_rows_in_a_text_file_are_not_kept_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "guide.txt"
+    path.write_text("Disclosure guide\n================\n\nWhy it matters\n--------------\nSwitch the label on for free products.\n")
+    text = load_file(path, "guide.txt").sections[0].text
+    assert "Why it matters" in text and "Switch the label on" in text
+    assert "---" not in text and "===" not in text

@@ -58,3 +58,24 @@ def test_a_yaml_error_names_the_file_and_line_without_quoting_it(tmp_path: Path)
     message = str(err.value)
     assert "policies/bad.pdf.meta.yaml" in message and "line" in message
     assert "hunter2" not in message and "OWNER_PASSPHRASE" not in message and "unclosed" not in message
+
+
+@pytest.mark.parametrize("source, title, opening, audience", [
+    ("internal/escalation.md", "Escalation", "Who owns a case.", "internal"),
+    ("team/Staff/escalation.md", "Escalation", "Who owns a case.", "internal"),
+    ("guides/never-list.md", "INTERNAL - Things reps must never do", "Breaking these is a disciplinary matter.", "internal"),
+    ("guides/never-list.md", "Rep rules", "For Acme staff only. Not for sharing with creators.", "internal"),
+    ("guides/samples.md", "Free samples", "Internal links in the app take you to Manage Samples.", "creator-safe"),
+    ("internal.md", "Working with our internal team", "How creators reach us.", "creator-safe"),
+    ("guides/links.md", "Internal links in the app", "Where each link goes.", "creator-safe"),
+    ("guides/sop.md", "Internal: case logging", "Every case gets an id.", "internal"),
+])
+def test_a_document_without_an_audience_is_internal_when_its_folder_or_itself_says_so(
+        tmp_path: Path, source: str, title: str, opening: str, audience: str) -> None:
+    from ingest.loaders import build_doc
+    from ingest.documents import Section
+
+    doc = build_doc(source, {"title": title}, [Section([], opening)], [], "")
+    assert doc.metadata["audience"] == audience
+    declared = build_doc(source, {"title": title, "audience": "creator-safe"}, [Section([], opening)], [], "")
+    assert declared.metadata["audience"] == "creator-safe"  # what the metadata says wins

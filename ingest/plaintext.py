@@ -1,0 +1,35 @@
+"""Plain text files: front matter when a file has one, and no underline rows quoted as sentences.
+
+Text files are written by hand much as Markdown is: a `---` metadata block on top ("audience: internal")
+and titles underlined with a row of '=' or '-'. Without the first, an internal note's audience is lost
+and it is quoted to creators; without the second, a reply quotes "Why it matters --------------"."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ingest.documents import LoadError
+from ingest.meta import parse_yaml
+
+RULE_LINE = re.compile(r"(?m)^[ \t]{0,3}(?:=+|-+)[ \t]*$")
+
+
+def text_front_matter(text: str, source: str) -> tuple[dict[str, Any], str]:
+    """Metadata from a leading `---` block that holds a YAML mapping; otherwise none and the whole text.
+    A text file may open with a dashed rule, so a block that is not metadata is text, not an error."""
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---", 3)
+    if end == -1:
+        return {}, text
+    try:
+        meta = parse_yaml(text[4:end], source)
+    except LoadError:
+        return {}, text
+    rest = text.find("\n", end + 4)
+    return meta, text[rest + 1:] if rest != -1 else ""
+
+
+def without_rules(text: str) -> str:
+    """The text with lines made only of '=' or '-' removed: underlines and separators carry no words."""
+    return RULE_LINE.sub("", text)
