@@ -154,3 +154,14 @@ def test_underline_rows_in_a_text_file_are_not_kept_as_text(tmp_path: Path) -> N
     text = load_file(path, "guide.txt").sections[0].text
     assert "Why it matters" in text and "Switch the label on" in text
     assert "---" not in text and "===" not in text
+
+
+@pytest.mark.parametrize("first, title", [
+    ("Disclosure guide\n================", "Disclosure guide"),
+    ("ORDER STATUS GLOSSARY", "ORDER STATUS GLOSSARY"),
+    ("Samples ship within 3 days.", "Guide"),  # a sentence is text; the file name gives the title
+])
+def test_a_text_files_title_line_is_its_title(tmp_path: Path, first: str, title: str) -> None:
+    path = tmp_path / "guide.txt"
+    path.write_text(f"{first}\nSettled orders can be withdrawn.\n")
+    assert load_file(path, "guide.txt").title == title
