@@ -92,7 +92,7 @@ class Assistant:
         draft = Draft(question=message, status="answered", draft="", citations=[], drafter=self.drafter.label,
                       questions=intake.questions, creator_name=intake.creator_name, region=intake.region,
                       rep_notes=got.notes, notices=list(intake.notices), topic=whole.topic,
-                      answerability=draft_answerability)
+                      answerability=draft_answerability, audience="staff" if staff else "creator")
         if not any(got.covered):
             yield self._escalate(draft, got, route, intake.creator_name)
             return

@@ -67,6 +67,7 @@ class Draft:
     language: str = ""  # ISO 639-1 code of the message (assistant/language.py)
     warnings: list[RepWarning] = field(default_factory=list)  # claims and instructions in the message
     market_unknown: bool = False  # the answer names markets and the creator's is not known
+    audience: str = "creator"  # who the draft is for: "creator" (a reply to send) or "staff" (may quote internal notes)
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON shape first, then the extras."""

@@ -1,0 +1,28 @@
+"""The evaluation's own measures on real drafts: a creator reply that cites an internal document is counted."""
+from __future__ import annotations
+
+import pytest
+
+from eval.data import Question
+from eval.run import answer_metrics, answer_rows, cites_internal
+
+
+def test_a_citation_of_an_internal_chunk_is_seen(kb_assistant) -> None:
+    store = kb_assistant.searcher.store
+    internal = store.get_chunks({"audience": "internal"})[0]
+    public = store.get_chunks({"audience": "creator-safe"})[0]
+    cite = lambda hit: {"draft": "x [1]", "citations": [{"n": 1, "source": hit.source, "chunk_id": hit.id}]}  # noqa: E731
+    assert cites_internal(kb_assistant.searcher, cite(internal))
+    assert not cites_internal(kb_assistant.searcher, cite(public))
+
+
+def test_creator_replies_cite_no_internal_document_and_staff_answers_are_not_counted(kb_assistant) -> None:
+    questions = [
+        Question("c1", "my commission says Frozen, why?", "answerable", [], [], region="US"),
+        Question("s1", "rep here: who do I escalate a frozen commission case to, and how fast do they reply?",
+                 "answerable", [], []),
+    ]
+    rows = {r["id"]: r for r in answer_rows(kb_assistant, kb_assistant.searcher, questions)}
+    assert rows["c1"]["status"] == "answered" and rows["c1"]["creator_reply_cites_internal"] is False
+    assert rows["s1"]["creator_reply_cites_internal"] is None  # a staff answer may quote internal notes
+    assert answer_metrics(list(rows.values()))["creator_replies_citing_internal"] == pytest.approx(0.0)
