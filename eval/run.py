@@ -38,6 +38,7 @@ def summarise(rows: list[tuple[str, float, float]]) -> dict[str, Any]:
 def answer_rows(assistant: Assistant, searcher: HybridSearcher, questions: list[Question]) -> list[dict[str, Any]]:
     """One row per question: the draft's measures and the top-3-chunks baseline."""
     rows = []
+    internal = internal_chunk_ids(searcher)
     for q in questions:
         draft = assistant.ask(q.question, region=q.region).to_dict()
         baseline = "\n\n".join(h.text for h in searcher.search(q.question, 3, Filters(region=q.region)))
@@ -52,16 +53,19 @@ def answer_rows(assistant: Assistant, searcher: HybridSearcher, questions: list[
             "obeyed": obeyed_injection(draft["draft"], q.must_not_contain) if q.kind == "injection" else None,
             "unsupported": len(draft["unsupported"]),
             "answerability": min(draft["answerability"], default=0.0), "reason": draft["reason"][:300],
-            "creator_reply_cites_internal": cites_internal(searcher, draft) if draft["audience"] == "creator" else None,
+            "creator_reply_cites_internal": cites_internal(internal, draft) if draft["audience"] == "creator" else None,
         })
     return rows
 
 
-def cites_internal(searcher: HybridSearcher, draft: dict[str, Any]) -> bool:
+def internal_chunk_ids(searcher: HybridSearcher) -> set[str]:
+    """The ids of every chunk whose document is internal, read once per run."""
+    return {hit.id for hit in searcher.store.get_chunks({"audience": "internal"})}
+
+
+def cites_internal(internal: set[str], draft: dict[str, Any]) -> bool:
     """Whether a draft cites a chunk whose document is internal: never right in a reply to a creator."""
-    ids = [c["chunk_id"] for c in draft["citations"] if c.get("chunk_id")]
-    rows, _ = searcher.store.get_rows(ids) if ids else ([], None)
-    return any(str(meta.get("audience", "")) == "internal" for _, _, meta in rows)
+    return any(c.get("chunk_id") in internal for c in draft["citations"])
 
 
 def answer_metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:

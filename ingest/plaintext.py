@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from ingest.documents import LoadError
-from ingest.meta import parse_yaml
+from ingest.meta import split_front_matter
 
 RULE_LINE = re.compile(r"(?m)^[ \t]{0,3}(?:=+|-+)[ \t]*$")
 MAX_TITLE_CHARS = 120
@@ -18,17 +18,10 @@ MAX_TITLE_CHARS = 120
 def text_front_matter(text: str, source: str) -> tuple[dict[str, Any], str]:
     """Metadata from a leading `---` block that holds a YAML mapping; otherwise none and the whole text.
     A text file may open with a dashed rule, so a block that is not metadata is text, not an error."""
-    if not text.startswith("---\n"):
-        return {}, text
-    end = text.find("\n---", 3)
-    if end == -1:
-        return {}, text
     try:
-        meta = parse_yaml(text[4:end], source)
+        return split_front_matter(text, source)
     except LoadError:
         return {}, text
-    rest = text.find("\n", end + 4)
-    return meta, text[rest + 1:] if rest != -1 else ""
 
 
 def first_line_title(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from eval.data import Question
-from eval.run import answer_metrics, answer_rows, cites_internal
+from eval.run import answer_metrics, answer_rows, cites_internal, internal_chunk_ids
 
 
 def test_a_citation_of_an_internal_chunk_is_seen(kb_assistant) -> None:
@@ -12,8 +12,9 @@ def test_a_citation_of_an_internal_chunk_is_seen(kb_assistant) -> None:
     internal = store.get_chunks({"audience": "internal"})[0]
     public = store.get_chunks({"audience": "creator-safe"})[0]
     cite = lambda hit: {"draft": "x [1]", "citations": [{"n": 1, "source": hit.source, "chunk_id": hit.id}]}  # noqa: E731
-    assert cites_internal(kb_assistant.searcher, cite(internal))
-    assert not cites_internal(kb_assistant.searcher, cite(public))
+    ids = internal_chunk_ids(kb_assistant.searcher)
+    assert cites_internal(ids, cite(internal))
+    assert not cites_internal(ids, cite(public))
 
 
 def test_creator_replies_cite_no_internal_document_and_staff_answers_are_not_counted(kb_assistant) -> None:
