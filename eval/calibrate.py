@@ -1,5 +1,7 @@
 """Choose the reader's answerability threshold from eval rows: the most unanswerable questions escalated
-while answerable ones are wrongly escalated at most `max_false` of the time, on every set together."""
+while answerable ones are wrongly escalated at most `max_false` of the time on each set. Each set on its own,
+so that the larger one (knowledge_base dev, which the reader trained on) cannot buy a higher threshold with
+false escalations on the knowledge base it never saw."""
 from __future__ import annotations
 
 from typing import Any
@@ -27,10 +29,16 @@ def sweep(rows: list[dict[str, Any]], used: float, steps: int = 100) -> list[dic
     return out
 
 
-def choose(rows: list[dict[str, Any]], used: float, max_false: float = 0.05) -> dict[str, float]:
-    """The highest threshold that keeps false escalations at or below max_false."""
-    ok = [p for p in sweep(rows, used) if p["false_escalations"] <= max_false]
-    return max(ok, key=lambda p: p["threshold"]) if ok else {"threshold": 0.0}
+def choose(sets: list[list[dict[str, Any]]], used: float, max_false: float = 0.05) -> dict[str, float]:
+    """The highest threshold that keeps false escalations at or below max_false on every set."""
+    sweeps = [sweep(rows, used) for rows in sets]
+    ok = [points for points in zip(*sweeps) if all(p["false_escalations"] <= max_false for p in points)]
+    if not ok:
+        return {"threshold": 0.0}
+    points = max(ok, key=lambda ps: ps[0]["threshold"])
+    return {"threshold": points[0]["threshold"],
+            "false_escalations": max(p["false_escalations"] for p in points),
+            "unanswerable_escalated": min(p["unanswerable_escalated"] for p in points)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,11 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--used", type=float, required=True, help="the reader threshold those runs used")
     parser.add_argument("--max-false", type=float, default=0.05)
     args = parser.parse_args(argv)
-    rows = [row for path in args.results for row in json.loads(path.read_text())["rows"]]
-    for point in sweep(rows, args.used, 20):
-        print(f"{point['threshold']:.2f}  false escalations {point['false_escalations']:.3f}  "
-              f"unanswerable escalated {point['unanswerable_escalated']:.3f}")
-    print("chosen:", choose(rows, args.used, args.max_false))
+    sets = [json.loads(path.read_text())["rows"] for path in args.results]
+    for points in zip(*(sweep(rows, args.used, 20) for rows in sets)):
+        print(f"{points[0]['threshold']:.2f}  " + "  |  ".join(
+            f"{path.name}: false escalations {p['false_escalations']:.3f}, unanswerable escalated "
+            f"{p['unanswerable_escalated']:.3f}" for path, p in zip(args.results, points)))
+    print("chosen (the worst set's rates):", choose(sets, args.used, args.max_false))
     return 0
 
 

@@ -1,0 +1,33 @@
+"""Choosing the answerability threshold: false escalations held on each dev set, not on their pool."""
+from __future__ import annotations
+
+import pytest
+
+from eval.calibrate import choose, escalates
+
+
+def rows(answerable: list[float], unanswerable: list[float]) -> list[dict]:
+    return ([{"kind": "answerable", "status": "answered", "answerability": a} for a in answerable]
+            + [{"kind": "unanswerable", "status": "answered", "answerability": u} for u in unanswerable])
+
+
+def test_each_set_holds_its_own_false_escalations() -> None:
+    """A large set that tolerates a high threshold cannot buy it with a small set's false escalations."""
+    large = rows([0.9] * 196 + [0.15] * 4, [0.1] * 20)  # 2 % below 0.9
+    small = rows([0.9] * 18 + [0.12, 0.2], [0.1] * 10)  # 5 % below 0.2, 10 % above it
+    alone = choose([large], used=0.0)
+    both = choose([large, small], used=0.0)
+    pooled = choose([large + small], used=0.0)
+    assert alone["threshold"] == pytest.approx(0.9)
+    assert both["threshold"] == pytest.approx(0.2)
+    assert pooled["threshold"] == pytest.approx(0.9)  # what pooling allowed: small's answers escalated at 10 %
+    assert both["false_escalations"] <= 0.05 and both["unanswerable_escalated"] == pytest.approx(1.0)
+
+
+def test_escalations_from_other_rules_stay() -> None:
+    """A row escalated for another reason (its answerability met the threshold it ran at) stays escalated."""
+    forced = {"kind": "answerable", "status": "escalate", "answerability": 0.5}
+    assert escalates(forced, 0.0, used=0.1)
+    assert not escalates({**forced, "status": "answered"}, 0.3, used=0.1)
+    assert choose([rows([0.0] * 10, [])], used=0.0) == {"threshold": 0.0, "false_escalations": 0.0,
+                                                       "unanswerable_escalated": 0.0}
