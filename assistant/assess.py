@@ -43,11 +43,11 @@ def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings
         if market and not (verdict.covered and for_region_group(verdict.picked, passages, intake.home_market)):
             verdict.covered = False  # only what is said of the market itself, or of a grouping holding it, holds there
             got.reasons.append(market)  # the reason a rep needs first, whatever the reader made of the passages
+        elif outside := reasons.outside_scope(question, mentions, intake.text if len(got.questions) == 1 else "", staff):
+            verdict.covered = False  # named before the reader's verdict: the topic says more than a rating
+            got.reasons.append(outside)
         elif not verdict.covered:
             got.reasons.append(reasons.unanswered(question, verdict, passages, settings.reader_threshold))
-        elif outside := reasons.outside_scope(question, mentions, intake.text if len(got.questions) == 1 else "", staff):
-            verdict.covered = False
-            got.reasons.append(outside)
         got.covered[q], got.coverage[q] = verdict.covered, verdict.best
         verdicts.append(verdict)
     rerank(got, ratings)
