@@ -50,7 +50,7 @@ class Settings(BaseSettings):
     search_k: int = Field(6, ge=1, le=50, description="Passages retrieved per question.")
     region: str = Field("", description="Default creator region for retrieval filters; empty means all regions.")
     min_support: float = Field(0.45, ge=0.0, le=1.0, description="Lowest support score at which a cited sentence counts as backed by its passage.")
-    reader_threshold: float = Field(0.05, ge=0.0, le=1.0, description="Escalate a question when no sentence's reader rating (the chance it answers) reaches this.")
+    reader_threshold: float = Field(0.15, ge=0.0, le=1.0, description="Escalate a question when no sentence's answerability (reader rating less its pull on any question) reaches this.")
     reader_weights: Path | None = Field(None, description="A reader delta to use instead of the shipped reader/weights/reader.safetensors, such as one from `python -m reader train --out FILE`.")
     escalate_below: float = Field(0.2, ge=0.0, le=1.0, description="Escalate a question no retrieved passage is this similar to (embedding cosine), before the reader reads it.")
     default_team: str = Field("Creator Support", description=(

@@ -4,7 +4,8 @@ sentences instead, in one run on this machine.
     python bench/ask.py [--set FILE] [--limit N] [--json]
 
 Uses the eval store of the sample knowledge base (built by `python -m eval` or `python -m reader train`).
-Prints p50 and p95 per message for both, the reader's own share, and their ratios; never asserts on time.
+Prints p50 and p95 per message for both, the reader's own share (and within it the priors' share: each
+sentence's rating against the null question, computed once per sentence), and their ratios; never asserts on time.
 """
 from __future__ import annotations
 
@@ -36,12 +37,16 @@ class EmbedderRater:
         vectors = self.embedder.embed([question, *texts])
         return np.clip(vectors[1:] @ vectors[0], 0.0, 1.0)
 
+    def prior(self, texts: list[str]) -> np.ndarray:
+        """Even odds: cosine has no pull to discount."""
+        return np.full(len(texts), 0.5, dtype=np.float32)
+
 
 class Timed:
     """Wraps a rater and adds up the seconds spent in it."""
 
     def __init__(self, inner):
-        self.inner, self.seconds = inner, 0.0
+        self.inner, self.seconds, self.prior_seconds = inner, 0.0, 0.0
 
     def score(self, question: str, texts: list[str]) -> np.ndarray:
         """The inner rater's scores, timed."""
@@ -50,6 +55,15 @@ class Timed:
             return self.inner.score(question, texts)
         finally:
             self.seconds += time.perf_counter() - started
+
+    def prior(self, texts: list[str]) -> np.ndarray:
+        """The inner rater's priors (rated once per sentence, then cached), timed."""
+        started = time.perf_counter()
+        try:
+            return self.inner.prior(texts)
+        finally:
+            self.seconds += time.perf_counter() - started
+            self.prior_seconds += time.perf_counter() - started
 
 
 def percentiles(values: list[float]) -> dict[str, float]:
@@ -73,16 +87,19 @@ def run(set_path: Path, limit: int) -> dict:
     assistant.ask(questions[0].question)  # load models and indexes before timing
     totals: dict[str, list[float]] = {"reader": [], "embedder": []}
     reader_share: list[float] = []
+    prior_share: list[float] = []
     for q in questions:
         for name, rater in (("reader", reader), ("embedder", plain)):
-            assistant.reader, before = rater, rater.seconds
+            assistant.reader, before, before_prior = rater, rater.seconds, rater.prior_seconds
             started = time.perf_counter()
             assistant.ask(q.question, region=q.region)
             totals[name].append(time.perf_counter() - started)
             if name == "reader":
                 reader_share.append(rater.seconds - before)
+                prior_share.append(rater.prior_seconds - before_prior)
     out = {"questions": len(questions), "with_reader": percentiles(totals["reader"]),
-           "without_reader": percentiles(totals["embedder"]), "reader_only": percentiles(reader_share)}
+           "without_reader": percentiles(totals["embedder"]), "reader_only": percentiles(reader_share),
+           "priors_only": percentiles(prior_share)}
     out["added_p95_ms"] = round(out["with_reader"]["p95_ms"] - out["without_reader"]["p95_ms"], 1)
     out["ratio_p50"] = round(out["with_reader"]["p50_ms"] / out["without_reader"]["p50_ms"], 2)
     return out

@@ -39,6 +39,10 @@ class Recorder:
         self.calls.append((question, list(texts)))
         return self.inner.score(question, texts)
 
+    def prior(self, texts: list[str]) -> np.ndarray:
+        """The inner reader's cached priors, not kept: each sentence is rated once per desk, not per call."""
+        return self.inner.prior(texts)
+
 
 def quantised(per_channel: bool):
     """The shipped reader with its linear layers in dynamic int8."""

@@ -8,6 +8,8 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from reader.prior import Priors
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing downloads at run time
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # the classifier head is "missing" until the delta loads
@@ -62,6 +64,7 @@ class Reader:
         self.weights, self.batch_size = weights, batch_size
         self._model: Any = None
         self._load_lock, self._run_lock = threading.Lock(), threading.Lock()
+        self._priors = Priors(self.score)
 
     @property
     def model(self) -> Any:
@@ -82,6 +85,11 @@ class Reader:
             out = model.predict(pairs, batch_size=self.batch_size, show_progress_bar=False,
                                      convert_to_numpy=True)
         return np.asarray(out, dtype=np.float32).reshape(-1)
+
+
+    def prior(self, texts: Sequence[str]) -> np.ndarray:
+        """Each text's rating against a question that asks nothing (cached): what answerability discounts."""
+        return self._priors(texts)
 
 
 def load(weights: Path = WEIGHTS, device: str | None = None) -> Any:

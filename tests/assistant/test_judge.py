@@ -18,6 +18,10 @@ class Fixed:
     def score(self, question: str, texts: list[str]) -> np.ndarray:
         return np.array([max([v for k, v in self.ratings.items() if k in t] or [0.0]) for t in texts], dtype=np.float32)
 
+    def prior(self, texts: list[str]) -> np.ndarray:
+        """Even odds for every text: answerability is the rating itself."""
+        return np.full(len(texts), 0.5, dtype=np.float32)
+
 
 def passage(text: str, section: str = "Rules", source: str = "a.md") -> Passage:
     return Passage(f"{source}#{section}", text, 0.0, 0.0, source=source, title="Doc", section=section)
@@ -32,6 +36,26 @@ def test_answerability_is_the_best_rating() -> None:
     assert not low.covered and low.closest is not None and "minimum" in low.closest.text
     reason = unanswered("what is the minimum?", low, passages, 0.5)
     assert "what is the minimum?" in reason and "0.40" in reason and "0.50" in reason
+
+
+class Pulling(Fixed):
+    """A stand-in reader for which one sentence draws ratings from any question (a high prior)."""
+
+    def prior(self, texts: list[str]) -> np.ndarray:
+        return np.array([0.95 if "collaboration" in t else 0.5 for t in texts], dtype=np.float32)
+
+
+def test_answerability_discounts_a_sentence_that_pulls_every_question() -> None:
+    """The pull lowers answerability and moves the closest sentence; choosing sentences keeps the plain rating."""
+    passages = [passage("Targeted collaboration means the brand invites chosen creators directly. "
+                        "Rate cuts reach creators already promoting after a 30-day lock.")]
+    ratings = {"collaboration": 0.6, "Rate cuts": 0.35}
+    plain = judge("is Bramblewick one of your brands?", passages, Fixed(ratings), 0.4, 1000)
+    pulled = judge("is Bramblewick one of your brands?", passages, Pulling(ratings), 0.4, 1000)
+    assert plain.covered and abs(plain.best - 0.6) < 1e-6
+    assert not pulled.covered and pulled.best < 0.4
+    assert pulled.closest is not None and "Rate cuts" in pulled.closest.text
+    assert [c.text for c in pulled.picked] == [c.text for c in plain.picked]
 
 
 def test_choice_groups_by_passage_and_respects_budget() -> None:

@@ -94,3 +94,19 @@ def test_reader_weights_setting_picks_another_delta(settings, embedder, tmp_path
     with pytest.raises(ReaderMissingError, match="retrained.safetensors"):
         assistant.reader.score("q", ["a sentence"])
     assert build_assistant(settings, embedder=embedder).reader.weights == WEIGHTS
+
+
+def test_prior_is_the_null_question_rating_computed_once(reader: Reader) -> None:
+    """Reader.prior is the rating against the null question, and a text seen before costs no model call."""
+    from reader.prior import NULL_QUESTION
+
+    texts = ["Refunds reach the buyer's card within 5 to 7 business days.", "A violation stays on the record for 90 days."]
+    assert reader.prior(texts) == pytest.approx(reader.score(NULL_QUESTION, texts), abs=1e-4)
+    calls = []
+    score = reader._priors._score
+    reader._priors._score = lambda q, t: calls.append(t) or score(q, t)
+    try:
+        reader.prior(texts[::-1])
+    finally:
+        reader._priors._score = score
+    assert calls == []
