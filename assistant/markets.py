@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # offline imports this module
 # A canned reply's scope line ("**When to use:** US free samples, before the posting deadline.").
 SCOPE_RE = re.compile(r"(?im)^\W*when to use\W*(.+)$")
 ANY_MARKET = re.compile(r"(?i)\b(?:any|every|all) markets?\b")
+BRACKETED_END = re.compile(r"\(([^()]{2,40})\)$")
 
 
 def markets_named(sentence: str) -> set[str]:
@@ -27,12 +28,23 @@ def names_group_of(text: str, region: str) -> bool:
     return any(domain.mentions[g].search(text) for g in domain.groups_of(region) if g in domain.mentions)
 
 
-def for_another_market(sentence: str, region: str) -> bool:
+def heading_markets(names: list[str]) -> set[str]:
+    """Markets that headings (a title, then section headings) end on in brackets: "Collections (US)",
+    "The scale (US)". That is how a document marks a section holding one market's rules only."""
+    codes: set[str] = set()
+    for name in names:
+        bracket = BRACKETED_END.search(name.strip().rstrip("*:. "))
+        if bracket:
+            codes |= markets_named(f"({bracket.group(1)})")
+    return codes
+
+
+def for_another_market(sentence: str, region: str, scope: set[str] | frozenset[str] = frozenset()) -> bool:
     """A sentence that names only markets other than the creator's: "US: minimum followers 1,000" for a
-    UK creator. A sentence naming no market, or the creator's own (or all of SEA for a SEA market), is kept.
-    Section headings are not read: sections named for one market ("… > US (older status set)") also hold
-    rules for all."""
-    named = markets_named(sentence)
+    UK creator. A sentence naming no market takes its headings' `scope`, if any; naming none and under no
+    scope, or naming the creator's own market (or all of SEA for a SEA market), it is kept. Headings that
+    name a market some other way are not a scope: a section "US (older status set)" also holds rules for all."""
+    named = markets_named(sentence) or set(scope)
     if not region or not named:
         return False
     excluded = {code for code, pattern in get_domain().all_but.items() if pattern.search(sentence)}

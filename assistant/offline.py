@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.markets import for_another_market, scoped_elsewhere
+from assistant.markets import for_another_market, heading_markets, scoped_elsewhere
 from assistant.addressing import for_the_creator
 from assistant.passage_text import MAX_CHARS, MIN_CHARS, for_reps, forbidding, norm, units
 from assistant.types import Passage
@@ -42,17 +42,17 @@ def candidates(passages: list[Passage], staff: bool = False, region: str = "") -
     """Every usable sentence of the passages, in reading order. A creator's reply skips sections written
     for reps ("What reps should not say") even in creator-safe documents: "Do not quote a clawback period"
     is guidance, not an answer; and rules for other markets ("US: minimum followers 1,000" to a UK creator,
-    a canned reply 'When to use' for US creators to a Vietnamese one)."""
+    a canned reply 'When to use' for US creators to a Vietnamese one, a sentence under "Collections (US)")."""
     out = []
     for index, passage in enumerate(passages):
         section = passage.section
         names = [passage.title] + section.split(" > ")
         if not staff and (for_reps(section) or scoped_elsewhere(passage.text, region)):
             continue
-        forbids = forbidding(section)
+        forbids, scope = forbidding(section), heading_markets(names)
         for sentence in units(passage.text, {norm(n) for n in names if n.strip()}, forbids):
             if not staff:
                 sentence = for_the_creator(sentence)
-            if sentence and usable(sentence) and (staff or not for_another_market(sentence, region)):
+            if sentence and usable(sentence) and (staff or not for_another_market(sentence, region, scope)):
                 out.append(Candidate(sentence, index, len(out)))
     return out

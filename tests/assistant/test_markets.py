@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.markets import for_another_market
+from assistant.markets import for_another_market, heading_markets
+from assistant.offline import candidates
+from assistant.types import Passage
 from assistant.text import sentences, strip_markers
 
 
@@ -31,6 +33,34 @@ from assistant.text import sentences, strip_markers
 ])
 def test_a_sentence_is_for_another_market_only_when_it_names_no_other(sentence: str, region: str, other: bool) -> None:
     assert for_another_market(sentence, region) is other
+
+
+@pytest.mark.parametrize("names, scope", [
+    (["Showcase guide", "Collections (US)"], {"US"}),
+    (["Eligibility", "**4. Beauty and skincare (US)**"], {"US"}),
+    (["Refundable Samples Guide (US)", "What a refundable sample is"], {"US"}),  # a title scopes the document
+    (["Payouts", "Withdrawal fees (US, UK)"], {"US", "UK"}),
+    (["Order statuses", "US (older status set)"], set()),  # named for a market, not marked as only its rules
+    (["Samples", "Fees (paid by the seller)"], set()),
+    (["Samples", "Posting deadline"], set()),
+])
+def test_a_heading_ending_on_a_bracketed_market_scopes_its_section(names: list[str], scope: set[str]) -> None:
+    assert heading_markets(names) == scope
+
+
+def test_a_sentence_under_a_heading_for_one_market_reaches_only_that_market() -> None:
+    """A sentence naming no market takes its heading's; one naming the creator's own market is kept; a
+    colleague and a creator of unknown market see everything."""
+    passage = Passage("a.md#rates", "A rate decrease reaches creators already promoting after a 30-day lock. "
+                      "In the UK the new rate applies at once.", 0.0, 0.0, source="a.md", title="Commission",
+                      section="Rate changes and the 30-day lock (US)")
+    quoted = lambda **kw: [c.text for c in candidates([passage], **kw)]
+    assert any("30-day lock" in t for t in quoted(region="US"))
+    assert not any("30-day lock" in t for t in quoted(region="UK"))
+    assert any("In the UK" in t for t in quoted(region="UK"))
+    assert len(quoted(region="")) == len(quoted(region="TH", staff=True)) == 2
+    assert for_another_market("A rate decrease waits 30 days.", "UK", {"US"})
+    assert not for_another_market("A rate decrease waits 30 days.", "US", {"US"})
 
 
 def test_a_uk_creator_is_not_quoted_the_us_or_thai_follower_minimum(kb_assistant) -> None:
