@@ -86,7 +86,6 @@ class Reader:
                                      convert_to_numpy=True)
         return np.asarray(out, dtype=np.float32).reshape(-1)
 
-
     def prior(self, texts: Sequence[str]) -> np.ndarray:
         """Each text's rating against a question that asks nothing (cached): what answerability discounts."""
         return self._priors(texts)
