@@ -17,8 +17,10 @@ INSTRUCTION_RE = re.compile(
 NOT_AN_ANSWER = re.compile(
     r"(?i)(\?\s*[\"'\u201d]?$|^[\"'\u201c>]|^this (is (the|a|our) (current )?)?(summary|document|page|note|policy|guide|article|section)\b|"
     r"\blast reviewed\b|\bowner:|\b(?:are|is) (?:covered )?in (?:a )?separate (?:documents?|polic(?:y|ies)|articles?|pages?)\b|\bsee (our|the) [\w\s,'-]{0,60}?(article|policy|page|guide|document|summary|section)\b|"
-    r"\{[a-z_]+\}|https?://|^see the |^when to use\b|\b[\w-]+/[\w.-]+\.(md|pdf|html|docx|txt)\b)"
+    r"\{[a-z_]+\}|https?://|^see the |^when to use\b|\b[\w-]+/[\w.-]+\.(md|pdf|html|docx|txt)\b|"
+    r"^Q\s*[:.)-]\s)"  # an FAQ's question, even when its first sentence is a statement ("Q: It arrived leaking.")
 )
+LOWER = re.compile(r"[a-z]")
 
 
 @dataclass
@@ -33,9 +35,11 @@ class Candidate:
 
 
 def usable(sentence: str) -> bool:
-    """Long enough to say something, short enough to quote, and an answer rather than a question."""
+    """Long enough to say something, short enough to quote, and an answer rather than a question or a
+    heading written in capitals ("6. PROHIBITED AND RESTRICTED PRODUCTS" in a file without Markdown headings)."""
     return (MIN_CHARS <= len(sentence) <= MAX_CHARS and not INSTRUCTION_RE.search(sentence)
-            and not NOT_AN_ANSWER.search(sentence.strip()) and not sentence.rstrip().endswith(":"))
+            and not NOT_AN_ANSWER.search(sentence.strip()) and not sentence.rstrip().endswith(":")
+            and bool(LOWER.search(sentence)))
 
 
 def candidates(passages: list[Passage], staff: bool = False, region: str = "") -> list[Candidate]:

@@ -10,6 +10,12 @@ import pytest
     ("Claim rules are in separate documents (health; beauty), as are LIVE rules.", False),
     ("For when commission settles, see our article on commission settlement and order statuses.", False),
     ("Once a creator's commission has settled, it can be withdrawn to a payout account.", True),
+    ("Q: The sample arrived leaking. Do I still have to post?", False),  # an FAQ's question, not its answer
+    ("Q: The sample arrived leaking.", False),
+    ("Use your one appeal for a defective sample on the Manage Samples page, with photos.", True),
+    ("6. PROHIBITED AND RESTRICTED PRODUCTS", False),  # a heading in capitals in a file without '#'
+    ("IDENTITY CHECK FAILS WHEN WITHDRAWING (US)", False),
+    ("PPS 4.0+: LIVE Giveaways and LIVE auctions.", True),  # capitals beside lower case: a sentence
 ])
 def test_page_furniture_is_never_quoted_as_an_answer(sentence: str, ok: bool) -> None:
     from assistant.offline import usable
