@@ -94,15 +94,16 @@ class Assistant:
                       rep_notes=got.notes, notices=list(intake.notices), topic=whole.topic,
                       answerability=draft_answerability, audience="staff" if staff else "creator")
         if not any(got.covered):
-            yield self._escalate(draft, got, route, intake.creator_name)
+            yield self._escalate(draft, got, route, intake.creator_name, staff=staff)
             return
         if staff:
             draft.notices.append("Answered as a staff question: internal process notes may be quoted. Do not send this to a creator.")
         request = DraftRequest(intake, got.passages, got.per_question, got.covered, [v.picked for v in verdicts],
-                               holding=self._holding_sentence(got, route), staff=staff)
+                               holding=self._holding_sentence(got, route, staff), staff=staff)
         text = yield from self._run_drafter(request, draft)
         if text is None:
-            yield self._escalate(draft, got, route, intake.creator_name, reasons.llm_found_nothing(got.questions, got.coverage, got.covered))
+            yield self._escalate(draft, got, route, intake.creator_name,
+                                 reasons.llm_found_nothing(got.questions, got.coverage, got.covered), staff)
             return
         self._finish(draft, text, got, route)
         yield draft
@@ -150,19 +151,27 @@ class Assistant:
             draft.status, draft.team = "escalate", route.team
             draft.reason = reasons.no_citation()
 
-    def _holding_sentence(self, got: Retrieved, route: Route) -> str:
-        """For partly covered messages: who will answer the rest."""
+    def _holding_sentence(self, got: Retrieved, route: Route, staff: bool = False) -> str:
+        """For partly covered messages: who will answer the rest (a colleague is told whom to ask)."""
         if all(got.covered):
             return ""
+        if staff:
+            return (f"The knowledge base does not cover the rest: it belongs to the {route.team} team, who answer "
+                    f"within {route.first_response}.")
         return (f"For the rest of your question, I've passed it to our {route.team} team, who will get back "
                 f"to you within {route.first_response}.")
 
-    def _escalate(self, draft: Draft, got: Retrieved, route: Route, name: str, reason: str = "") -> Draft:
-        """A polite holding reply naming the owning team."""
+    def _escalate(self, draft: Draft, got: Retrieved, route: Route, name: str, reason: str = "",
+                  staff: bool = False) -> Draft:
+        """A polite holding reply naming the owning team; a colleague gets a note naming it instead, since a
+        rep who asked for themselves has no creator to send a holding reply to."""
         draft.status, draft.team = "escalate", route.team
         draft.reason = reason or reasons.not_covered_at_all(got.reasons)
-        draft.draft = prompts.render("holding_reply", greeting=greeting(name), team=route.team,
-                                     first_response=route.first_response, sign_off=sign_off())
+        if staff:
+            draft.draft = prompts.render("staff_holding", team=route.team, first_response=route.first_response)
+        else:
+            draft.draft = prompts.render("holding_reply", greeting=greeting(name), team=route.team,
+                                         first_response=route.first_response, sign_off=sign_off())
         return draft
 
 

@@ -59,3 +59,19 @@ def test_a_creator_asking_about_their_own_account_is_never_answered_as_a_rep(kb_
 ])
 def test_staff_questions_are_told_apart_from_creator_messages(message: str, staff: bool) -> None:
     assert looks_like_staff(message) is staff
+
+
+def test_a_colleague_whose_question_is_not_covered_gets_a_note_not_a_holding_reply(settings, embedder, reader) -> None:
+    """A rep asking for themselves has no creator to send "I've passed your question on" to: the draft names
+    the owning team for the rep, with no greeting or sign-off; a creator still gets the holding reply."""
+    from assistant.drafters import sign_off
+    from assistant.service import build_assistant
+
+    empty = build_assistant(settings, embedder=embedder, reader=reader)  # nothing ingested: nothing answers
+    message = "new hire here: which team owns sample disputes?"
+    colleague, creator = empty.ask(message, audience="staff"), empty.ask(message, audience="creator")
+    assert colleague.status == creator.status == "escalate" and not colleague.citations
+    assert colleague.team and colleague.team in colleague.draft
+    assert sign_off() not in colleague.draft and not colleague.draft.startswith("Hi")
+    assert "passed your question" not in colleague.draft
+    assert sign_off() in creator.draft and creator.team in creator.draft

@@ -10,6 +10,7 @@ EXPECTED = {
     "offline_reply": {"greeting", "answer", "next_steps", "sign_off"},
     "holding_reply": {"greeting", "team", "first_response", "sign_off"},
     "staff_answer": {"answer", "next_steps"},
+    "staff_holding": {"team", "first_response"},
     "llm_system": {"no_answer", "agency"},
     "llm_user": {"passages", "message", "creator_name", "region"},
     # the LLM path for another language (assistant/translate.py)
