@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, AbstractSet
 
 from assistant.types import Passage
 from domain import get_domain
@@ -39,12 +39,12 @@ def heading_markets(names: list[str]) -> set[str]:
     return codes
 
 
-def for_another_market(sentence: str, region: str, scope: set[str] | frozenset[str] = frozenset()) -> bool:
+def for_another_market(sentence: str, region: str, scope: AbstractSet[str] = frozenset()) -> bool:
     """A sentence that names only markets other than the creator's: "US: minimum followers 1,000" for a
     UK creator. A sentence naming no market takes its headings' `scope`, if any; naming none and under no
     scope, or naming the creator's own market (or all of SEA for a SEA market), it is kept. Headings that
     name a market some other way are not a scope: a section "US (older status set)" also holds rules for all."""
-    named = markets_named(sentence) or set(scope)
+    named = markets_named(sentence) or scope
     if not region or not named:
         return False
     excluded = {code for code, pattern in get_domain().all_but.items() if pattern.search(sentence)}

@@ -53,7 +53,8 @@ def candidates(passages: list[Passage], staff: bool = False, region: str = "") -
         names = [passage.title] + section.split(" > ")
         if not staff and (for_reps(section) or scoped_elsewhere(passage.text, region)):
             continue
-        forbids, scope = forbidding(section), heading_markets(names)
+        forbids = forbidding(section)
+        scope = heading_markets(names) if region and not staff else frozenset()  # only a creator's market filters
         for sentence in units(passage.text, {norm(n) for n in names if n.strip()}, forbids):
             if not staff:
                 sentence = for_the_creator(sentence)

@@ -6,7 +6,7 @@ from typing import Callable
 
 from ingest.clean import clean_text, decode_bytes, squeeze
 from ingest.documents import LoadedDoc, LoadError, Section, shorten
-from ingest.meta import declares_internal, normalise, read_sidecar, split_front_matter
+from ingest.meta import normalise, read_sidecar, split_front_matter
 
 Loader = Callable[[Path, str], LoadedDoc]
 MAX_PAGES = 2000
@@ -29,9 +29,7 @@ def build_doc(source: str, meta: dict, sections: list[Section], flags: list[str]
     if not sections:
         raise LoadError(f"{source} has no extractable text")
     title = str(meta.get("title") or fallback_title or Path(source).stem.replace("-", " ").capitalize())
-    if not meta.get("audience") and declares_internal(title, sections[0].text):
-        meta = {**meta, "audience": "internal"}
-    meta = normalise(meta, source)
+    meta = normalise(meta, source, title, sections[0].text)
     cut = bound_headings(sections) | ({title} if len(title) > MAX_HEADING_CHARS else set())
     if cut:
         flags = [*flags, f"{len(cut)} over-long heading(s) truncated to {MAX_HEADING_CHARS} characters"]

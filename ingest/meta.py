@@ -100,13 +100,16 @@ def read_sidecar(path: Path, source: str) -> dict[str, Any]:
     return parse_yaml(data.decode("utf-8", "replace"), source + SIDECAR_SUFFIX)
 
 
-def normalise(meta: dict[str, Any], source: str) -> dict[str, Any]:
-    """Keep the known fields, fill doc_type from the folder, and derive `current`."""
+def normalise(meta: dict[str, Any], source: str, title: str = "", opening: str = "") -> dict[str, Any]:
+    """Keep the known fields, fill doc_type from the folder, the audience from the folder or what the
+    document says of itself (its `title` and `opening`), and derive `current`."""
     out = {k: bounded(meta[k]) for k in KEPT_FIELDS if meta.get(k) not in (None, "")}
     top = Path(source).parts[0] if Path(source).parts else ""
     out.setdefault("doc_type", FOLDER_TYPES.get(top, "policy"))
-    internal = out["doc_type"] == "process" or any(p.lower() in INTERNAL_FOLDERS for p in Path(source).parts[:-1])
-    out.setdefault("audience", "internal" if internal else "creator-safe")
+    if "audience" not in out:
+        internal = (out["doc_type"] == "process" or any(p.lower() in INTERNAL_FOLDERS for p in Path(source).parts[:-1])
+                    or declares_internal(title, opening))
+        out["audience"] = "internal" if internal else "creator-safe"
     out.setdefault("region", "global")
     out.setdefault("status", "current")
     out.setdefault("doc_id", Path(source).with_suffix("").as_posix())
