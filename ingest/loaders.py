@@ -58,13 +58,14 @@ def load_markdown(path: Path, source: str) -> LoadedDoc:
 
 
 def load_text(path: Path, source: str) -> LoadedDoc:
-    """Plain text: one section, paragraphs kept; a sidecar's fields win over front matter."""
-    from ingest.plaintext import first_line_title, text_front_matter, without_rules
+    """Plain text: sections at underlined or capitals headings, paragraphs kept; a sidecar's fields win
+    over front matter."""
+    from ingest.plaintext import text_front_matter, text_sections
 
     text, flags = read_text_file(path, source)
     front, body = text_front_matter(text, source)
-    return build_doc(source, {**front, **read_sidecar(path, source)}, [Section([], squeeze(without_rules(body)))], flags,
-                     first_line_title(body))
+    sections, title = text_sections(body)
+    return build_doc(source, {**front, **read_sidecar(path, source)}, sections, flags, title)
 
 
 def load_pdf(path: Path, source: str, max_pages: int = MAX_PAGES) -> LoadedDoc:

@@ -1,28 +1,58 @@
-"""Markdown to sections: markdown-it finds the headings, so fenced code never counts as one."""
+"""Markdown to sections: markdown-it finds the headings, so fenced code never counts as one.
+
+Many hand-written pages set their headings in bold instead ("**Collections (US)**", "**Q: Do I need a
+Business account?**"). A paragraph whose first line is all bold is such a heading, one level below the
+last real heading; a bold label ending in ':' ("**Banned:**") leads into what follows and stays text."""
 from __future__ import annotations
+
+import re
 
 from markdown_it import MarkdownIt
 
 from ingest.clean import squeeze
 from ingest.documents import Section, push_heading
 
+BOLD_LINE = re.compile(r"^\s{0,3}(\*\*|__)(?P<text>[^*_].*?)\1\s*$")
+MAX_BOLD_HEADING = 160  # longer bold text is an emphasised paragraph, not a heading
+Span = tuple[int, int, int, str]  # (start line, end line, level, text)
 
-def heading_spans(body: str) -> list[tuple[int, int, int, str]]:
-    """(start line, end line, level, text) for every heading in the body."""
+
+def bold_heading(line: str) -> str:
+    """The text of a line that is one bold run reading as a heading, else ''."""
+    found = BOLD_LINE.match(line)
+    text = found.group("text").strip() if found else ""
+    if not text or len(text) > MAX_BOLD_HEADING or text[-1] in ".!:" or "**" in text or "__" in text:
+        return ""
+    return text
+
+
+def heading_spans(body: str) -> list[Span]:
+    """(start line, end line, level, text) for every heading in the body, bold-line headings included."""
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
-    spans = []
+    lines = body.split("\n")
+    spans: list[Span] = []
+    depth = 1  # the level of the last real heading; a bold heading sits one below it
     for i, tok in enumerate(tokens):
         if tok.type == "heading_open" and tok.map:
-            level = int(tok.tag[1])
-            spans.append((tok.map[0], tok.map[1], level, tokens[i + 1].content.strip()))
+            depth = int(tok.tag[1])
+            spans.append((tok.map[0], tok.map[1], depth, tokens[i + 1].content.strip()))
+        elif tok.type == "paragraph_open" and tok.map and tok.level == 0:
+            text = bold_heading(lines[tok.map[0]])
+            if text:
+                spans.append((tok.map[0], tok.map[0] + 1, min(depth + 1, 6), text))
     return spans
 
 
 def markdown_sections(body: str) -> tuple[list[Section], str]:
-    """Split a Markdown body at headings; return sections and the first H1 (the title)."""
+    """Split a Markdown body at headings; return sections and the title: the first H1, or a bold heading
+    that opens a page with no H1."""
     lines = body.split("\n")
     spans = heading_spans(body)
     h1 = next((text for _, _, level, text in spans if level == 1), "")
+    if not h1 and spans and spans[0][2] == 2 and not squeeze("\n".join(lines[:spans[0][0]])).strip() \
+            and bold_heading(lines[spans[0][0]]):
+        start, end, _, h1 = spans[0]
+        spans[0] = (start, end, 1, h1)
     sections: list[Section] = []
     stack: list[tuple[int, str]] = []
     cursor = 0

@@ -8,6 +8,7 @@ from typing import Any
 from ingest.clean import clean_text, squeeze
 from ingest.documents import LoadError, Section
 from ingest.pdf_cells import CellTracker, with_cells
+from ingest.pdf_headings import font_headings
 
 MAX_PAGES = 2000
 TINY_PT = 2.0
@@ -86,6 +87,7 @@ class VisibleText:
         self.mode, self.white, self.stack = 0, False, []
         self.shown: list[str] = []
         self.hidden: list[str] = []
+        self.sized: list[tuple[float, str]] = []  # visible pieces with their size, for headings by type size
         self.cells = CellTracker()  # table cells get ' | ' between them, as DOCX and HTML rows do
 
     def before(self, op: bytes, args: list, cm: list, tm: list) -> None:
@@ -106,6 +108,8 @@ class VisibleText:
         if invisible and text.strip():
             self.hidden.append(text)
             return
+        if text.strip():
+            self.sized.append((size * scale, text))
         if "\n" in text:
             self.cells.newline()
         elif text.strip():
@@ -145,26 +149,28 @@ def pdf_sections(path: Path, source: str, max_pages: int = MAX_PAGES) -> tuple[l
     reader = open_reader(path, source)
     if len(reader.pages) > max_pages:
         raise LoadError(f"{source} has {len(reader.pages)} pages; the limit is {max_pages}")
-    pages, flags, hidden_pages = [], [], []
+    pages, flags, hidden_pages, sized = [], [], [], []
     for number, page in enumerate(reader.pages, start=1):
         visitor = VisibleText()
         page.extract_text(visitor_operand_before=visitor.before, visitor_text=visitor.text)
         text, more = clean_text(with_cells(visitor.shown, visitor.cells.cell_starts()))
         flags += more
         pages.append([ln.strip() for ln in text.split("\n") if ln.strip()])
+        sized.append(visitor.sized)
         if visitor.hidden:
             hidden_pages.append(number)
     if hidden_pages:
         flags.append(f"hidden text removed (pages {', '.join(map(str, hidden_pages))})")
     noise = running_lines(pages)
+    pages = [[ln for ln in lines if re.sub(r"\d+", "#", ln) not in noise] if len(lines) >= 3 else lines
+             for lines in pages]
     entries, sections, trail = outline_entries(reader), [], []
+    by_size, size_title = font_headings(sized, pages) if not entries else ([[] for _ in pages], "")
     for number, lines in enumerate(pages, start=1):
-        if len(lines) >= 3:
-            lines = [ln for ln in lines if re.sub(r"\d+", "#", ln) not in noise]
-        heads = [(level, title) for page, level, title in entries if page == number - 1]
+        heads = [(level, title) for page, level, title in entries if page == number - 1] or by_size[number - 1]
         found, trail = split_page(lines, number, heads, trail)
         sections += found
     if not sections:
         raise LoadError(f"{source}: no extractable text, needs OCR (scanned or image-only pages)")
     meta_title = (reader.metadata or {}).get("/Title") if reader.metadata else None
-    return sections, str(meta_title or ""), sorted(set(flags), key=flags.index)
+    return sections, str(meta_title or size_title), sorted(set(flags), key=flags.index)

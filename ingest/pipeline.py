@@ -42,8 +42,9 @@ def config_key(settings: Settings, embedder: Embedder) -> str:
     paragraphs packed into one chunk kept apart by a blank line; v3: DOCX hyperlink text kept, headings and
     metadata values capped; v4: text files' front matter read and underline rows dropped, documents in internal
     folders or calling themselves internal kept from creators; v5: a text file's underlined or capitalised
-    first line is its title) rebuilds stores whose files did not change."""
-    return f"{embedder.name}|{settings.chunk_tokens}|v5"
+    first line is its title; v7: headings set in bold in Markdown, and underlined or in capitals anywhere in
+    a text file, start sections) rebuilds stores whose files did not change."""
+    return f"{embedder.name}|{settings.chunk_tokens}|v7"
 
 
 def run_ingest(settings: Settings, store: Store, embedder: Embedder, source_dir: Path | None = None,
