@@ -30,6 +30,15 @@ class LoadedDoc:
 
 
 Heading = tuple[int, str]  # (level, text)
+MAX_LABEL_CHARS = 160  # longer bold text is an emphasised paragraph, not a heading
+
+
+def label_heading(text: str) -> str:
+    """The text of a line set apart in bold when it reads as a heading ("Collections (US)", "Q: Do I need
+    a Business account?"), else '': one ending in '.' or '!' is an emphasised sentence, one ending in
+    ':' leads into what follows ("Banned:")."""
+    text = " ".join(text.split())
+    return text if text and len(text) <= MAX_LABEL_CHARS and text[-1] not in ".!:" else ""
 
 
 def shorten(text: str, limit: int) -> str:

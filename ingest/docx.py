@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.clean import clean_text, squeeze
-from ingest.documents import LoadError, Section, push_heading
+from ingest.documents import LoadError, Section, label_heading, push_heading
 
 MAX_ENTRIES = 2000
 MAX_EXPANDED = 200 * 1024 * 1024  # bytes once unzipped
@@ -62,6 +62,15 @@ def heading_level(paragraph: Any) -> int:
     return 0
 
 
+def bold_heading(paragraph: Any, text: str) -> str:
+    """The text of a plain paragraph whose every run is set bold, when it reads as a heading."""
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    if not runs or "List" in name or not all(r.bold for r in runs):
+        return ""
+    return label_heading(text)
+
+
 def docx_sections(path: Path, source: str) -> tuple[list[Section], str, list[str]]:
     """Sections, the title, and flags from a DOCX file."""
     import docx
@@ -71,7 +80,7 @@ def docx_sections(path: Path, source: str) -> tuple[list[Section], str, list[str
         document = docx.Document(str(path))
     except Exception as err:  # python-docx raises many types on a broken package
         raise LoadError(f"{source} could not be opened as DOCX ({err.__class__.__name__})") from err
-    sections, stack, buffer, title, hidden = [], [], [], "", False
+    sections, stack, buffer, title, hidden, depth = [], [], [], "", False, 1
     for block in iter_blocks(document):
         if isinstance(block, str):
             buffer.append(block)
@@ -79,7 +88,10 @@ def docx_sections(path: Path, source: str) -> tuple[list[Section], str, list[str
         text, was_hidden = visible_text(block)
         hidden = hidden or was_hidden
         level = heading_level(block)
-        if level and text.strip():
+        bold = "" if level else bold_heading(block, text)
+        if (level or bold) and text.strip():
+            # a bold paragraph heads what follows one level below the last heading style
+            depth, level, text = (depth, min(depth + 1, 9), bold) if bold else (level, level, text)
             sections.append(Section([t for _, t in stack], squeeze("\n".join(buffer))))
             buffer, title = [], title or (text if level == 1 else "")
             stack = push_heading(stack, level, text)

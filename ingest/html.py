@@ -6,7 +6,7 @@ import re
 from bs4 import BeautifulSoup, Tag
 
 from ingest.clean import squeeze
-from ingest.documents import Section, push_heading
+from ingest.documents import Section, label_heading, push_heading
 
 DROP_TAGS = ["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head", "form"]
 CHROME_TAGS = ["nav", "header", "footer", "aside"]
@@ -49,17 +49,29 @@ def block_text(el: Tag) -> str:
     return ("- " if el.name == "li" else "") + el.get_text(" ", strip=True)
 
 
+def bold_heading(el: Tag) -> str:
+    """The text of a paragraph that is all bold ("<p><strong>Fees</strong></p>") when it reads as a heading."""
+    if el.name != "p":
+        return ""
+    bold = "".join(b.get_text(" ", strip=True) for b in el.find_all(["strong", "b"]) if not b.find_parent(["strong", "b"]))
+    text = el.get_text(" ", strip=True)
+    return label_heading(text) if bold and " ".join(bold.split()) == " ".join(text.split()) else ""
+
+
 def html_sections(html: str) -> tuple[list[Section], str, list[str]]:
     """Sections of visible text, the page title, and flags."""
     soup = BeautifulSoup(html, "html.parser")
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     hidden = strip_invisible(soup)
     root = content_root(soup)
-    sections, stack, buffer, h1 = [], [], [], ""
+    sections, stack, buffer, h1, depth = [], [], [], "", 1
     for el in root.find_all(list(BLOCKS | HEADINGS)):
-        if el.name in HEADINGS:
+        bold = "" if el.name in HEADINGS or el.find_parent(list(BLOCKS)) else bold_heading(el)
+        if el.name in HEADINGS or bold:
             sections.append(Section([t for _, t in stack], squeeze("\n".join(buffer))))
-            buffer, level, text = [], int(el.name[1]), el.get_text(" ", strip=True)
+            # a bold paragraph heads what follows one level below the last real heading
+            level, text = (int(el.name[1]), el.get_text(" ", strip=True)) if not bold else (min(depth + 1, 6), bold)
+            depth, buffer = depth if bold else level, []
             h1 = h1 or (text if level == 1 else "")
             stack = push_heading(stack, level, text)
         elif not el.find_parent(list(BLOCKS)):

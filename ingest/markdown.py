@@ -10,20 +10,17 @@ import re
 from markdown_it import MarkdownIt
 
 from ingest.clean import squeeze
-from ingest.documents import Section, push_heading
+from ingest.documents import Section, label_heading, push_heading
 
 BOLD_LINE = re.compile(r"^\s{0,3}(\*\*|__)(?P<text>[^*_].*?)\1\s*$")
-MAX_BOLD_HEADING = 160  # longer bold text is an emphasised paragraph, not a heading
 Span = tuple[int, int, int, str]  # (start line, end line, level, text)
 
 
 def bold_heading(line: str) -> str:
     """The text of a line that is one bold run reading as a heading, else ''."""
     found = BOLD_LINE.match(line)
-    text = found.group("text").strip() if found else ""
-    if not text or len(text) > MAX_BOLD_HEADING or text[-1] in ".!:" or "**" in text or "__" in text:
-        return ""
-    return text
+    text = found.group("text") if found else ""
+    return "" if "**" in text or "__" in text else label_heading(text)
 
 
 def heading_spans(body: str) -> list[Span]:

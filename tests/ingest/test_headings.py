@@ -83,3 +83,34 @@ def test_a_pdf_without_bookmarks_is_split_at_lines_set_larger_than_its_body(tmp_
 def test_a_pdfs_bookmarks_win_over_type_size(tmp_path: Path) -> None:
     doc = load_file(write_sized_pdf(tmp_path / "guide.pdf", outline=True), "guide.pdf")
     assert [p[-1] for p in paths(doc.sections) if p] == ["What a refundable sample is", "Key numbers"]
+
+
+def test_a_bold_html_paragraph_is_a_heading_one_below_the_last_real_one(tmp_path: Path) -> None:
+    path = tmp_path / "payouts.html"
+    path.write_text("<html><body><article><h1>Payouts</h1><h2>Withdrawing</h2><p>Paid after settlement.</p>"
+                    "<p><strong>Fees</strong></p><p>Bank costs $0.05.</p><p><strong>Note:</strong> fees may change.</p>"
+                    "<p><b>Never share your code.</b></p><h2>Tax</h2><p>Send a W-9.</p></article></body></html>")
+    doc = load_file(path, "payouts.html")
+    assert paths(doc.sections) == [["Withdrawing"], ["Withdrawing", "Fees"], ["Tax"]]
+    assert "Note: fees may change." in doc.sections[1].text and "Never share your code." in doc.sections[1].text
+
+
+def test_a_bold_docx_paragraph_is_a_heading_one_below_the_last_heading_style(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Tax guide", level=1)
+    document.add_heading("Forms", level=2)
+    document.add_paragraph("Which form you send depends on who you are.")
+    document.add_paragraph().add_run("W-9 (US persons)").bold = True
+    document.add_paragraph("US citizens and residents send a W-9.")
+    emphasised = document.add_paragraph()
+    emphasised.add_run("Send it before your first payout.").bold = True
+    mixed = document.add_paragraph()
+    mixed.add_run("Deadline").bold = True
+    mixed.add_run(" is 30 days.")
+    document.save(str(tmp_path / "tax.docx"))
+    doc = load_file(tmp_path / "tax.docx", "tax.docx")
+    assert doc.title == "Tax guide"
+    assert paths(doc.sections) == [["Forms"], ["Forms", "W-9 (US persons)"]]
+    assert "Send it before your first payout." in doc.sections[1].text and "Deadline is 30 days." in doc.sections[1].text
