@@ -23,6 +23,7 @@ def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings
     market = reasons.market_without_rules(intake.home_market, mentions)
     verdicts: list[Verdict] = []
     ratings: dict[int, float] = {}
+    taken: list[str] = []  # quoted for an earlier question: a later one spends its share on something new
     if not got.passages:  # nothing to read: say why once, not "0.00 similar" per question
         got.reasons.append(reasons.nothing_found(mentions(r"\S")))
     for q, question in enumerate(got.questions):
@@ -36,11 +37,12 @@ def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings
             continue
         # one question is read as the whole message, its context included ("a shop sent me a hair mask")
         asked = intake.text if len(got.questions) == 1 else question
-        verdict = judge(asked, passages, reader, settings.reader_threshold, budget, staff, intake.region)
+        verdict = judge(asked, passages, reader, settings.reader_threshold, budget, staff, intake.region, taken)
+        taken += [c.text for c in verdict.picked]
         for local, rating in verdict.ratings.items():
             index = got.per_question[q][local]
             ratings[index] = max(ratings.get(index, 0.0), rating)
-        if market and not (verdict.covered and for_region_group(verdict.picked, passages, intake.home_market)):
+        if market and not (verdict.covered and for_region_group(verdict.top, passages, intake.home_market)):
             verdict.covered = False  # only what is said of the market itself, or of a grouping holding it, holds there
             got.reasons.append(market)  # the reason a rep needs first, whatever the reader made of the passages
         elif outside := reasons.outside_scope(question, mentions, intake.text if len(got.questions) == 1 else "", staff):

@@ -32,6 +32,7 @@ class Verdict:
     picked: list[Candidate] = field(default_factory=list)
     best: float = 0.0  # answerability: the highest rating of any sentence, net of its prior (reader.prior)
     closest: Candidate | None = None
+    top: Candidate | None = None  # the best-rated sentence it would quote alone, whatever an earlier question said
     covered: bool = False
     ratings: dict[int, float] = field(default_factory=dict)  # passage index -> best sentence rating
 
@@ -50,7 +51,7 @@ def in_context(cand: Candidate, passage: Passage) -> Candidate:
 
 
 def judge(question: str, passages: list[Passage], reader: Reader, threshold: float, budget: int,
-          staff: bool = False, region: str = "") -> Verdict:
+          staff: bool = False, region: str = "", taken: list[str] = ()) -> Verdict:
     """Rate every quotable sentence of the passages against the question and pick the answer."""
     cands = candidates(passages, staff, region)
     if not cands:
@@ -67,15 +68,18 @@ def judge(question: str, passages: list[Passage], reader: Reader, threshold: flo
     answers = discount(ratings[few], reader.prior([texts[i] for i in few]))
     top = int(few[int(np.argmax(answers))])
     best = float(answers.max())
-    verdict = Verdict(best=best, closest=cands[top], covered=best >= threshold)
+    alone = choose(cands, budget)  # what this question would quote were it asked alone
+    verdict = Verdict(best=best, closest=cands[top], covered=best >= threshold,
+                      top=max(alone, key=lambda c: c.rating))
     for cand in cands:
         verdict.ratings[cand.passage] = max(verdict.ratings.get(cand.passage, 0.0), cand.rating)
-    verdict.picked = [in_context(c, passages[c.passage]) for c in choose(cands, budget)]
+    verdict.picked = [in_context(c, passages[c.passage]) for c in (choose(cands, budget, taken) if taken else alone)]
     return verdict
 
 
-def choose(cands: list[Candidate], budget: int) -> list[Candidate]:
-    """The best-rated sentences within the budget, each fact once, grouped by passage in reading order."""
+def choose(cands: list[Candidate], budget: int, taken: list[str] = ()) -> list[Candidate]:
+    """The best-rated sentences within the budget, each fact once, grouped by passage in reading order;
+    `taken` are sentences an earlier question of the message already quotes."""
     ranked = sorted(cands, key=lambda c: -c.score)
     chosen: list[Candidate] = []
     used = 0
@@ -83,7 +87,7 @@ def choose(cands: list[Candidate], budget: int) -> list[Candidate]:
         if len(chosen) == MAX_SENTENCES:
             break
         words = content_words(cand.text)
-        if any(overlap(c.text, words) > 0.7 for c in chosen) or used + len(cand.text) > budget:
+        if any(overlap(t, words) > 0.7 for t in [*taken, *(c.text for c in chosen)]) or used + len(cand.text) > budget:
             continue
         chosen.append(cand)
         used += len(cand.text)

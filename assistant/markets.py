@@ -60,13 +60,12 @@ def scoped_elsewhere(passage: str, region: str) -> bool:
     return bool(scope) and not ANY_MARKET.search(scope.group(1)) and for_another_market(scope.group(1), region)
 
 
-def for_region_group(picked: list[Candidate], passages: list[Passage], region: str) -> bool:
+def for_region_group(best: Candidate | None, passages: list[Passage], region: str) -> bool:
     """Whether the best answering sentence speaks of the market itself ("We do not take creators in
     Indonesia") or states a rule for a grouping that holds it ("(SEA)", "in Southeast Asia"): either holds in
     a market the knowledge base has no rules of its own for. A document tagged SEA is not enough (the Vietnam
     and Indonesia sample rules are), nor is a SEA aside next to a Thai rule."""
-    best = max(picked, key=lambda c: c.rating, default=None)  # the reader's pick, not the rank's
-    if best is None:
+    if best is None:  # the reader's pick, not the rank's
         return False
     text = f"{passages[best.passage].section} {best.text}"
     return region in markets_named(text) or names_group_of(text, region)

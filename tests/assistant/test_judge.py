@@ -71,6 +71,26 @@ def test_choice_groups_by_passage_and_respects_budget() -> None:
     assert len(choose(cands * 5, budget=10_000)) <= MAX_SENTENCES
 
 
+def test_a_fact_an_earlier_question_quotes_leaves_its_share_to_the_next_best() -> None:
+    """Two questions, one fact: the second question's share of the budget goes to what it has not said."""
+    shared = "Samples must be posted within 30 days of delivery."
+    cands = [Candidate(shared, 0, 0, 0.9, 0.9), Candidate("Ask for a 7-day extension on Manage Samples.", 0, 1, 0.6, 0.6)]
+    alone = choose(cands, budget=60)
+    after = choose(cands, budget=60, taken=[shared.replace("30", "thirty")])  # said once already, in other words
+    assert [c.text for c in alone] == [shared]
+    assert [c.text for c in after] == ["Ask for a 7-day extension on Manage Samples."]
+
+
+def test_the_readers_pick_does_not_depend_on_what_an_earlier_question_quoted() -> None:
+    """The market rule reads the best sentence a question would quote alone, even when the reply says it once."""
+    passages = [passage("Samples must be posted within 30 days of delivery. Ask for a 7-day extension on Manage Samples.")]
+    reader = Fixed({"30 days": 0.9, "extension": 0.6})
+    alone = judge("when must I post?", passages, reader, 0.5, 1000)
+    second = judge("when must I post?", passages, reader, 0.5, 1000, taken=[alone.picked[0].text])
+    assert alone.top is not None and second.top is not None and second.top.text == alone.top.text
+    assert "30 days" in alone.top.text and all("30 days" not in c.text for c in second.picked)
+
+
 def test_worked_example_is_marked() -> None:
     """A sentence under an example heading is quoted as an example, not as a rule."""
     passages = [passage("At 140 points you are below the 150 milestone.", section="Worked example")]
