@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
@@ -51,7 +51,7 @@ def in_context(cand: Candidate, passage: Passage) -> Candidate:
 
 
 def judge(question: str, passages: list[Passage], reader: Reader, threshold: float, budget: int,
-          staff: bool = False, region: str = "", taken: list[str] = ()) -> Verdict:
+          staff: bool = False, region: str = "", taken: Sequence[str] = ()) -> Verdict:
     """Rate every quotable sentence of the passages against the question and pick the answer."""
     cands = candidates(passages, staff, region)
     if not cands:
@@ -77,7 +77,7 @@ def judge(question: str, passages: list[Passage], reader: Reader, threshold: flo
     return verdict
 
 
-def choose(cands: list[Candidate], budget: int, taken: list[str] = ()) -> list[Candidate]:
+def choose(cands: list[Candidate], budget: int, taken: Sequence[str] = ()) -> list[Candidate]:
     """The best-rated sentences within the budget, each fact once, grouped by passage in reading order;
     `taken` are sentences an earlier question of the message already quotes."""
     ranked = sorted(cands, key=lambda c: -c.score)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from ingest.clean import clean_text, decode_bytes, squeeze
+from ingest.clean import clean_text, decode_bytes
 from ingest.documents import LoadedDoc, LoadError, Section, shorten
 from ingest.meta import normalise, read_sidecar, split_front_matter
 
