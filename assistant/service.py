@@ -155,11 +155,8 @@ class Assistant:
         """For partly covered messages: who will answer the rest (a colleague is told whom to ask)."""
         if all(got.covered):
             return ""
-        if staff:
-            return (f"The knowledge base does not cover the rest: it belongs to the {route.team} team, who answer "
-                    f"within {route.first_response}.")
-        return (f"For the rest of your question, I've passed it to our {route.team} team, who will get back "
-                f"to you within {route.first_response}.")
+        return prompts.render("staff_holding_rest" if staff else "holding_rest", team=route.team,
+                              first_response=route.first_response).strip()
 
     def _escalate(self, draft: Draft, got: Retrieved, route: Route, name: str, reason: str = "",
                   staff: bool = False) -> Draft:

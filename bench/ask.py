@@ -62,8 +62,9 @@ class Timed:
         try:
             return self.inner.prior(texts)
         finally:
-            self.seconds += time.perf_counter() - started
-            self.prior_seconds += time.perf_counter() - started
+            spent = time.perf_counter() - started
+            self.seconds += spent
+            self.prior_seconds += spent
 
 
 def percentiles(values: list[float]) -> dict[str, float]:

@@ -87,11 +87,12 @@ def docx_sections(path: Path, source: str) -> tuple[list[Section], str, list[str
             continue
         text, was_hidden = visible_text(block)
         hidden = hidden or was_hidden
-        level = heading_level(block)
-        bold = "" if level else bold_heading(block, text)
-        if (level or bold) and text.strip():
-            # a bold paragraph heads what follows one level below the last heading style
-            depth, level, text = (depth, min(depth + 1, 9), bold) if bold else (level, level, text)
+        level = heading_level(block) if text.strip() else 0
+        if level:
+            depth = level
+        elif bold := bold_heading(block, text):
+            level, text = min(depth + 1, 9), bold  # a bold paragraph heads what follows, one below the last heading style
+        if level:
             sections.append(Section([t for _, t in stack], squeeze("\n".join(buffer))))
             buffer, title = [], title or (text if level == 1 else "")
             stack = push_heading(stack, level, text)

@@ -66,16 +66,19 @@ def html_sections(html: str) -> tuple[list[Section], str, list[str]]:
     root = content_root(soup)
     sections, stack, buffer, h1, depth = [], [], [], "", 1
     for el in root.find_all(list(BLOCKS | HEADINGS)):
-        bold = "" if el.name in HEADINGS or el.find_parent(list(BLOCKS)) else bold_heading(el)
-        if el.name in HEADINGS or bold:
-            sections.append(Section([t for _, t in stack], squeeze("\n".join(buffer))))
-            # a bold paragraph heads what follows one level below the last real heading
-            level, text = (int(el.name[1]), el.get_text(" ", strip=True)) if not bold else (min(depth + 1, 6), bold)
-            depth, buffer = depth if bold else level, []
-            h1 = h1 or (text if level == 1 else "")
-            stack = push_heading(stack, level, text)
-        elif not el.find_parent(list(BLOCKS)):
-            buffer.append(block_text(el))
+        nested = el.name not in HEADINGS and el.find_parent(list(BLOCKS)) is not None
+        if el.name in HEADINGS:
+            level = depth = int(el.name[1])
+            text = el.get_text(" ", strip=True)
+        elif not nested and (text := bold_heading(el)):
+            level = min(depth + 1, 6)  # a bold paragraph heads what follows, one below the last real heading
+        else:
+            if not nested:
+                buffer.append(block_text(el))
+            continue
+        sections.append(Section([t for _, t in stack], squeeze("\n".join(buffer))))
+        buffer, h1 = [], h1 or (text if level == 1 else "")
+        stack = push_heading(stack, level, text)
     sections.append(Section([t for _, t in stack], squeeze("\n".join(buffer))))
     flags = [f"hidden text removed ({hidden} hidden elements)"] if hidden else []
     return [s for s in sections if s.text], h1 or page_title, flags

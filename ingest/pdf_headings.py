@@ -28,13 +28,9 @@ def font_headings(pages: list[Sized], lines: list[list[str]]) -> tuple[list[list
     big = sorted({round(s, 1) for page in pages for s, t in page if body and s >= body * SCALE}, reverse=True)
     out: list[list[tuple[int, str]]] = []
     for page, page_lines in zip(pages, lines):
-        present = set(page_lines)
-        heads: list[tuple[int, str]] = []
-        for size, text in page:
-            text = text.strip()
-            if round(size, 1) in big and text in present and len(text) <= MAX_CHARS:
-                heads.append((1 + big.index(round(size, 1)), text))
-        out.append(in_order(heads, page_lines))
+        heads = [(1 + big.index(round(size, 1)), text.strip()) for size, text in page
+                 if round(size, 1) in big and len(text.strip()) <= MAX_CHARS]
+        out.append(in_order(heads, page_lines))  # keeps only pieces that are whole lines
     title_parts: list[str] = []
     while out and out[0] and out[0][0][0] == 1:  # a title may wrap onto a second line
         title_parts.append(out[0].pop(0)[1])

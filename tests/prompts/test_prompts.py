@@ -11,6 +11,9 @@ EXPECTED = {
     "holding_reply": {"greeting", "team", "first_response", "sign_off"},
     "staff_answer": {"answer", "next_steps"},
     "staff_holding": {"team", "first_response"},
+    # the line under a partly covered answer: who answers the rest
+    "holding_rest": {"team", "first_response"},
+    "staff_holding_rest": {"team", "first_response"},
     "llm_system": {"no_answer", "agency"},
     "llm_user": {"passages", "message", "creator_name", "region"},
     # the LLM path for another language (assistant/translate.py)
