@@ -13,11 +13,15 @@ IMPERATIVE = re.compile(r"(?i)^(?:(?:if|when|once|before|after|where)\b[^,]{0,12
                         r"check|confirm|log|remind|explain|send|reply|forward|tag|note|record|raise|flag|direct|"
                         r"advise|offer|route|assign|open a (?:ticket|case)|do not (?:tell|promise|quote|share))\b")
 ABOUT_CREATOR = re.compile(r"(?i)\bthe creator\b|\bthe creator's\b|\bescalat\w*|\bticket\b|\bcase\b|\bCRM\b")
-# A claim the document itself flags as unconfirmed: never stated to a creator as fact.
-HEARSAY = re.compile(r"(?i)\b(?:unverified|unconfirmed|not (?:been )?(?:confirmed|verified)|rumou?rs?|hearsay|"
-                     r"unofficial|third[- ]party (?:claims?|sites?|blogs?|guides?|sources?|posts?)|"
-                     r"do not repeat|don't repeat|(?:some|other) (?:creators|guides|sites|blogs|people|posts) "
-                     r"(?:say|claim|report|suggest)|according to (?:a |some )?(?:blog|forum|reddit|creator))")
+# A claim reported from elsewhere ("Some creators say ...", "A third-party blog says ..."), and a document's
+# verdict on one ("This is unverified", "Third-party guides only"). A claim reaches a creator only with its
+# verdict, so that it is never stated as fact and a creator asking "is that true?" hears what the document says.
+CLAIM = re.compile(r"(?i)\b(?:rumou?rs?|hearsay|unofficial|third[- ]party (?:claims?|sites?|blogs?|guides?|sources?|posts?)|"
+                   r"(?:some|other) (?:creators|guides|sites|blogs|people|posts) (?:say|claim|report|suggest)|"
+                   r"according to (?:a |some )?(?:blog|forum|reddit|creator))")
+VERDICT = re.compile(r"(?i)\b(?:unverified|unconfirmed|not (?:been )?(?:confirmed|verified)|(?:no|not an?) official\b|"
+                     r"(?:is|are|was|were) (?:false|wrong|incorrect|inaccurate|out of date|outdated|a myth)\b|"
+                     r"third[- ]party \w+ only\b)")
 IRREGULAR = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't",
              "hasn't": "haven't", "doesn't": "don't"}
 SUBJECT = re.compile(r"\b([Tt])he creator\b(?!'s)(\s+)(\w+(?:n't)?)?")
@@ -35,8 +39,18 @@ def for_staff_only(sentence: str) -> bool:
 
 
 def flagged_hearsay(sentence: str) -> bool:
-    """Whether the sentence reports a claim its document marks as unconfirmed."""
-    return bool(HEARSAY.search(sentence))
+    """Whether the sentence reports a claim from elsewhere without the document's verdict on it."""
+    return reports_claim(sentence) and not gives_verdict(sentence)
+
+
+def reports_claim(sentence: str) -> bool:
+    """Whether the sentence reports what someone other than the document says ("Some creators say ...")."""
+    return bool(CLAIM.search(sentence))
+
+
+def gives_verdict(sentence: str) -> bool:
+    """Whether the sentence says a claim is unconfirmed, out of date or unofficial."""
+    return bool(VERDICT.search(sentence))
 
 
 def second_person(sentence: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.addressing import flagged_hearsay, gives_verdict, reports_claim
 from assistant.text import reflow, sentences
 from assistant.types import Passage
 
@@ -97,7 +98,7 @@ def units(text: str, headings: set[str] = frozenset(), forbids: str = "") -> lis
         if asked and parts and ORPHAN_ANSWER.match(parts[0]):
             parts = [asked, *parts]  # '> "Can I say I lost 5 lbs?"' then 'No. ...' on the next line
         asked = quoted_question(line)
-        out += with_their_questions(parts)
+        out += with_their_verdicts(with_their_questions(parts))
     return out
 
 
@@ -147,6 +148,22 @@ def with_their_questions(parts: list[str]) -> list[str]:
             out[-1], glue = f"{out[-1]} {part}", False
         else:
             out.append(part)
+    return out
+
+
+def with_their_verdicts(parts: list[str]) -> list[str]:
+    """A claim reported from elsewhere ('Some creators say the label halves views.') is one unit with the verdict
+    beside it ('This is not confirmed.'), whichever comes first; the verdict alone means little."""
+    out: list[str] = []
+    joined = False  # a verdict already joined to one claim is not joined to the next
+    for part in parts:
+        last = out[-1] if out and not joined else ""
+        if (flagged_hearsay(last) and gives_verdict(part)) or (
+                gives_verdict(last) and not reports_claim(last) and flagged_hearsay(part)):
+            out[-1], joined = f"{last} {part}", True
+        else:
+            out.append(part)
+            joined = False
     return out
 
 

@@ -52,14 +52,25 @@ def test_advice_to_creators_stays_in(sentence: str) -> None:
 
 
 @pytest.mark.parametrize("sentence", [
-    "Some creators say payouts are monthly; this is not confirmed.",
-    "A third-party blog claims the label cuts views, which is unverified.",
+    "Some creators say payouts are monthly.",
+    "A third-party blog claims the label cuts views by half.",
     "Rumours of a $10 minimum circulate; do not repeat them.",
 ])
-def test_flagged_hearsay_is_not_stated(sentence: str) -> None:
-    """A claim the document flags as unconfirmed is never stated as fact."""
+def test_a_claim_without_its_verdict_is_not_stated(sentence: str) -> None:
+    """A claim reported from elsewhere never reaches a creator on its own, as if it were fact."""
     assert flagged_hearsay(sentence)
     assert for_the_creator(sentence) == ""
+
+
+@pytest.mark.parametrize("sentence", [
+    "Some creators say payouts are monthly; this is not confirmed.",
+    "A third-party blog claims the label cuts views, which is unverified.",
+    "UK: minimum followers 1,000, source Third-party guides only; no official UK page found.",
+])
+def test_a_claim_with_its_verdict_is_quoted_whole(sentence: str) -> None:
+    """The document's verdict travels with the claim, so the creator reads that it is unconfirmed."""
+    assert not flagged_hearsay(sentence)
+    assert for_the_creator(sentence) == sentence
 
 
 @pytest.mark.parametrize("sentence, for_creator", [

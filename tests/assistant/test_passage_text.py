@@ -1,5 +1,5 @@
 """How passages are cut into quotable sentences: tables as DOCX and HTML loaders flatten them, lists under a
-lead-in, FAQ answers, checklists, quotations and items under a forbidding heading."""
+lead-in, FAQ answers, checklists, quotations, items under a forbidding heading and claims with their verdicts."""
 from __future__ import annotations
 
 import pytest
@@ -134,3 +134,22 @@ def test_a_lead_in_ending_a_paragraph_leads_its_list() -> None:
     got = units("TikTok's own minimum is 1,000 followers. Our roster creators must:\n- be 18 or older;\n"
                 "- have 3,000 followers in the UK.")
     assert "Our roster creators must: be 18 or older; have 3,000 followers in the UK." in got
+
+
+def test_a_reported_claim_is_one_unit_with_the_verdict_after_it() -> None:
+    """'This is not confirmed.' is what a creator asking about a rumour needs, and it means nothing alone."""
+    from assistant.passage_text import units
+
+    got = units("Some creators say the label halves views. This is not confirmed. TikTok says disclosure does not "
+                "change reach.\n\nOther guides say payouts are weekly. Settlement is per order.")
+    assert "Some creators say the label halves views. This is not confirmed." in got
+    assert "TikTok says disclosure does not change reach." in got
+    assert "Other guides say payouts are weekly." in got  # no verdict follows: the creator's reply drops it
+
+
+def test_a_verdict_before_the_claim_joins_it_too() -> None:
+    """'We found no official page. Third-party guides say 1,000.' is quoted whole; each verdict joins one claim."""
+    from assistant.passage_text import units
+
+    got = units("We found no official UK page. Third-party guides say 1,000 followers. Rumours say 500 too.")
+    assert got == ["We found no official UK page. Third-party guides say 1,000 followers.", "Rumours say 500 too."]
