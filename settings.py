@@ -48,15 +48,14 @@ class Settings(BaseSettings):
 
     # Retrieval and drafting
     search_k: int = Field(6, ge=1, le=50, description="Passages retrieved per question.")
+    reader_passages: int = Field(8, ge=1, le=100, description="Passages per question, in search order, whose sentences the reader rates (its time grows with them).")
     region: str = Field("", description="Default creator region for retrieval filters; empty means all regions.")
     min_support: float = Field(0.45, ge=0.0, le=1.0, description="Lowest support score at which a cited sentence counts as backed by its passage.")
     reader_threshold: float = Field(0.15, ge=0.0, le=1.0, description="Escalate a question when no sentence's answerability (reader rating less its pull on any question) reaches this.")
     reader_weights: Path | None = Field(None, description="A reader delta to use instead of the shipped reader/weights/reader.safetensors, such as one from `python -m reader train --out FILE`.")
     escalate_below: float = Field(0.2, ge=0.0, le=1.0, description="Escalate a question no retrieved passage is this similar to (embedding cosine), before the reader reads it.")
     default_team: str = Field("Creator Support", description=(
-        "Team named on escalations the escalation matrix does not cover. The team is chosen from the questions "
-        "left unanswered, so a message whose sample question is answered and whose Amazon question is not goes "
-        "to this team, not to Sample Operations."))
+        "Team named on escalations the escalation matrix does not cover (it routes only the questions left unanswered)."))
     max_message_chars: int = Field(6000, ge=200, le=200_000, description="Pasted messages longer than this are truncated, with a notice.")
 
     # LLM (optional)

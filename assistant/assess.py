@@ -27,7 +27,7 @@ def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings
     if not got.passages:  # nothing to read: say why once, not "0.00 similar" per question
         got.reasons.append(reasons.nothing_found(mentions(r"\S")))
     for q, question in enumerate(got.questions):
-        passages = [got.passages[i] for i in got.per_question[q]]
+        passages = [got.passages[i] for i in got.per_question[q][:settings.reader_passages]]  # bounds the reader's time
         if got.coverage[q] < settings.escalate_below:  # nothing retrieved is even about it
             got.covered[q] = False
             if got.passages:
