@@ -43,9 +43,24 @@ def pieces(text: str, budget: int, count: TokenCounter, joiner: str = "\n\n") ->
         return [(joiner, text)]
     for inner, splitter in SPLITTERS:
         parts = [p for p in splitter(text) if p.strip()]
+        if inner == "\n\n":
+            parts = with_what_they_lead(parts, budget, count)
         if len(parts) > 1:
             return [q for i, p in enumerate(parts) for q in pieces(p, budget, count, joiner if i == 0 else inner)]
     return [(joiner if i == 0 else " ", words) for i, words in enumerate(split_words(text, budget, count))]
+
+
+def with_what_they_lead(paragraphs: list[str], budget: int, count: TokenCounter) -> list[str]:
+    """A paragraph ending in a lead-in ("Examples TikTok gives:") joined to the one it introduces when both
+    fit the budget, so a chunk never ends on the lead-in and the next one never starts on its bare items."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        joined = f"{out[-1]}\n\n{paragraph}" if out and out[-1].rstrip().endswith(":") else ""
+        if joined and len(joined) <= budget * MAX_CHARS_PER_TOKEN and count(joined) <= budget:
+            out[-1] = joined
+        else:
+            out.append(paragraph)
+    return out
 
 
 def split_words(text: str, budget: int, count: TokenCounter) -> list[str]:

@@ -80,3 +80,16 @@ def test_lone_surrogates_from_a_parser_become_storable_text(embedder: Embedder) 
         for value in (chunk.text, chunk.embed_text, *map(str, chunk.metadata.values())):
             value.encode("utf-8")
     assert "PayPal fees are 0.9" in chunks[0].text
+
+
+def test_a_lead_in_is_chunked_with_the_list_it_introduces(embedder: Embedder) -> None:
+    """'Examples TikTok gives:' never ends a chunk, so the next chunk never starts on bare items
+    ('screen-recorded TV or film;') that a reply would quote as if they were sentences."""
+    items = "\n".join(f"- item number {i} that the rule lists;" for i in range(6))
+    text = "\n\n".join(["Penalties include rating deductions and frozen commission. " * 9, "Examples TikTok gives:",
+                        items, "Appeals take 30 days."])
+    doc = LoadedDoc(source="policies/q.md", title="Quality", metadata={}, sections=[Section(["Unoriginal"], text)])
+    chunks = chunk_document(doc, "d" * 64, embedder.max_tokens, 120, embedder.count_tokens)
+    assert len(chunks) > 1
+    assert not any(c.text.rstrip().endswith(":") for c in chunks)
+    assert any("Examples TikTok gives:\n\n- item number 0" in c.text for c in chunks)
