@@ -30,12 +30,13 @@ def names_group_of(text: str, region: str) -> bool:
 
 def heading_markets(names: list[str]) -> set[str]:
     """Markets that headings (a title, then section headings) end on in brackets: "Collections (US)",
-    "The scale (US)". That is how a document marks a section holding one market's rules only."""
+    "The scale (US)". That is how a document marks a section holding one market's rules only. The deepest
+    such heading decides: "Vietnam (VN)" under a title ending "(TH, VN, MY, PH)" holds Vietnam's rules."""
     codes: set[str] = set()
     for name in names:
         bracket = BRACKETED_END.search(name.strip().rstrip("*:. "))
         if bracket:
-            codes |= markets_named(f"({bracket.group(1)})")
+            codes = markets_named(f"({bracket.group(1)})") or codes
     return codes
 
 

@@ -40,6 +40,8 @@ def test_a_sentence_is_for_another_market_only_when_it_names_no_other(sentence: 
     (["Eligibility", "**4. Beauty and skincare (US)**"], {"US"}),
     (["Refundable Samples Guide (US)", "What a refundable sample is"], {"US"}),  # a title scopes the document
     (["Payouts", "Withdrawal fees (US, UK)"], {"US", "UK"}),
+    (["Southeast Asia notes (TH, VN, MY, PH)", "Notes", "Vietnam (VN)"], {"VN"}),  # the deepest heading decides
+    (["Southeast Asia notes (TH, VN, MY, PH)", "Currency and payouts"], {"TH", "VN", "MY", "PH"}),
     (["Order statuses", "US (older status set)"], set()),  # named for a market, not marked as only its rules
     (["Samples", "Fees (paid by the seller)"], set()),
     (["Samples", "Posting deadline"], set()),
