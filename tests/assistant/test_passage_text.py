@@ -153,3 +153,12 @@ def test_a_verdict_before_the_claim_joins_it_too() -> None:
 
     got = units("We found no official UK page. Third-party guides say 1,000 followers. Rumours say 500 too.")
     assert got == ["We found no official UK page. Third-party guides say 1,000 followers.", "Rumours say 500 too."]
+
+
+def test_italics_are_not_quoted_as_marks() -> None:
+    """'*Applies to all markets unless marked.*' was quoted as 'Applies to all markets unless marked.*'."""
+    from assistant.passage_text import units
+
+    got = units("*Our creator guide. Applies to all markets unless marked.*\n\nUse _only_ the app; snake_case_name stays.")
+    assert "Applies to all markets unless marked." in got
+    assert "Use only the app; snake_case_name stays." in got
