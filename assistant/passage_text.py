@@ -22,6 +22,7 @@ ANSWER_MARK = re.compile(r"^A:\s+")  # the 'A:' of an FAQ answer is layout, not 
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 # A heading that forbids what its items say: "What reps must never do", "Never paste into the CRM".
 FORBIDDING = re.compile(r"(?i)^(?!.*\band\b)(?:(?:never|do not|don't|avoid)\b|what\b[\w\s]{0,20}\b(?:must|should|may) (?:never|not)\b)")
+SEE_ALSO = re.compile(r"(?i)\s*\((?:see|cf\.?)\s[^()]*\)")
 EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)([^_]+?)(?<!\s)_(?![\w_])")
 NEGATED = re.compile(r"(?i)^(?:never|not|no|do not|don't|avoid)\b")  # "Do not quote a clawback period" says it already
 
@@ -36,6 +37,7 @@ def plain(line: str) -> str:
     line = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?", "", line)  # "- [ ] Publish the macros": a checklist item
     line = re.sub(r"(\*\*|__|`)", "", line)
     line = EMPHASIS.sub(lambda found: found.group(1) or found.group(2), line)  # "*Applies to all.*": italics
+    line = SEE_ALSO.sub("", line)  # "(see question 10)" points into a page the creator does not have
     if line.count("|") >= 2:
         cells = [c.strip() for c in line.strip().strip("|").split("|") if c.strip()]
         line = cells[0] + ": " + "; ".join(cells[1:]) + "." if len(cells) > 1 else ""

@@ -162,3 +162,11 @@ def test_italics_are_not_quoted_as_marks() -> None:
     got = units("*Our creator guide. Applies to all markets unless marked.*\n\nUse _only_ the app; snake_case_name stays.")
     assert "Applies to all markets unless marked." in got
     assert "Use only the app; snake_case_name stays." in got
+
+
+def test_a_cross_reference_is_not_quoted() -> None:
+    """'(see question 10)' points into a page the creator does not have; the citation already names it."""
+    from assistant.passage_text import units
+
+    got = units("Order statuses: Pending, Settled, Frozen (see the order status glossary).\n\nEither works (see question 10).")
+    assert got == ["Order statuses: Pending, Settled, Frozen.", "Either works."]
