@@ -14,11 +14,12 @@ MIN_CHARS, MAX_CHARS = 25, 450  # a quotable sentence: long enough to say someth
 # Sections addressed to reps, by their heading: "Rep guidance", "What reps should tell creators".
 REP_SECTION = re.compile(r"(?i)\breps?\b")
 USE_WHEN = re.compile(r"(?i)^(when to use|use when|use this when|use it when)\b")
-ORPHAN_ANSWER = re.compile(r"(?i)^(yes|no)\b[,.:;!]?")
+ORPHAN_ANSWER = re.compile(r"(?i)^(?:if )?(yes|no)\b[,.:;!]?")  # "If yes, the lock is gone" answers the question before it
 BARE_ANSWER = re.compile(r"(?i)^(yes|no)[,.:;!]?$")
 # A question quoted on its own line, answered in the next paragraph: '> "Can I say these helped my bloating?"'.
 QUOTED_QUESTION = re.compile(r"^>\s*[\"\u201c]?(.+\?)[\"\u201d]?$")
 ANSWER_MARK = re.compile(r"^A:\s+")  # the 'A:' of an FAQ answer is layout, not part of what it says
+RUN_IN = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?\*\*([^*]{2,80}?)\.\*\*\s+\S")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 # A heading that forbids what its items say: "What reps must never do", "Never paste into the CRM".
 FORBIDDING = re.compile(r"(?i)^(?!.*\band\b)(?:(?:never|do not|don't|avoid)\b|what\b[\w\s]{0,20}\b(?:must|should|may) (?:never|not)\b)")
@@ -42,6 +43,15 @@ def plain(line: str) -> str:
         cells = [c.strip() for c in line.strip().strip("|").split("|") if c.strip()]
         line = cells[0] + ": " + "; ".join(cells[1:]) + "." if len(cells) > 1 else ""
     return line.strip()
+
+
+def run_in(line: str, item: str) -> str:
+    """'**Category requirements (US).** For selected categories ...' puts a bold label before its sentence: the
+    label is joined to it ('Category requirements (US): For ...'), not quoted as a sentence of its own."""
+    label = RUN_IN.match(line)
+    if not label or not item.startswith(label.group(1)):
+        return item
+    return f"{label.group(1)}: {item[len(label.group(1)):].lstrip('.: ')}"
 
 
 def table_units(rows: list[list[str]]) -> list[str]:
@@ -85,7 +95,7 @@ def units(text: str, headings: set[str] = frozenset(), forbids: str = "") -> lis
             table = []
         if not line.strip() or line.lstrip().startswith("#") or heading_like(line, headings):
             continue
-        item = ANSWER_MARK.sub("", plain(line))
+        item = run_in(line, ANSWER_MARK.sub("", plain(line)))
         if USE_WHEN.match(item):  # "When to use: US creators. For the UK give no timing." is all for the rep
             continue
         if under_lead:

@@ -170,3 +170,19 @@ def test_a_cross_reference_is_not_quoted() -> None:
 
     got = units("Order statuses: Pending, Settled, Frozen (see the order status glossary).\n\nEither works (see question 10).")
     assert got == ["Order statuses: Pending, Settled, Frozen.", "Either works."]
+
+
+def test_a_bold_run_in_label_stays_with_its_sentence() -> None:
+    """'**Category requirements (US).** For selected ...' was quoted as 'Category requirements (US).', and the
+    sentence after it lost the market its label names."""
+    from assistant.passage_text import units
+
+    got = units("- **Category requirements (US).** For selected categories, eligibility also depends on past sales.")
+    assert got == ["Category requirements (US): For selected categories, eligibility also depends on past sales."]
+
+
+def test_if_yes_is_quoted_with_the_question_it_answers() -> None:
+    from assistant.passage_text import units
+
+    got = units("2. Did they remove the product or delete the video? If yes, the lock is gone.")
+    assert got == ["Did they remove the product or delete the video? If yes, the lock is gone."]
