@@ -1,5 +1,5 @@
-"""How a passage is cut into quotable sentences: table rows, list lead-ins, FAQ answers joined to their
-questions, and lines written for reps kept out of a creator's reply."""
+"""How a passage is cut into quotable sentences: table rows, list lead-ins, bold run-in labels, FAQ answers
+joined to their questions, claims joined to their verdicts, and lines written for reps kept out of a creator's reply."""
 from __future__ import annotations
 
 import re
