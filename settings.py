@@ -52,7 +52,8 @@ class Settings(BaseSettings):
     region: str = Field("", description="Default creator region for retrieval filters; empty means all regions.")
     min_support: float = Field(0.45, ge=0.0, le=1.0, description="Lowest support score at which a cited sentence counts as backed by its passage.")
     reader_threshold: float = Field(0.15, ge=0.0, le=1.0, description="Escalate a question when no sentence's answerability (reader rating less its pull on any question) reaches this.")
-    reader_weights: Path | None = Field(None, description="A reader delta to use instead of the shipped reader/weights/reader.safetensors, such as one from `python -m reader train --out FILE`.")
+    reader_weights: Path | None = Field(None, description="A reader delta to use instead of the shipped one, such as `python -m reader train --out FILE` writes.")
+    reader_precision: Literal["auto", "float32", "bfloat16"] = Field("auto", description="Reader arithmetic: auto is bfloat16 where the CPU has it in hardware (AVX512-BF16, AMX), else float32.")
     escalate_below: float = Field(0.2, ge=0.0, le=1.0, description="Escalate a question no retrieved passage is this similar to (embedding cosine), before the reader reads it.")
     default_team: str = Field("Creator Support", description=(
         "Team named on escalations the escalation matrix does not cover (it routes only the questions left unanswered)."))
@@ -75,9 +76,8 @@ class Settings(BaseSettings):
     # App and activity log
     activity_db: Path = Field(ROOT / ".store" / "activity.sqlite3", description="SQLite file of the activity log.")
     activity_key: SecretStr | None = Field(None, description=(
-        "Key of the hash that stands in for creator handles that are e-mail addresses or phone numbers in the "
-        "activity log. Unset: a random key is made once and kept beside the log as `<activity_db>.key` (under "
-        "`.store/`, which git ignores); back it up with the log, or `forget` can no longer find those rows."))
+        "Key of the hash standing in for e-mail or phone handles in the activity log. Unset: a random key kept "
+        "beside the log as `<activity_db>.key`; back it up with the log, or `forget` cannot find those rows."))
     stale_after_days: int = Field(180, ge=1, description="A document reviewed longer ago than this is flagged stale.")
     owner_passphrase: SecretStr | None = Field(None, description="Passphrase for the knowledge-owner role when no OIDC login is configured.")
 

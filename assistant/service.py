@@ -35,7 +35,7 @@ class Assistant:
     def __init__(self, settings: Settings, searcher: HybridSearcher, drafter: Drafter | None = None,
                  reader: Reader | None = None):
         self.settings, self.searcher = settings, searcher
-        self.reader = reader or Reader(settings.reader_weights or WEIGHTS)
+        self.reader = reader or Reader(settings.reader_weights or WEIGHTS, precision=settings.reader_precision)
         self.embedder = searcher.embedder
         self.offline = OfflineDrafter()
         self.drafter = drafter or self.offline

@@ -4,7 +4,8 @@ sentences instead, in one run on this machine.
     python bench/ask.py [--set FILE] [--limit N] [--json]
 
 Uses the eval store of the sample knowledge base (built by `python -m eval` or `python -m reader train`).
-Prints p50 and p95 per message for both, the reader's own share (and within it the priors' share: each
+Prints p50 and p95 per message for both, the reader also at float32 when its configured precision is not
+(`CREATOR_DESK_READER_PRECISION`), the reader's own share (and within it the priors' share: each
 sentence's rating against the null question, computed once per sentence), and their ratios; never asserts on time.
 """
 from __future__ import annotations
@@ -75,34 +76,46 @@ def percentiles(values: list[float]) -> dict[str, float]:
 
 
 def run(set_path: Path, limit: int) -> dict:
-    """Ask every question once per rater, interleaved so both see the same machine load."""
+    """Ask every question once per rater, each going first in turn (the first pays for embedding the
+    message), so all see the same machine load. The reader runs at the configured precision and, where
+    that is not float32, at float32 too for comparison."""
     from assistant.service import build_assistant
-    from reader.model import Reader
+    from reader.model import Reader, resolve_precision
     from settings import ROOT, load_settings
 
     settings = load_settings().model_copy(update={"store_dir": ROOT / ".store" / "eval-chroma"})
     assistant = build_assistant(settings)
-    reader, plain = Timed(Reader()), Timed(EmbedderRater(assistant.embedder))
+    precision = resolve_precision(settings.reader_precision)
+    raters = {"reader": Timed(Reader(precision=precision)), "embedder": Timed(EmbedderRater(assistant.embedder))}
+    if precision != "float32":
+        raters["reader_float32"] = Timed(Reader(precision="float32"))
     questions = load_questions(set_path)[:limit]
-    assistant.reader = reader
-    assistant.ask(questions[0].question)  # load models and indexes before timing
-    totals: dict[str, list[float]] = {"reader": [], "embedder": []}
-    reader_share: list[float] = []
-    prior_share: list[float] = []
-    for q in questions:
-        for name, rater in (("reader", reader), ("embedder", plain)):
+    for rater in raters.values():  # load models and indexes before timing
+        assistant.reader = rater
+        assistant.ask(questions[0].question)
+    totals: dict[str, list[float]] = {name: [] for name in raters}
+    own: dict[str, list[float]] = {name: [] for name in raters}
+    priors: dict[str, list[float]] = {name: [] for name in raters}
+    names = list(raters)
+    for turn, q in enumerate(questions):
+        for name in names[turn % len(names):] + names[:turn % len(names)]:  # nobody always goes first
+            rater = raters[name]
             assistant.reader, before, before_prior = rater, rater.seconds, rater.prior_seconds
             started = time.perf_counter()
             assistant.ask(q.question, region=q.region)
             totals[name].append(time.perf_counter() - started)
-            if name == "reader":
-                reader_share.append(rater.seconds - before)
-                prior_share.append(rater.prior_seconds - before_prior)
-    out = {"questions": len(questions), "with_reader": percentiles(totals["reader"]),
-           "without_reader": percentiles(totals["embedder"]), "reader_only": percentiles(reader_share),
-           "priors_only": percentiles(prior_share)}
+            own[name].append(rater.seconds - before)
+            priors[name].append(rater.prior_seconds - before_prior)
+    out = {"questions": len(questions), "precision": precision, "with_reader": percentiles(totals["reader"]),
+           "without_reader": percentiles(totals["embedder"]), "reader_only": percentiles(own["reader"]),
+           "priors_only": percentiles(priors["reader"])}
     out["added_p95_ms"] = round(out["with_reader"]["p95_ms"] - out["without_reader"]["p95_ms"], 1)
     out["ratio_p50"] = round(out["with_reader"]["p50_ms"] / out["without_reader"]["p50_ms"], 2)
+    if "reader_float32" in raters:
+        fp32 = {"with_reader": percentiles(totals["reader_float32"]), "reader_only": percentiles(own["reader_float32"])}
+        fp32["added_p95_ms"] = round(fp32["with_reader"]["p95_ms"] - out["without_reader"]["p95_ms"], 1)
+        fp32["reader_time_ratio"] = round(sum(own["reader"]) / sum(own["reader_float32"]), 2)
+        out["float32"] = fp32
     return out
 
 

@@ -1,10 +1,11 @@
 """Loading the shipped reader (bundled MiniLM plus the trained delta) and scoring question-sentence pairs."""
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, ContextManager, Literal, Sequence
 
 import numpy as np
 
@@ -31,6 +32,7 @@ MAX_LENGTH = 128  # word pieces for question and sentence together; longer sente
 # Pairs per forward pass. On two CPU cores batches of 8 ran the same calls in 0.63-0.82 of the time batches
 # of 32 took (bench/reader_speed.py), with the same ratings: big batches pad more and spill the caches.
 BATCH_SIZE = 8
+Precision = Literal["auto", "float32", "bfloat16"]
 
 
 class ReaderMissingError(RuntimeError):
@@ -57,11 +59,29 @@ def new_cross_encoder(device: str | None = None) -> Any:
     return CrossEncoder(base_model_path(), num_labels=1, max_length=MAX_LENGTH, device=device)
 
 
+def native_bfloat16() -> bool:
+    """Whether this CPU multiplies bfloat16 in hardware (AVX512-BF16 or AMX); elsewhere it is slower than float32."""
+    import torch
+
+    try:  # torch.cpu's probes are private; if they move, float32 is the safe answer
+        return bool(torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported())
+    except (AttributeError, RuntimeError):
+        return False
+
+
+def resolve_precision(precision: Precision) -> str:
+    """The precision the reader's matrix products run in: "auto" picks bfloat16 only where it is native."""
+    if precision == "auto":
+        return "bfloat16" if native_bfloat16() else "float32"
+    return precision
+
+
 class Reader:
     """Scores how well each sentence answers a question, as a probability; loads on first use."""
 
-    def __init__(self, weights: Path = WEIGHTS, batch_size: int = BATCH_SIZE):
+    def __init__(self, weights: Path = WEIGHTS, batch_size: int = BATCH_SIZE, precision: Precision = "auto"):
         self.weights, self.batch_size = weights, batch_size
+        self.precision = resolve_precision(precision)
         self._model: Any = None
         self._load_lock, self._run_lock = threading.Lock(), threading.Lock()
         self._priors = Priors(self.score)
@@ -81,10 +101,18 @@ class Reader:
             return np.zeros(0, dtype=np.float32)
         pairs = [(question, t) for t in texts]
         model = self.model
-        with self._run_lock:  # torch runs one batch at a time well on two cores; threads would only contend
+        with self._run_lock, self._autocast():  # one batch at a time runs well on two cores; threads contend
             out = model.predict(pairs, batch_size=self.batch_size, show_progress_bar=False,
-                                     convert_to_numpy=True)
+                                convert_to_numpy=True)
         return np.asarray(out, dtype=np.float32).reshape(-1)
+
+    def _autocast(self) -> ContextManager[Any]:
+        """Matrix products in bfloat16 when chosen; norms and softmax stay in float32 (torch's autocast lists)."""
+        if self.precision != "bfloat16":
+            return contextlib.nullcontext()
+        import torch
+
+        return torch.autocast("cpu", dtype=torch.bfloat16)
 
     def prior(self, texts: Sequence[str]) -> np.ndarray:
         """Each text's rating against a question that asks nothing (cached): what answerability discounts."""

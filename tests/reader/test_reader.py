@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from reader.model import TRAINED_PREFIXES, WEIGHTS, Reader, ReaderMissingError, pair_text
@@ -110,3 +111,37 @@ def test_prior_is_the_null_question_rating_computed_once(reader: Reader) -> None
     finally:
         reader._priors._score = score
     assert calls == []
+
+
+def test_auto_precision_is_bfloat16_only_where_the_cpu_has_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """"auto" runs bfloat16 only on a CPU that multiplies it in hardware; an explicit choice is kept."""
+    import reader.model as model
+
+    monkeypatch.setattr(model, "native_bfloat16", lambda: False)
+    assert model.resolve_precision("auto") == "float32"
+    assert model.resolve_precision("bfloat16") == "bfloat16"
+    monkeypatch.setattr(model, "native_bfloat16", lambda: True)
+    assert model.resolve_precision("auto") == "bfloat16"
+    assert model.resolve_precision("float32") == "float32"
+
+
+def test_bfloat16_rates_like_float32(reader: Reader) -> None:
+    """bfloat16 products move ratings by hundredths at most and pick the same answer; they do run in bfloat16."""
+    fast, exact = Reader(precision="bfloat16"), Reader(precision="float32")
+    fast._model = exact._model = reader.model  # the same weights: only the arithmetic differs
+    moved = []
+    for question, answer, distractors in CASES:
+        a, b = fast.score(question, [answer, *distractors]), exact.score(question, [answer, *distractors])
+        assert a.argmax() == b.argmax() == 0
+        assert a == pytest.approx(b, abs=0.03)
+        moved.append(float(np.abs(a - b).max()))
+    assert max(moved) > 0  # identical to the last bit would mean the setting did nothing
+
+
+def test_reader_precision_setting_reaches_the_reader(settings, embedder) -> None:
+    """CREATOR_DESK_READER_PRECISION is what the assistant's reader runs at."""
+    from assistant.service import build_assistant
+
+    for precision in ("float32", "bfloat16"):
+        assistant = build_assistant(settings.model_copy(update={"reader_precision": precision}), embedder=embedder)
+        assert assistant.reader.precision == precision
