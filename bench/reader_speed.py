@@ -1,6 +1,6 @@
-"""Can the reader be made cheaper on a CPU? Times the shipped reader against other batch sizes, torch's
-dynamic int8 quantisation of its linear layers and onnxruntime, on the calls `ask` really makes, and says how
-far the ratings move.
+"""Can the reader be made cheaper on a CPU? Times the shipped reader in float32 against other batch sizes,
+bfloat16, torch's dynamic int8 quantisation of its linear layers and onnxruntime, on the calls `ask` really
+makes, and says how far the ratings move.
 
     python bench/reader_speed.py [--set FILE] [--limit N] [--json]
 
@@ -51,9 +51,24 @@ def quantised(per_channel: bool):
 
     from reader.model import Reader
 
-    reader = Reader()
+    reader = Reader(precision="float32")
     spec = {torch.nn.Linear: per_channel_dynamic_qconfig} if per_channel else {torch.nn.Linear}
     quantize_dynamic(reader.model.model, spec, dtype=torch.qint8, inplace=True)
+    return reader
+
+
+def bfloat16(shipped, whole_model: bool):
+    """The shipped reader under bfloat16 autocast (as shipped where native), or with every weight cast."""
+    import torch
+
+    from reader.model import Reader
+
+    if not whole_model:
+        reader = Reader(shipped.weights, shipped.batch_size, precision="bfloat16")
+        reader._model = shipped.model  # the same weights: only the arithmetic differs
+        return reader
+    reader = Reader(shipped.weights, shipped.batch_size, precision="float32")
+    reader.model.model.to(torch.bfloat16)
     return reader
 
 
@@ -61,7 +76,7 @@ def rebatched(shipped, batch_size: int):
     """The shipped reader's model, run with another number of pairs per forward pass."""
     from reader.model import Reader
 
-    reader = Reader(shipped.weights, batch_size)
+    reader = Reader(shipped.weights, batch_size, precision=shipped.precision)
     reader._model = shipped.model  # the same weights: only the batching differs
     return reader
 
@@ -113,11 +128,12 @@ def onnx_variant(shipped, folder: Path) -> dict:
 
 
 def record(set_path: Path, limit: int) -> tuple[list[tuple[str, list[str]]], object]:
-    """The reader calls `ask` makes over the first `limit` questions, and the shipped reader that made them."""
+    """The reader calls `ask` makes over the first `limit` questions, and the float32 reader that made them."""
     from assistant.service import build_assistant
     from settings import ROOT, load_settings
 
-    settings = load_settings().model_copy(update={"store_dir": ROOT / ".store" / "eval-chroma"})
+    settings = load_settings().model_copy(update={"store_dir": ROOT / ".store" / "eval-chroma",
+                                                   "reader_precision": "float32"})
     assistant = build_assistant(settings)
     recorder = assistant.reader = Recorder(assistant.reader)
     for q in load_questions(set_path)[:limit]:
@@ -130,6 +146,7 @@ def run(set_path: Path, limit: int, threshold: float) -> dict:
     calls, shipped = record(set_path, limit)
     with tempfile.TemporaryDirectory(prefix="reader-onnx-") as folder:  # the export is 91 MB
         variants = {"shipped": shipped, "batch_32": rebatched(shipped, 32), "batch_16": rebatched(shipped, 16),
+                    "bfloat16_autocast": bfloat16(shipped, False), "bfloat16_cast": bfloat16(shipped, True),
                     "int8": quantised(False), "int8_per_channel": quantised(True),
                     **onnx_variant(shipped, Path(folder))}
         return replay(calls, variants, threshold)
