@@ -53,7 +53,7 @@ def unanswered(question: str, verdict: Verdict, passages: list[Passage], thresho
     where = near.title or near.source
     quote = verdict.closest.text if len(verdict.closest.text) <= 160 else verdict.closest.text[:157].rsplit(" ", 1)[0] + "…"
     return (f'The knowledge base does not answer "{question}". The closest passage ({where}) says "{quote}", '
-            f"which the reader rates {verdict.best:.2f} as an answer (it needs {threshold:.2f}).")
+            f"and the reader rates the best answers it found {verdict.best:.2f} (it needs {threshold:.2f}).")
 
 
 def outside_scope(question: str, mentions: Callable[[str], int], story: str = "", staff: bool = False) -> str:

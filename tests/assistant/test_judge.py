@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from assistant.judge import MAX_SENTENCES, choose, judge
+from assistant.judge import MAX_SENTENCES, answerability, choose, judge
 from assistant.reasons import unanswered
 from assistant.offline import Candidate
 from assistant.types import Passage
@@ -27,15 +28,28 @@ def passage(text: str, section: str = "Rules", source: str = "a.md") -> Passage:
     return Passage(f"{source}#{section}", text, 0.0, 0.0, source=source, title="Doc", section=section)
 
 
-def test_answerability_is_the_best_rating() -> None:
-    """Covered when the best sentence reaches the threshold; the closest sentence is kept for the reason."""
+def test_answerability_is_the_best_rating_tempered_by_the_next() -> None:
+    """Covered when the best two sentences together reach the threshold; one high rating alone counts for less
+    than two; the closest sentence is kept for the reason."""
     passages = [passage("The minimum withdrawal is ten dollars for every creator. Payouts go to your bank account weekly.")]
-    high = judge("minimum?", passages, Fixed({"minimum": 0.9, "Payouts": 0.3}), 0.5, 1000)
-    low = judge("minimum?", passages, Fixed({"minimum": 0.4}), 0.5, 1000)
-    assert high.covered and abs(high.best - 0.9) < 1e-6
-    assert not low.covered and low.closest is not None and "minimum" in low.closest.text
+    lone = judge("minimum?", passages, Fixed({"minimum": 0.9, "Payouts": 0.3}), 0.5, 1000)
+    twice = judge("minimum?", passages, Fixed({"minimum": 0.9, "Payouts": 0.9}), 0.5, 1000)
+    low = judge("minimum?", passages, Fixed({"minimum": 0.4, "Payouts": 0.4}), 0.5, 1000)
+    assert 0.3 < lone.best < 0.9 and lone.best == pytest.approx(answerability(np.array([0.9, 0.3])))
+    assert twice.best == pytest.approx(0.9, abs=1e-6) and twice.covered and lone.covered
+    assert not low.covered and low.closest is not None
     reason = unanswered("what is the minimum?", low, passages, 0.5)
     assert "what is the minimum?" in reason and "0.40" in reason and "0.50" in reason
+
+
+def test_answerability_of_few_sentences() -> None:
+    """One rated sentence is its own answerability; none is 0; more weight on the second lowers it monotonically."""
+    assert answerability(np.array([0.7])) == pytest.approx(0.7)
+    assert answerability(np.array([])) == 0.0
+    ratings = np.array([0.2, 0.95, 0.4])
+    assert answerability(ratings, 0.0) == pytest.approx(0.95)
+    assert answerability(ratings, 1.0) == pytest.approx(0.4)
+    assert answerability(ratings, 0.0) > answerability(ratings, 0.5) > answerability(ratings, 1.0)
 
 
 class Pulling(Fixed):
@@ -52,7 +66,7 @@ def test_answerability_discounts_a_sentence_that_pulls_every_question() -> None:
     ratings = {"collaboration": 0.6, "Rate cuts": 0.35}
     plain = judge("is Bramblewick one of your brands?", passages, Fixed(ratings), 0.4, 1000)
     pulled = judge("is Bramblewick one of your brands?", passages, Pulling(ratings), 0.4, 1000)
-    assert plain.covered and abs(plain.best - 0.6) < 1e-6
+    assert plain.covered and plain.best == pytest.approx(answerability(np.array([0.6, 0.35])))
     assert not pulled.covered and pulled.best < 0.4
     assert pulled.closest is not None and "Rate cuts" in pulled.closest.text
     assert [c.text for c in pulled.picked] == [c.text for c in plain.picked]
