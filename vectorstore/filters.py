@@ -52,13 +52,21 @@ class Filters:
             return None
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
-    def matches(self, meta: dict[str, Any]) -> bool:
-        """The same filter applied to one chunk's metadata in Python."""
+    def matches(self, meta: dict[str, Any], text: str = "") -> bool:
+        """The same filter applied to one chunk's metadata (and text) in Python."""
         if self.doc_type and meta.get("doc_type") != self.doc_type:
             return False
         if self.audience and meta.get("audience") != self.audience:
             return False
         regions = region_values(self.region)
-        if regions and not region_tags(meta.get("region")) & {r.upper() for r in regions}:
+        if regions and not region_tags(meta.get("region")) & {r.upper() for r in regions} \
+                and not names_market(text, self.region):
             return False
         return not (self.current_only and meta.get("current") is False)
+
+
+def names_market(text: str, region: str) -> bool:
+    """Whether a chunk's text names the market the way the domain file says documents do. A document tagged
+    for other markets still speaks to this one there ("We do not onboard creators in Indonesia")."""
+    pattern = get_domain().mentions.get(region.strip().upper()) if text else None
+    return bool(pattern and pattern.search(text))

@@ -84,7 +84,8 @@ class KeywordIndex:
     def mask(self, filters: Filters) -> np.ndarray:
         """1.0 for chunks the filter allows, 0.0 for the rest."""
         if filters not in self._masks:
-            self._masks[filters] = np.array([1.0 if filters.matches(m) else 0.0 for m in self.metas], dtype=np.float32)
+            self._masks[filters] = np.array([1.0 if filters.matches(m, t) else 0.0 for m, t in zip(self.metas, self.texts)],
+                                            dtype=np.float32)
         return self._masks[filters]
 
     def neighbours(self, chunk_id: str, filters: Filters) -> list[Hit]:

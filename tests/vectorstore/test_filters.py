@@ -25,6 +25,17 @@ def test_a_grouping_tag_matches_its_markets_only() -> None:
     assert Filters(region="TH").matches({"region": "SEA"}) and not Filters(region="US").matches({"region": "SEA"})
 
 
+def test_a_chunk_that_names_the_market_speaks_to_it_whatever_its_tags() -> None:
+    """A page tagged for the markets an agency serves still answers a creator from one it names: "We do not
+    onboard creators in Indonesia" is found for an Indonesian creator; a page that names no such market is not."""
+    meta = {"region": "US, UK, MY", "current": True}
+    named = "We do not currently onboard creators in Indonesia or Singapore."
+    assert Filters(region="ID").matches(meta, named) and Filters(region="SG").matches(meta, named)
+    assert not Filters(region="ID").matches(meta, "We work with creators in three markets.")
+    assert not Filters(region="ID").matches(meta)
+    assert not Filters(region="ID").matches({**meta, "current": False}, named)  # a superseded page stays out
+
+
 def test_ingested_documents_with_market_lists_are_searchable_by_each_market(settings, embedder) -> None:
     """Front matter written as "US, TH" or as a YAML list: search with either market finds the document."""
     from ingest.pipeline import run_ingest
@@ -36,13 +47,17 @@ def test_ingested_documents_with_market_lists_are_searchable_by_each_market(sett
                                 "a LIVE up to 3 times per stream.\n", encoding="utf-8")
     (kb / "tax.md").write_text("---\ntitle: Tax codes\nregion: [UK, VN]\n---\n\n# Tax code\n\nVietnamese creators "
                                "must submit a tax code before payouts.\n", encoding="utf-8")
+    (kb / "about.md").write_text("---\ntitle: About us\nregion: US\n---\n\n# Markets\n\nWe do not onboard creators "
+                                 "in Indonesia yet.\n", encoding="utf-8")
     store = open_store(settings, embedder)
     assert not run_ingest(settings, store, embedder, kb).failed
     searcher = HybridSearcher(store, embedder)
     for region, source in (("TH", "live.md"), ("US", "live.md"), ("VN", "tax.md"), ("UK", "tax.md")):
         assert source in [h.source for h in searcher.search("pause LIVE tax code", 5, Filters(region=region))]
     assert "tax.md" not in [h.source for h in searcher.search("pause LIVE tax code", 5, Filters(region="TH"))]
+    assert "about.md" in [h.source for h in searcher.search("do you take creators?", 5, Filters(region="ID"))]
+    assert "about.md" not in [h.source for h in searcher.search("do you take creators?", 5, Filters(region="TH"))]
     from assistant.types import to_passage
 
     regions = {h.source: to_passage(h).region for h in searcher.search("pause LIVE tax code", 5, Filters())}
-    assert regions == {"live.md": "US, TH", "tax.md": "UK, VN"}  # as a rep reads them, whichever way written
+    assert regions == {"live.md": "US, TH", "tax.md": "UK, VN", "about.md": "US"}  # as a rep reads them, whichever way written
