@@ -180,6 +180,8 @@ class Domain(Strict):
         """Code -> how documents name a market or a grouping inside a sentence."""
         not_after = f"(?<!{re.escape(self.all_but_prefix)})" if self.all_but_prefix else ""
         out = {m.code: re.compile(not_after + any_of(m.document_forms)) for m in self.markets if m.document_forms}
+        # a market the agency does not serve is named by its name ("We do not onboard creators in Japan")
+        out |= {m.code: re.compile(any_of(m.document_forms or [m.name])) for m in self.other_markets}
         for g in self.groupings:
             forms = [any_of(g.document_forms)] if g.document_forms else []
             forms += [f"(?i:{any_of(g.names)})"] if g.names else []

@@ -42,7 +42,8 @@ def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings
         for local, rating in verdict.ratings.items():
             index = got.per_question[q][local]
             ratings[index] = max(ratings.get(index, 0.0), rating)
-        if market and not (verdict.covered and for_region_group(verdict.top, passages, intake.home_market)):
+        said_there = any(for_region_group(c, passages, intake.home_market) for c in verdict.answering)
+        if market and not (verdict.covered and said_there):
             verdict.covered = False  # only what is said of the market itself, or of a grouping holding it, holds there
             got.reasons.append(market)  # the reason a rep needs first, whatever the reader made of the passages
         elif outside := reasons.outside_scope(question, mentions, intake.text if len(got.questions) == 1 else "", staff):

@@ -36,7 +36,8 @@ class Verdict:
     picked: list[Candidate] = field(default_factory=list)
     best: float = 0.0  # answerability: the best two ratings, net of their priors (reader.prior), combined
     closest: Candidate | None = None
-    top: Candidate | None = None  # the best-rated sentence it would quote alone, whatever an earlier question said
+    # sentences whose own answerability reaches the threshold, whatever an earlier question quoted (the market rule)
+    answering: list[Candidate] = field(default_factory=list)
     covered: bool = False
     ratings: dict[int, float] = field(default_factory=dict)  # passage index -> best sentence rating
 
@@ -72,12 +73,11 @@ def judge(question: str, passages: list[Passage], reader: Reader, threshold: flo
     answers = discount(ratings[few], reader.prior([texts[i] for i in few]))
     top = int(few[int(np.argmax(answers))])
     best = answerability(answers)
-    alone = choose(cands, budget)  # what this question would quote were it asked alone
     verdict = Verdict(best=best, closest=cands[top], covered=best >= threshold,
-                      top=max(alone, key=lambda c: c.rating))
+                      answering=[cands[i] for i, a in zip(few, answers) if a >= threshold])
     for cand in cands:
         verdict.ratings[cand.passage] = max(verdict.ratings.get(cand.passage, 0.0), cand.rating)
-    verdict.picked = [in_context(c, passages[c.passage]) for c in (choose(cands, budget, taken) if taken else alone)]
+    verdict.picked = [in_context(c, passages[c.passage]) for c in choose(cands, budget, taken)]
     return verdict
 
 

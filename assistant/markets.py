@@ -61,12 +61,12 @@ def scoped_elsewhere(passage: str, region: str) -> bool:
     return bool(scope) and not ANY_MARKET.search(scope.group(1)) and for_another_market(scope.group(1), region)
 
 
-def for_region_group(best: Candidate | None, passages: list[Passage], region: str) -> bool:
-    """Whether the best answering sentence speaks of the market itself ("We do not take creators in
+def for_region_group(sentence: Candidate | None, passages: list[Passage], region: str) -> bool:
+    """Whether an answering sentence speaks of the market itself ("We do not take creators in
     Indonesia") or states a rule for a grouping that holds it ("(SEA)", "in Southeast Asia"): either holds in
     a market the knowledge base has no rules of its own for. A document tagged SEA is not enough (the Vietnam
     and Indonesia sample rules are), nor is a SEA aside next to a Thai rule."""
-    if best is None:  # the reader's pick, not the rank's
+    if sentence is None:
         return False
-    text = f"{passages[best.passage].section} {best.text}"
+    text = f"{passages[sentence.passage].section} {sentence.text}"
     return region in markets_named(text) or names_group_of(text, region)

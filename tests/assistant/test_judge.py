@@ -37,6 +37,8 @@ def test_answerability_is_the_best_rating_tempered_by_the_next() -> None:
     low = judge("minimum?", passages, Fixed({"minimum": 0.4, "Payouts": 0.4}), 0.5, 1000)
     assert 0.3 < lone.best < 0.9 and lone.best == pytest.approx(answerability(np.array([0.9, 0.3])))
     assert twice.best == pytest.approx(0.9, abs=1e-6) and twice.covered and lone.covered
+    assert [c.text for c in lone.answering] == ["The minimum withdrawal is ten dollars for every creator."]
+    assert len(twice.answering) == 2 and low.answering == []
     assert not low.covered and low.closest is not None
     reason = unanswered("what is the minimum?", low, passages, 0.5)
     assert "what is the minimum?" in reason and "0.40" in reason and "0.50" in reason
@@ -95,14 +97,14 @@ def test_a_fact_an_earlier_question_quotes_leaves_its_share_to_the_next_best() -
     assert [c.text for c in after] == ["Ask for a 7-day extension on Manage Samples."]
 
 
-def test_the_readers_pick_does_not_depend_on_what_an_earlier_question_quoted() -> None:
-    """The market rule reads the best sentence a question would quote alone, even when the reply says it once."""
+def test_the_answering_sentences_do_not_depend_on_what_an_earlier_question_quoted() -> None:
+    """The market rule reads every sentence the reader rates as an answer, even one the reply says once already."""
     passages = [passage("Samples must be posted within 30 days of delivery. Ask for a 7-day extension on Manage Samples.")]
     reader = Fixed({"30 days": 0.9, "extension": 0.6})
     alone = judge("when must I post?", passages, reader, 0.5, 1000)
     second = judge("when must I post?", passages, reader, 0.5, 1000, taken=[alone.picked[0].text])
-    assert alone.top is not None and second.top is not None and second.top.text == alone.top.text
-    assert "30 days" in alone.top.text and all("30 days" not in c.text for c in second.picked)
+    assert [c.text for c in second.answering] == [c.text for c in alone.answering] and len(alone.answering) == 2
+    assert all("30 days" not in c.text for c in second.picked)
 
 
 def test_worked_example_is_marked() -> None:

@@ -2,6 +2,7 @@
 Southeast Asia answers in a market with no rules of its own, and one for Thailand does not."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from assistant.markets import for_another_market, heading_markets
@@ -150,6 +151,53 @@ def test_what_the_knowledge_base_says_of_a_market_without_rules_answers_there(ja
     draft = japan_once.ask("do you work with creators in Japan? my cousin in Tokyo wants to join")
     assert draft.status == "answered", draft.reason
     assert "Japan" in draft.draft and draft.citations
+
+
+class Keyed:
+    """A stand-in reader that rates a sentence by the words it holds, whatever the question; even priors."""
+
+    def __init__(self, ratings: dict[str, float]):
+        self.ratings = ratings
+
+    def score(self, question: str, texts: list[str]) -> np.ndarray:
+        return np.array([max([v for k, v in self.ratings.items() if k in t] or [0.0]) for t in texts], dtype=np.float32)
+
+    def prior(self, texts: list[str]) -> np.ndarray:
+        return np.full(len(texts), 0.5, dtype=np.float32)
+
+
+@pytest.fixture(scope="module")
+def joining(tmp_path_factory: pytest.TempPathFactory, embedder):
+    """A knowledge base with one market-neutral rule and one sentence about Japan, a market without rules."""
+    from ingest.pipeline import run_ingest
+    from settings import load_settings
+    from tests.files import write_md
+    from vectorstore.search import HybridSearcher
+    from vectorstore.store import open_store
+
+    root = tmp_path_factory.mktemp("joining")
+    write_md(root / "kb" / "join.md", "# Joining the agency\n\nCreators join by linking their TikTok Shop account "
+             "to ours in the app. We do not onboard creators in Japan yet.", title="Joining")
+    settings = load_settings(store_dir=root / "store", kb_dir=root / "kb", activity_db=root / "a.db")
+    store = open_store(settings, embedder)
+    assert not run_ingest(settings, store, embedder).failed
+    return settings, HybridSearcher(store, embedder)
+
+
+@pytest.mark.parametrize("japan,answered", [(0.6, True), (0.05, False)])
+def test_a_market_without_rules_is_answered_by_any_answering_sentence_about_it(joining, japan: float,
+                                                                               answered: bool) -> None:
+    """The market rule asks whether a sentence the reader rates as an answer speaks of the market, not only
+    whether the best-rated one does: a general joining rule rated above the Japan sentence does not hide it."""
+    from assistant.service import Assistant
+
+    rated = Assistant(*joining, reader=Keyed({"linking": 0.9, "Japan": japan}))
+    draft = rated.ask("do you work with creators in Japan? my cousin in Tokyo wants to join")
+    assert (draft.status == "answered") is answered, draft.reason
+    if answered:
+        assert "Japan" in draft.draft and draft.citations
+    else:
+        assert "Japan" in draft.reason and not draft.citations
 
 
 def test_another_markets_rule_still_escalates_in_a_market_without_rules(japan_once) -> None:
