@@ -20,9 +20,12 @@ def find_conflicts(searcher: HybridSearcher, got: Retrieved, citations: list[Cit
 
 
 def superseded_notes(searcher: HybridSearcher, got: Retrieved, citations: list[Citation]) -> list[str]:
-    """Older versions of a cited document that also match the question."""
-    cited = {p.doc_id: p for p in got.passages if p.chunk_id in {c.chunk_id for c in citations}}
-    notes = []
+    """Superseded versions the draft quotes, and older versions of a cited document that also match the question."""
+    quoted = [p for p in got.passages if p.chunk_id in {c.chunk_id for c in citations}]
+    cited = {p.doc_id: p for p in quoted if p.current}
+    notes = [f"The draft quotes a superseded version, '{p.title}' ({p.source}, effective {p.effective or '?'}), "
+             "because the message asks how things were before; today's rules may differ."
+             for p in {p.source: p for p in quoted if not p.current}.values()]
     for question in got.questions:
         for hit in searcher.search(question, 5, Filters(current_only=False), refresh=False):
             older = to_passage(hit)

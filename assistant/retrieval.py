@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from assistant.intake import Intake
 from assistant.passage_text import for_reps
 from assistant.types import Passage, RepNote, to_passage
+from assistant.versions import asks_about_the_past
 from vectorstore.filters import Filters
 from vectorstore.search import RRF_K, HybridSearcher
 from vectorstore.store import Hit
@@ -47,7 +48,8 @@ class Retrieved:
 
 def search_questions(searcher: HybridSearcher, intake: Intake, k: int, doc_type: str = "") -> list[list[Hit]]:
     """Hits per question, every audience, with the creator's region. The caller refreshes the searcher first."""
-    filters = Filters(region=intake.region, doc_type=doc_type)
+    # superseded versions answer only a message about an earlier time ("what were the rules back then?")
+    filters = Filters(region=intake.region, doc_type=doc_type, current_only=not asks_about_the_past(intake.text))
     whole = searcher.search(intake.text, k, filters, refresh=False, per_source=PER_DOCUMENT) if len(intake.questions) > 1 or intake.text != intake.questions[0] else []
     out = []
     for question in intake.questions:

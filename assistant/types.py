@@ -63,7 +63,7 @@ class Draft:
     flags: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # shown to the rep: truncation, redaction, errors
     topic: str = ""
-    answerability: list[float] = field(default_factory=list)  # per question: the best rating net of its prior
+    answerability: list[float] = field(default_factory=list)  # per question: assistant.judge.answerability
     language: str = ""  # ISO 639-1 code of the message (assistant/language.py)
     warnings: list[RepWarning] = field(default_factory=list)  # claims and instructions in the message
     market_unknown: bool = False  # the answer names markets and the creator's is not known

@@ -28,6 +28,13 @@ INTERNAL_MARK = re.compile(
     r"(?i)\b(?:for internal use|internal use only|for (?:[\w-]+ ){0,2}staff only|"
     r"not (?:to be shared|for sharing) with creators|do not (?:share|forward) (?:this )?(?:with|to) creators)\b")
 
+# An older version that says so itself ("Sample eligibility (2024) - SUPERSEDED", "This version was replaced
+# by ...") is superseded, as if its front matter said `status: superseded`; a current page that mentions an
+# older one ("this replaces the 2024 version") is not.
+SUPERSEDED_TITLE = re.compile(r"(?i)\b(?:superseded|obsolete|archived|no longer in effect)\b")
+SUPERSEDED_MARK = re.compile(r"(?i)\b(?:this|the present) (?:version|page|document|policy|guide) "
+                             r"(?:was|has been|is|is now) (?:replaced|superseded|withdrawn|retired)\b")
+
 
 class MetadataRefused(yaml.YAMLError):
     """YAML that parses but is not plain metadata: aliases, or nesting past MAX_META_DEPTH."""
@@ -111,7 +118,7 @@ def normalise(meta: dict[str, Any], source: str, title: str = "", opening: str =
                     or declares_internal(title, opening))
         out["audience"] = "internal" if internal else "creator-safe"
     out.setdefault("region", "global")
-    out.setdefault("status", "current")
+    out.setdefault("status", "superseded" if declares_superseded(title, opening) else "current")
     out.setdefault("doc_id", Path(source).with_suffix("").as_posix())
     out["current"] = str(out["status"]).lower() != "superseded"
     return out
@@ -120,6 +127,11 @@ def normalise(meta: dict[str, Any], source: str, title: str = "", opening: str =
 def declares_internal(title: str, opening: str) -> bool:
     """The document says it is for staff: "INTERNAL - ..." as its title, "For staff only." as it opens."""
     return bool(INTERNAL_TITLE.search(title) or INTERNAL_MARK.search(title) or INTERNAL_MARK.search(opening[:400]))
+
+
+def declares_superseded(title: str, opening: str) -> bool:
+    """The document says it is an older version: in its title, or as it opens."""
+    return bool(SUPERSEDED_TITLE.search(title) or SUPERSEDED_MARK.search(opening[:400]))
 
 
 def bounded(value: Any) -> Any:

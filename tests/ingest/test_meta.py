@@ -79,3 +79,23 @@ def test_a_document_without_an_audience_is_internal_when_its_folder_or_itself_sa
     assert doc.metadata["audience"] == audience
     declared = build_doc(source, {"title": title, "audience": "creator-safe"}, [Section([], opening)], [], "")
     assert declared.metadata["audience"] == "creator-safe"  # what the metadata says wins
+
+
+@pytest.mark.parametrize("title, opening, status", [
+    ("Sample eligibility (2024) - SUPERSEDED", "Who could request free samples.", "superseded"),
+    ("Sample eligibility (2024)", "SUPERSEDED. This version was replaced by the 2025 page.", "superseded"),
+    ("Payout rules", "This page has been withdrawn; see the new guide.", "superseded"),
+    ("Withdrawals", "The amount you have withdrawn appears in your bank within 3 days.", "current"),
+    ("Payout rules", "This policy has been replaced by the 2026 payout policy.", "superseded"),
+    ("Sample eligibility (2025)", "This replaces the June 2024 version, which is superseded.", "current"),
+    ("Free samples", "Older guides quote 5,000 followers; that rule was replaced in 2025.", "current"),
+])
+def test_a_document_that_calls_itself_superseded_is_an_older_version(title: str, opening: str, status: str) -> None:
+    """Its title or opening says it was replaced: search leaves it out of today's answers, as with `status`."""
+    from ingest.loaders import build_doc
+    from ingest.documents import Section
+
+    doc = build_doc("samples/rules.md", {"title": title}, [Section([], opening)], [], "")
+    assert doc.metadata["status"] == status and doc.metadata["current"] is (status == "current")
+    declared = build_doc("samples/rules.md", {"title": title, "status": "current"}, [Section([], opening)], [], "")
+    assert declared.metadata["current"] is True  # what the metadata says wins
