@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 
 from assistant.text import MARKER_RE, content_words, markers_inside, overlap, sentences, strip_markers
 from assistant.types import Citation, Passage
+from domain import get_domain
 
 if TYPE_CHECKING:  # the model loads lazily; typing must not import it
     from vectorstore.embeddings import Embedder
 
 # Courtesy lines that need no source; every other sentence must carry a citation or is flagged.
 BOILERPLATE = re.compile(
-    r"(?i)^(hi|hello|hey|dear|thanks|thank you|best|cheers|kind regards|regards|the spotlight media|"
+    r"(?i)^(hi|hello|hey|dear|thanks|thank you|best|cheers|kind regards|regards|"
     r"if anything in your account|for the rest of your question|hope this helps|let me know|feel free|"
     r"i want to make sure|they'll get back to you|happy to help)\b|^[^a-z]*$|^\w+,$"
 )
@@ -41,6 +42,12 @@ def drop_invented(text: str, count: int) -> tuple[str, list[str]]:
         return ""
 
     return MARKER_RE.sub(keep, text), flags
+
+
+def says_nothing(sentence: str) -> bool:
+    """Greetings, the agency's sign-off (from the domain file) and questions state no fact to cite."""
+    line = sentence.strip()
+    return bool(BOILERPLATE.search(line)) or line.endswith("?") or line in get_domain().sign_off.splitlines()
 
 
 def support(sentence: str, passage: Passage, embedder: Embedder) -> float:
@@ -74,7 +81,7 @@ def check(text: str, passages: list[Passage], embedder: Embedder, min_support: f
     for sentence in sentences(text):
         numbers = [int(n) for n in MARKER_RE.findall(sentence)]
         if not numbers:
-            if not BOILERPLATE.search(sentence.strip()):
+            if not says_nothing(sentence):
                 unsupported.append(sentence)
             continue
         scores = [support(sentence, passages[n - 1], embedder) for n in numbers]
