@@ -22,6 +22,11 @@ def sign_off() -> str:
     return get_domain().sign_off
 
 
+def agency_name() -> str:
+    """The agency's name, from the domain file."""
+    return get_domain().agency.name
+
+
 def staff_budget() -> int:
     """Characters of policy a colleague's answer may quote: it has no greeting, next steps or sign-off, so
     the same length holds that much more answer."""

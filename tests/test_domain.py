@@ -83,7 +83,7 @@ def test_phrases_are_words_not_regexes(phrase: str, matches: list[str], misses: 
 def test_a_second_agency_changes_sign_off_markets_and_topics(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Another agency serves Japan and does not cover NFTs: only the data file changes."""
     from assistant.citecheck import says_nothing
-    from assistant.drafters import sign_off
+    from assistant.drafters import agency_name, sign_off
     from assistant.intake import find_home_market, find_region
     from assistant.markets import for_another_market
     from assistant.scope import unknown_topic
@@ -105,7 +105,7 @@ def test_a_second_agency_changes_sign_off_markets_and_topics(tmp_path: Path, mon
     monkeypatch.setenv("CREATOR_DESK_DOMAIN_FILE", str(write(tmp_path, data)))
     get_domain.cache_clear()
 
-    assert sign_off() == "Cheers,\nNorthwind Talent"
+    assert sign_off() == "Cheers,\nNorthwind Talent" and agency_name() == "Northwind Talent"
     assert says_nothing("Northwind Talent") and not says_nothing("Northwind Talent pays on the 5th.")
     assert find_region("hi! creator from Osaka here") == "JP" and find_home_market("I'm based in Osaka") == "JP"
     assert for_another_market("In Japan, samples ship free.", "US")

@@ -6,6 +6,7 @@ from typing import NoReturn
 
 import streamlit as st
 
+from assistant.drafters import agency_name
 from assistant.types import Citation, Draft, RepNote
 from ui.nav import page
 
@@ -144,7 +145,7 @@ def render_notes(notes: list[RepNote], key: str, expanded: bool = False) -> None
         return
     with st.expander(f"Notes for the rep ({len(notes)}) — internal, do not send", expanded=expanded,
                      icon=":material/lock:"):
-        st.caption("Guidance for reps: Spotlight Media process notes and the rep sections of policy pages. "
+        st.caption(f"Guidance for reps: {agency_name()} process notes and the rep sections of policy pages. "
                    "Never paste this to a creator.")
         for note in notes:
             st.markdown(f"**{safe_markdown(note.title)}** — {safe_markdown(note.section)}")

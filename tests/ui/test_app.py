@@ -81,6 +81,9 @@ def test_draft_round_trip_shows_cited_reply_and_sources(app_env: AppEnv) -> None
     assert any("doc=" in link.proto.query_string and "chunk=" in link.proto.query_string for link in links)
     notes = [e for e in at.expander if "internal" in e.label]
     assert notes and "do not send" in notes[0].label
+    from assistant.drafters import agency_name
+
+    assert any(f"{agency_name()} process notes" in c.value for c in at.caption)  # the domain file's name
 
 
 def test_switching_conversations_keeps_each_ones_work(app_env: AppEnv) -> None:
