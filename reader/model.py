@@ -80,11 +80,17 @@ class Reader:
     """Scores how well each sentence answers a question, as a probability; loads on first use."""
 
     def __init__(self, weights: Path = WEIGHTS, batch_size: int = BATCH_SIZE, precision: Precision = "auto"):
-        self.weights, self.batch_size = weights, batch_size
-        self.precision = resolve_precision(precision)
+        self.weights, self.batch_size, self._precision = weights, batch_size, precision
         self._model: Any = None
         self._load_lock, self._run_lock = threading.Lock(), threading.Lock()
         self._priors = Priors(self.score)
+
+    @property
+    def precision(self) -> str:
+        """The precision it runs in, resolved on first use so that constructing a reader imports no torch."""
+        if self._precision == "auto":
+            self._precision = resolve_precision("auto")
+        return self._precision
 
     @property
     def model(self) -> Any:
