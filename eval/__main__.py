@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from eval.data import DEFAULT_SET, load_questions
 from eval.report import print_report
@@ -48,7 +49,8 @@ def evaluate(args: argparse.Namespace) -> dict:
         run_ingest(assistant.settings, assistant.searcher.store, assistant.embedder, kb_dir)
     searcher = assistant.searcher
     result = {"knowledge_base": str(kb_dir), "questions": len(questions), "split": args.split, "store": str(store_dir),
-              "drafter": assistant.drafter.label, "retrieval": retrieval_metrics(searcher, questions)}
+              "drafter": assistant.drafter.label, "reader": reader_used(assistant),
+              "retrieval": retrieval_metrics(searcher, questions)}
     if not args.retrieval_only:
         rows = answer_rows(assistant, searcher, questions)
         result["answers"] = answer_metrics(rows)
@@ -67,6 +69,13 @@ def knowledge_base(kb: Path | None, question_set: Path | None, default_kb: Path)
     if question_set is None:
         raise ValueError(f"--kb {kb} has no docs/ folder with a questions.jsonl beside it: name the questions with --set")
     return kb, question_set
+
+
+def reader_used(assistant: Any) -> dict[str, Any]:
+    """Which reader weights, precision and threshold made the figures: a CPU without bfloat16 runs float32."""
+    reader = assistant.reader
+    return {"weights": str(reader.weights), "precision": reader.precision,
+            "threshold": assistant.settings.reader_threshold}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,7 +26,9 @@ def retrieval_table(result: dict[str, Any]) -> Table:
 
 def answers_table(result: dict[str, Any]) -> Table:
     """Answer metrics for all questions and per split."""
-    table = Table(title=f"Drafts ({result['drafter']} drafter)")
+    reader = result.get("reader") or {}
+    used = f"; reader in {reader['precision']}, threshold {reader['threshold']}" if reader else ""
+    table = Table(title=f"Drafts ({result['drafter']} drafter{used})")
     table.add_column("metric")
     columns = {"all": result["answers"], **result["answers_by_split"]}
     for name in columns:

@@ -27,3 +27,13 @@ def test_creator_replies_cite_no_internal_document_and_staff_answers_are_not_cou
     assert rows["c1"]["status"] == "answered" and rows["c1"]["creator_reply_cites_internal"] is False
     assert rows["s1"]["creator_reply_cites_internal"] is None  # a staff answer may quote internal notes
     assert answer_metrics(list(rows.values()))["creator_replies_citing_internal"] == pytest.approx(0.0)
+
+
+def test_the_figures_say_which_reader_made_them(kb_assistant) -> None:
+    """A figure taken in bfloat16 can differ from float32's by a question at the threshold: the JSON says which."""
+    from eval.__main__ import reader_used
+    from reader.model import WEIGHTS
+
+    used = reader_used(kb_assistant)
+    assert used["weights"] == str(WEIGHTS) and used["precision"] in ("float32", "bfloat16")
+    assert used["threshold"] == kb_assistant.settings.reader_threshold
