@@ -8,20 +8,7 @@ from assistant.judge import MAX_SENTENCES, answerability, choose, judge
 from assistant.reasons import unanswered
 from assistant.offline import Candidate
 from assistant.types import Passage
-
-
-class Fixed:
-    """A stand-in reader that rates sentences by a word they contain: judge's logic without the model."""
-
-    def __init__(self, ratings: dict[str, float]):
-        self.ratings = ratings
-
-    def score(self, question: str, texts: list[str]) -> np.ndarray:
-        return np.array([max([v for k, v in self.ratings.items() if k in t] or [0.0]) for t in texts], dtype=np.float32)
-
-    def prior(self, texts: list[str]) -> np.ndarray:
-        """Even odds for every text: answerability is the rating itself."""
-        return np.full(len(texts), 0.5, dtype=np.float32)
+from tests.readers import Fixed
 
 
 def passage(text: str, section: str = "Rules", source: str = "a.md") -> Passage:

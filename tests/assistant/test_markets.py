@@ -2,13 +2,13 @@
 Southeast Asia answers in a market with no rules of its own, and one for Thailand does not."""
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from assistant.markets import for_another_market, heading_markets
 from assistant.offline import candidates
 from assistant.types import Passage
 from assistant.text import sentences, strip_markers
+from tests.readers import Fixed
 
 
 @pytest.mark.parametrize("sentence, region, other", [
@@ -153,19 +153,6 @@ def test_what_the_knowledge_base_says_of_a_market_without_rules_answers_there(ja
     assert "Japan" in draft.draft and draft.citations
 
 
-class Keyed:
-    """A stand-in reader that rates a sentence by the words it holds, whatever the question; even priors."""
-
-    def __init__(self, ratings: dict[str, float]):
-        self.ratings = ratings
-
-    def score(self, question: str, texts: list[str]) -> np.ndarray:
-        return np.array([max([v for k, v in self.ratings.items() if k in t] or [0.0]) for t in texts], dtype=np.float32)
-
-    def prior(self, texts: list[str]) -> np.ndarray:
-        return np.full(len(texts), 0.5, dtype=np.float32)
-
-
 @pytest.fixture(scope="module")
 def joining(tmp_path_factory: pytest.TempPathFactory, embedder):
     """A knowledge base with one market-neutral rule and one sentence about Japan, a market without rules."""
@@ -191,7 +178,7 @@ def test_a_market_without_rules_is_answered_by_any_answering_sentence_about_it(j
     whether the best-rated one does: a general joining rule rated above the Japan sentence does not hide it."""
     from assistant.service import Assistant
 
-    rated = Assistant(*joining, reader=Keyed({"linking": 0.9, "Japan": japan}))
+    rated = Assistant(*joining, reader=Fixed({"linking": 0.9, "Japan": japan}))
     draft = rated.ask("do you work with creators in Japan? my cousin in Tokyo wants to join")
     assert (draft.status == "answered") is answered, draft.reason
     if answered:
