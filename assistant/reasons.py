@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
+from assistant import versions
 from assistant.language import HOLDING, Language
 from assistant.scope import unknown_topic
 from assistant.types import Passage
@@ -54,6 +55,20 @@ def unanswered(question: str, verdict: Verdict, passages: list[Passage], thresho
     quote = verdict.closest.text if len(verdict.closest.text) <= 160 else verdict.closest.text[:157].rsplit(" ", 1)[0] + "…"
     return (f'The knowledge base does not answer "{question}". The closest passage ({where}) says "{quote}", '
             f"and the reader rates the best answers it found {verdict.best:.2f} (it needs {threshold:.2f}).")
+
+
+def not_in_effect_then(question: str, message: str, answering: list[Passage]) -> str:
+    """The question asks what a rule was at an earlier time, and every passage that answers it is a version that
+    did not hold then: today's rules are not an answer to a dispute about last year's."""
+    if not answering or not versions.asks_for_old_rules(question, message) or versions.held_then(message, answering):
+        return ""
+    period = versions.asked_period(message)
+    when = "at an earlier time" if period is None else \
+        period.text if period.text.lower().startswith(("before", "until", "prior")) else f"in {period.text}"
+    found = "; ".join(list(dict.fromkeys(f"{p.title or p.source}, effective {p.effective or 'date not given'}"
+                                         f"{'' if p.current else ', superseded'}" for p in answering))[:3])
+    return (f'The message asks how the rules were {when}, and the knowledge base holds no version in effect then: '
+            f"the passages that answer it ({found}) may not have applied. Check the rules of that time.")
 
 
 def outside_scope(question: str, mentions: Callable[[str], int], story: str = "", staff: bool = False) -> str:

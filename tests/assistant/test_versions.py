@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.versions import asks_about_the_past
+from datetime import date
+
+from assistant.types import Passage
+from assistant.versions import asked_period, asks_about_the_past, asks_for_old_rules, in_effect
 
 
 @pytest.mark.parametrize("message, past", [
@@ -20,6 +23,48 @@ from assistant.versions import asks_about_the_past
 ])
 def test_a_question_about_an_earlier_time_is_told_from_one_about_today(message: str, past: bool) -> None:
     assert asks_about_the_past(message) is past
+
+
+@pytest.mark.parametrize("message, old", [
+    ("back in summer 2024 I withdrew a lot. what was the PayPal fee back then?", True),
+    ("what were the rules at the time? I applied back in August 2024", True),
+    ("back in 2024, how many followers did I need to request free samples?", True),
+    ("I started in March 2025. were the limits the same back then, or was it different?", True),
+    # a story set in the past with a question about today
+    ("she stopped working with us back in 2024. how long do you keep chat records?", False),
+    ("I joined back in 2023. Did you get my tax form?", False),
+    ("what was the problem with my video? it was removed today", False),
+])
+def test_a_question_for_an_old_rule_is_told_from_a_story_set_in_the_past(message: str, old: bool) -> None:
+    assert asks_for_old_rules(message, message) is old
+
+
+@pytest.mark.parametrize("message, start, end", [
+    ("back in summer 2024, what was the fee?", date(2024, 6, 1), date(2024, 8, 31)),
+    ("what were the rules back in March 2024?", date(2024, 3, 1), date(2024, 3, 31)),
+    ("what was the split in Sept. 2023?", date(2023, 9, 1), date(2023, 9, 30)),
+    ("what were the rules before June 2024?", date.min, date(2024, 5, 31)),
+    ("I joined back in 2023, what was my split back then?", date(2023, 1, 1), date(2023, 12, 31)),
+])
+def test_the_time_asked_about_covers_every_day_the_message_can_mean(message: str, start: date, end: date) -> None:
+    period = asked_period(message)
+    assert period is not None and (period.start, period.end) == (start, end)
+    assert asked_period("what were the old rules?") is None
+
+
+def version(current: bool, effective: str) -> Passage:
+    """A passage of a document version, effective on that day ("" when the document does not say)."""
+    return Passage(chunk_id="x", text="Rule.", current=current, effective=effective)
+
+
+def test_only_a_version_that_held_at_the_time_answers_for_it() -> None:
+    summer = asked_period("back in summer 2024")
+    assert in_effect(version(False, "2024-06-01"), summer)  # the older version had taken effect
+    assert not in_effect(version(False, "2024-09-01"), summer)  # it came after the time asked about
+    assert in_effect(version(False, ""), summer) and in_effect(version(False, "2024-09-01"), None)
+    assert in_effect(version(True, "2023-01-01"), summer)  # today's rules already held then
+    assert not in_effect(version(True, "2025-11-19"), summer) and not in_effect(version(True, ""), summer)
+    assert not in_effect(version(True, "2023-01-01"), None)  # "the old rules", undated: not today's
 
 
 @pytest.fixture(scope="module")
@@ -54,3 +99,11 @@ def test_an_earlier_time_may_be_answered_from_the_older_version_and_the_rep_is_t
     older = [c for c in draft.citations if c.source == "samples-2024.md"]
     assert older and "5,000" in draft.draft
     assert any("superseded" in note and "samples-2024.md" in note for note in draft.conflicts), draft.conflicts
+
+
+def test_a_time_before_every_version_on_file_escalates_with_the_time_named(versions) -> None:
+    """Neither page held in 2023: the older one took effect in June 2024. Quoting either to settle a 2023
+    dispute would state rules that did not apply, so the rep gets the question with the reason."""
+    draft = versions.ask("back in 2023, how many followers did I need to request free samples?")
+    assert draft.status == "escalate" and not draft.citations
+    assert "2023" in draft.reason and "in effect" in draft.reason
