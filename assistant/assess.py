@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Callable
 from assistant import reasons
 from assistant.drafters import ANSWER_BUDGET, staff_budget
 from assistant.intake import Intake
-from assistant.judge import Verdict, judge
+from assistant.judge import Similarity, Verdict, judge
 from assistant.markets import for_region_group
 from assistant.retrieval import Retrieved, rerank
 from settings import Settings
@@ -16,9 +16,10 @@ if TYPE_CHECKING:  # the model loads lazily; typing must not import it
 
 
 def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings: Settings,
-           mentions: Callable[[str], int]) -> list[Verdict]:
+           mentions: Callable[[str], int], similarity: Similarity | None = None) -> list[Verdict]:
     """One verdict per question; what is not answered is marked in `got` with its reason, and the
-    passages are re-ranked by the reader's ratings. `mentions` counts chunks matching a pattern."""
+    passages are re-ranked by the reader's ratings. `mentions` counts chunks matching a pattern;
+    `similarity` is the embedder's cosine, which helps choose the sentences quoted."""
     budget = (staff_budget() if staff else ANSWER_BUDGET) // max(1, len(got.questions))
     market = reasons.market_without_rules(intake.home_market, mentions)
     verdicts: list[Verdict] = []
@@ -37,7 +38,8 @@ def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings
             continue
         # one question is read as the whole message, its context included ("a shop sent me a hair mask")
         asked = intake.text if len(got.questions) == 1 else question
-        verdict = judge(asked, passages, reader, settings.reader_threshold, budget, staff, intake.region, taken)
+        verdict = judge(asked, passages, reader, settings.reader_threshold, budget, staff, intake.region, taken,
+                        similarity)
         taken += [c.text for c in verdict.picked]
         for local, rating in verdict.ratings.items():
             index = got.per_question[q][local]

@@ -30,8 +30,9 @@ class Candidate:
     text: str
     passage: int  # index into the passage list
     position: int
-    score: float = 0.0  # the rating plus a little for the passage's search rank
+    score: float = 0.0  # what selection ranks by: rating, similarity and the passage's search rank (assistant.judge)
     rating: float = 0.0  # the reader's probability that the sentence answers the question
+    similarity: float = 0.0  # the embedder's cosine to the question
 
 
 def usable(sentence: str) -> bool:

@@ -84,7 +84,8 @@ class Assistant:
         """
         intake = parse(message, self.settings.max_message_chars, region or self.settings.region, handle)
         got, staff = self.retrieve(intake, k, audience, doc_type)
-        verdicts = assess(got, intake, staff, self.reader, self.settings, self.searcher.keyword.count_matching)
+        verdicts = assess(got, intake, staff, self.reader, self.settings, self.searcher.keyword.count_matching,
+                          self.embedder.similarities)
         draft_answerability = [round(c, 4) for c in got.coverage]
         whole = self.matrix().route(" ".join(intake.questions))
         # The team that owns what is left unanswered, not what the draft already answers.

@@ -91,6 +91,13 @@ class Embedder:
         return self.model.encode(texts, batch_size=self.batch_size, normalize_embeddings=True,
                                  convert_to_numpy=True, show_progress_bar=False)
 
+    def similarities(self, query: str, texts: Sequence[str]) -> np.ndarray:
+        """Cosine similarity of each text to the query."""
+        if not texts:
+            return np.zeros(0, dtype=np.float32)
+        vectors = self.embed([query, *texts])
+        return (vectors[1:] @ vectors[0]).astype(np.float32)
+
     def embed_query(self, text: str) -> np.ndarray:
         """Embed one query."""
         return self.embed([text])[0]

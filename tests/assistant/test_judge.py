@@ -106,3 +106,19 @@ def test_nothing_to_read_escalates() -> None:
     verdict = judge("anything?", [], Fixed({}), 0.5, 1000)
     assert not verdict.covered and verdict.best == 0.0
     assert '"anything?"' in unanswered("anything?", verdict, [], 0.5)
+
+
+def test_similarity_helps_choose_sentences_and_leaves_answerability_to_the_reader() -> None:
+    """Two sentences the reader rates alike: within a one-sentence budget the one the embedder finds closer to
+    the question is quoted; whether the question is answered is the reader's rating alone."""
+    passages = [passage("Payouts are sent every Tuesday to your bank account. Samples must be posted within 14 days.")]
+    reader = Fixed({"Payouts": 0.6, "Samples": 0.6})
+    closer = lambda question, texts: np.array([0.9 if "Samples" in t else 0.1 for t in texts])  # noqa: E731
+    farther = lambda question, texts: np.array([0.1 if "Samples" in t else 0.9 for t in texts])  # noqa: E731
+    one = len("Payouts are sent every Tuesday to your bank account.")
+    near = judge("when must I post my sample?", passages, reader, 0.5, one, similarity=closer)
+    far = judge("when must I post my sample?", passages, reader, 0.5, one, similarity=farther)
+    assert [c.text for c in near.picked] == ["Samples must be posted within 14 days."]
+    assert [c.text for c in far.picked] == ["Payouts are sent every Tuesday to your bank account."]
+    assert near.best == pytest.approx(far.best) and near.covered == far.covered
+    assert near.picked[0].similarity == pytest.approx(0.9)
