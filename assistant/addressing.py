@@ -6,6 +6,13 @@ import re
 
 # Lines for the rep inside creator-safe prose: "Reps must not promise this", "Explain that commission ...".
 TO_REPS = re.compile(r"(?i)^(?:our )?reps? (?:must|should|can|may|need to|do not|don't|never)\b")
+# A duty of staff anywhere in the sentence ("…, UK figures are 'to be confirmed' and reps must not quote a number"):
+# only obligations, since "Our reps cannot grant extensions" and "reps never ask for your password" inform creators.
+STAFF_DUTY = re.compile(r"(?i)\b(?:reps?|agents?|staff) (?:must|should|need to|have to|are to)\b")
+# The same duty in a closing clause: what comes before it is for the creator ("We have not seen the official
+# text, so reps should check the live page" tells the creator what is not known).
+STAFF_CLAUSE = re.compile(r"(?i)(?:,?\s+(?:so|and|but|which means)\s+|;\s*)(?:our |the )?(?:reps?|agents?|staff) "
+                          r"(?:must|should|need to|have to|are to)\b.*$")
 TELL_THEM = re.compile(r"(?i)^(?:explain|tell (?:them|the creator)|remind (?:them|the creator)|reassure (?:them|the creator)) that ")
 # An instruction to staff: an imperative (after an optional "If/When …," clause) that speaks of the
 # creator in the third person or hands the case on ("If the creator sees a deduction, collect the order ID").
@@ -31,9 +38,18 @@ ANY_CREATOR = re.compile(r"^A creator(\s+)(can(?:not|'t)?|must|may|might|will|wo
                          r"is|isn't|has|hasn't|does|doesn't|needs|gets|earns|receives|keeps|loses|pays)\b")
 
 
+def without_staff_clause(sentence: str) -> str:
+    """The sentence up to a closing clause that tells staff what to do, when what is left says something."""
+    found = STAFF_CLAUSE.search(sentence)
+    if not found or found.start() == 0:
+        return sentence
+    head = sentence[:found.start()].rstrip(" ,;:-")
+    return head + "." if len(head.split()) >= 4 else sentence
+
+
 def for_staff_only(sentence: str) -> bool:
     """Whether the sentence instructs a rep rather than informs a creator."""
-    if TO_REPS.search(sentence):
+    if TO_REPS.search(sentence) or STAFF_DUTY.search(sentence):
         return True
     return bool(IMPERATIVE.search(sentence) and ABOUT_CREATOR.search(sentence))
 
@@ -83,6 +99,7 @@ def agree(verb: str) -> str:
 
 def for_the_creator(sentence: str) -> str:
     """A sentence a creator may read, or '' when it is for staff or flagged hearsay."""
+    sentence = without_staff_clause(sentence)
     if for_staff_only(sentence) or flagged_hearsay(sentence):
         return ""
     told = TELL_THEM.match(sentence)

@@ -33,6 +33,8 @@ def test_verb_agreement() -> None:
     "Ask the creator for a screenshot of the order.",
     "Reps must not promise a date.",
     "Escalate to Payments when the creator's payout is frozen.",
+    "Reps should check the live page before quoting any cap.",
+    "Before quoting a cap, our agents need to check the live page.",
 ])
 def test_staff_instructions_stay_out(sentence: str) -> None:
     """Instructions to the rep never reach a creator's reply."""
@@ -44,6 +46,8 @@ def test_staff_instructions_stay_out(sentence: str) -> None:
     "Check your Affiliate Center for the settlement date.",
     "Collections can hold up to 30 products.",
     "If your sample arrives damaged, request a replacement in the app.",
+    "Our reps cannot grant extensions either.",  # what staff can do, told to the creator
+    "Quillbeam reps never ask for your password or login codes.",
 ])
 def test_advice_to_creators_stays_in(sentence: str) -> None:
     """Imperatives addressed to the creator are advice, not staff instructions."""
@@ -77,7 +81,10 @@ def test_a_claim_with_its_verdict_is_quoted_whole(sentence: str) -> None:
     ("Explain that commission settles once the refund window has closed.", "Commission settles once the refund window has closed."),
     ("Reps must not promise this: ask for the order ID and escalate.", ""),
     ("We have not seen the official text, so reps should check the live page.",
-     "We have not seen the official text, so reps should check the live page."),  # carries what is not known
+     "We have not seen the official text."),  # what is not known reaches the creator, the rep's duty does not
+    ("Until one is confirmed, UK figures are 'to be confirmed' and reps must not quote a number.",
+     "Until one is confirmed, UK figures are 'to be confirmed'."),
+    ("If in doubt, reps must escalate.", ""),  # nothing left for the creator
 ])
 def test_a_line_for_the_rep_is_reworded_or_left_out_of_a_creator_reply(sentence: str, for_creator: str) -> None:
     from assistant.addressing import for_the_creator
