@@ -20,6 +20,9 @@ NOT_AN_ANSWER = re.compile(
     r"\{[a-z_]+\}|https?://|^see the |^when to use\b|\b[\w-]+/[\w.-]+\.(md|pdf|html|docx|txt)\b|"
     r"^Q\s*[:.)-]\s)"  # an FAQ's question, even when its first sentence is a statement ("Q: It arrived leaking.")
 )
+# A document's review stamp on its own: "Reviewed 2026-01-15 by Brand Partnerships.", "Finance Desk, reviewed 2026-02-05."
+STAMP = re.compile(r"(?i)^(?:[\w &/-]{1,40},\s*)?(?:last )?(?:reviewed|updated|revised|checked)(?: on)?:? "
+                   r"(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2} \w+ \d{4}|\w+ \d{1,2},? \d{4})(?: by [\w &/-]{1,40})?\.?$")
 LOWER = re.compile(r"[a-z]")
 
 
@@ -39,7 +42,8 @@ def usable(sentence: str) -> bool:
     """Long enough to say something, short enough to quote, and an answer rather than a question or a
     heading written in capitals ("6. PROHIBITED AND RESTRICTED PRODUCTS" in a file without Markdown headings)."""
     return (MIN_CHARS <= len(sentence) <= MAX_CHARS and not INSTRUCTION_RE.search(sentence)
-            and not NOT_AN_ANSWER.search(sentence.strip()) and not sentence.rstrip().endswith(":")
+            and not NOT_AN_ANSWER.search(sentence.strip()) and not STAMP.search(sentence.strip())
+            and not sentence.rstrip().endswith(":")
             and bool(LOWER.search(sentence)))
 
 

@@ -16,6 +16,10 @@ import pytest
     ("6. PROHIBITED AND RESTRICTED PRODUCTS", False),  # a heading in capitals in a file without '#'
     ("IDENTITY CHECK FAILS WHEN WITHDRAWING (US)", False),
     ("PPS 4.0+: LIVE Giveaways and LIVE auctions.", True),  # capitals beside lower case: a sentence
+    ("Reviewed 2026-01-15 by Brand Partnerships.", False),  # a review stamp states no rule
+    ("Finance Desk, reviewed 2026-02-05.", False),
+    ("Last updated 5 March 2026.", False),
+    ("Your appeal is reviewed within 3 days.", True),
 ])
 def test_page_furniture_is_never_quoted_as_an_answer(sentence: str, ok: bool) -> None:
     from assistant.offline import usable
