@@ -9,6 +9,10 @@ TO_REPS = re.compile(r"(?i)^(?:our )?reps? (?:must|should|can|may|need to|do not
 # A duty of staff anywhere in the sentence ("…, UK figures are 'to be confirmed' and reps must not quote a number"):
 # only obligations, since "Our reps cannot grant extensions" and "reps never ask for your password" inform creators.
 STAFF_DUTY = re.compile(r"(?i)\b(?:reps?|agents?|staff) (?:must|should|need to|have to|are to)\b")
+# A prohibition on what staff say to creators: "Do not tell creators the label hurts reach", "Do not promise a
+# creator either outcome". A creator is not the one who tells creators things.
+DONT_TELL = re.compile(r"(?i)^(?:do not|don't|never) (?:tell|promise|quote to|share with|give|offer) "
+                       r"(?:a |the |any |our )?creators?\b")
 # The same duty in a closing clause: what comes before it is for the creator ("We have not seen the official
 # text, so reps should check the live page" tells the creator what is not known).
 STAFF_CLAUSE = re.compile(r"(?i)(?:,?\s+(?:so|and|but|which means)\s+|;\s*)(?:our |the )?(?:reps?|agents?|staff) "
@@ -49,7 +53,7 @@ def without_staff_clause(sentence: str) -> str:
 
 def for_staff_only(sentence: str) -> bool:
     """Whether the sentence instructs a rep rather than informs a creator."""
-    if TO_REPS.search(sentence) or STAFF_DUTY.search(sentence):
+    if TO_REPS.search(sentence) or STAFF_DUTY.search(sentence) or DONT_TELL.search(sentence):
         return True
     return bool(IMPERATIVE.search(sentence) and ABOUT_CREATOR.search(sentence))
 

@@ -35,6 +35,8 @@ def test_verb_agreement() -> None:
     "Escalate to Payments when the creator's payout is frozen.",
     "Reps should check the live page before quoting any cap.",
     "Before quoting a cap, our agents need to check the live page.",
+    "Do not tell creators the label hurts reach, and do not suggest leaving it off.",
+    "Do not promise a creator either outcome; the Finance Desk checks these case by case.",
 ])
 def test_staff_instructions_stay_out(sentence: str) -> None:
     """Instructions to the rep never reach a creator's reply."""
@@ -48,6 +50,7 @@ def test_staff_instructions_stay_out(sentence: str) -> None:
     "If your sample arrives damaged, request a replacement in the app.",
     "Our reps cannot grant extensions either.",  # what staff can do, told to the creator
     "Quillbeam reps never ask for your password or login codes.",
+    "Do not tell anyone your login code.",  # a prohibition for the creator
 ])
 def test_advice_to_creators_stays_in(sentence: str) -> None:
     """Imperatives addressed to the creator are advice, not staff instructions."""
