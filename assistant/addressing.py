@@ -15,8 +15,13 @@ DONT_TELL = re.compile(r"(?i)^(?:do not|don't|never) (?:tell|promise|quote to|sh
                        r"(?:a |the |any |our )?creators?\b")
 # The same duty in a closing clause: what comes before it is for the creator ("We have not seen the official
 # text, so reps should check the live page" tells the creator what is not known).
-STAFF_CLAUSE = re.compile(r"(?i)(?:,?\s+(?:so|and|but|which means)\s+|;\s*)(?:our |the )?(?:reps?|agents?|staff) "
-                          r"(?:must|should|need to|have to|are to)\b.*$")
+# So is a closing instruction about quoting figures or quoting to creators ("…, so do not quote a number") or
+# about creators in the third person ("…; use it only to explain what a creator may have seen"). "This is
+# unverified; do not quote these timings as TikTok policy" may be advice to the creator too, so it stays.
+STAFF_CLAUSE = re.compile(r"(?i)(?:,?\s+(?:so|and|but|which means)\s+|;\s*)(?:(?:our |the )?(?:reps?|agents?|staff) "
+                          r"(?:must|should|need to|have to|are to)\b|(?:do not|don't|never) (?:quote|cite)\b[^.;]*\b(?:numbers?|figures?|creators?)\b|"
+                          r"(?:use|explain|tell|ask|remind|reassure|point)\b[^.;]*\b(?:a|the) creators?\b|"
+                          r"(?:use|explain|tell|ask|remind|reassure|point)\b[^.;]*\bcreators\b).*$")
 TELL_THEM = re.compile(r"(?i)^(?:explain|tell (?:them|the creator)|remind (?:them|the creator)|reassure (?:them|the creator)) that ")
 # An instruction to staff: an imperative (after an optional "If/When …," clause) that speaks of the
 # creator in the third person or hands the case on ("If the creator sees a deduction, collect the order ID").
@@ -35,7 +40,9 @@ VERDICT = re.compile(r"(?i)\b(?:unverified|unconfirmed|not (?:been )?(?:confirme
                      r"third[- ]party \w+ only\b)")
 IRREGULAR = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't",
              "hasn't": "haven't", "doesn't": "don't"}
-SUBJECT = re.compile(r"\b([Tt])he creator\b(?!'s)(\s+)(\w+(?:n't)?)?")
+# An adverb may stand between the subject and its verb: "the creator then has 24 hours" -> "you then have".
+SUBJECT = re.compile(r"\b([Tt])he creator\b(?!'s)(\s+(?:(?:then|also|still|only|now|usually|always|never|first|"
+                     r"already|just|often|normally|automatically)\s+)?)(\w+(?:n't)?)?")
 # "A creator can ask again" states a rule for any creator, so for this one; "A creator who ..." and
 # "A creator account" do not start with the rule's verb and stay as they are.
 ANY_CREATOR = re.compile(r"^A creator(\s+)(can(?:not|'t)?|must|may|might|will|won't|should(?:n't)?|could|"

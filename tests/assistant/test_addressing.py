@@ -16,6 +16,7 @@ from assistant.addressing import agree, flagged_hearsay, for_staff_only, for_the
     ("A creator needs 1,000 followers.", "You need 1,000 followers."),
     ("A creator who withdraws a request can apply again.", "A creator who withdraws a request can apply again."),
     ("A creator account is free.", "A creator account is free."),
+    ("After the flag the creator then has 24 hours to fix it.", "After the flag you then have 24 hours to fix it."),
 ])
 def test_second_person(before: str, after: str) -> None:
     """'The creator' becomes 'you' with the verb agreeing; other sentences are untouched."""
@@ -88,6 +89,15 @@ def test_a_claim_with_its_verdict_is_quoted_whole(sentence: str) -> None:
     ("Until one is confirmed, UK figures are 'to be confirmed' and reps must not quote a number.",
      "Until one is confirmed, UK figures are 'to be confirmed'."),
     ("If in doubt, reps must escalate.", ""),  # nothing left for the creator
+    ("TikTok does not publish a points table, so do not quote a number.", "TikTok does not publish a points table."),
+    ("This is not confirmed on TikTok's pages; use it only to explain what a creator may have seen.",
+     "This is not confirmed on TikTok's pages."),
+    ("Our sources do not state the rate TikTok applies, so do not quote 24% to a creator as their rate.",
+     "Our sources do not state the rate TikTok applies."),
+    ("This is unverified; do not quote these timings as TikTok policy.",
+     "This is unverified; do not quote these timings as TikTok policy."),  # may be advice to the creator
+    ("Results vary, so do not promise weight loss in your video.",
+     "Results vary, so do not promise weight loss in your video."),  # a content rule for the creator
 ])
 def test_a_line_for_the_rep_is_reworded_or_left_out_of_a_creator_reply(sentence: str, for_creator: str) -> None:
     from assistant.addressing import for_the_creator
