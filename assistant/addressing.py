@@ -43,6 +43,10 @@ IRREGULAR = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "
 # An adverb may stand between the subject and its verb: "the creator then has 24 hours" -> "you then have".
 SUBJECT = re.compile(r"\b([Tt])he creator\b(?!'s)(\s+(?:(?:then|also|still|only|now|usually|always|never|first|"
                      r"already|just|often|normally|automatically)\s+)?)(\w+(?:n't)?)?")
+# Nouns that "creator" qualifies rather than a verb it governs: "the creator rate", "the creator account".
+COMPOUNDS = {"rate", "rates", "account", "accounts", "fund", "program", "programme", "programs", "center", "centre",
+             "marketplace", "tier", "tiers", "level", "levels", "score", "type", "types", "handle", "profile", "side",
+             "community", "code", "id", "agreement", "contract", "portal", "dashboard", "commission", "terms"}
 # "A creator can ask again" states a rule for any creator, so for this one; "A creator who ..." and
 # "A creator account" do not start with the rule's verb and stay as they are.
 ANY_CREATOR = re.compile(r"^A creator(\s+)(can(?:not|'t)?|must|may|might|will|won't|should(?:n't)?|could|"
@@ -87,8 +91,10 @@ def second_person(sentence: str) -> str:
     sentence = re.sub(r"\bthe creator's\b", "your", sentence)
 
     def swap(found: re.Match) -> str:
-        you = "You" if found.group(1) == "T" else "you"
         verb = found.group(3) or ""
+        if verb.lower() in COMPOUNDS and not found.group(2).strip():
+            return found.group(0)  # "the creator rate" names a thing; "you rate" would not
+        you = "You" if found.group(1) == "T" else "you"
         return f"{you}{found.group(2)}{agree(verb)}"
 
     return SUBJECT.sub(swap, sentence)

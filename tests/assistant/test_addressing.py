@@ -17,6 +17,7 @@ from assistant.addressing import agree, flagged_hearsay, for_staff_only, for_the
     ("A creator who withdraws a request can apply again.", "A creator who withdraws a request can apply again."),
     ("A creator account is free.", "A creator account is free."),
     ("After the flag the creator then has 24 hours to fix it.", "After the flag you then have 24 hours to fix it."),
+    ("Our sources do not state the creator rate.", "Our sources do not state the creator rate."),  # a noun, not a verb
 ])
 def test_second_person(before: str, after: str) -> None:
     """'The creator' becomes 'you' with the verb agreeing; other sentences are untouched."""
