@@ -18,8 +18,9 @@ DONT_TELL = re.compile(r"(?i)^(?:do not|don't|never) (?:tell|promise|quote to|sh
 # So is a closing instruction about quoting figures or quoting to creators ("…, so do not quote a number") or
 # about creators in the third person ("…; use it only to explain what a creator may have seen"). "This is
 # unverified; do not quote these timings as TikTok policy" may be advice to the creator too, so it stays.
-STAFF_CLAUSE = re.compile(r"(?i)(?:,?\s+(?:so|and|but|which means)\s+|;\s*)(?:(?:our |the )?(?:reps?|agents?|staff) "
-                          r"(?:must|should|need to|have to|are to)\b|(?:do not|don't|never) (?:quote|cite)\b[^.;]*\b(?:numbers?|figures?|creators?)\b|"
+STAFF_CLAUSE = re.compile(r"(?i)(?:,?\s+(?:so|and|but|which means)\s+|;\s*)(?:"
+                          r"(?:our |the )?(?:reps?|agents?|staff) (?:must|should|need to|have to|are to)\b|"
+                          r"(?:do not|don't|never) (?:quote|cite)\b[^.;]*\b(?:numbers?|figures?|creators?)\b|"
                           r"(?:use|explain|tell|ask|remind|reassure|point)\b[^.;]*\b(?:a|the) creators?\b|"
                           r"(?:use|explain|tell|ask|remind|reassure|point)\b[^.;]*\bcreators\b).*$")
 TELL_THEM = re.compile(r"(?i)^(?:explain|tell (?:them|the creator)|remind (?:them|the creator)|reassure (?:them|the creator)) that ")

@@ -37,6 +37,13 @@ def forget_cached_embeddings(embedder: Any) -> None:
             cache.clear()
 
 
+def forget_priors(reader: Any) -> None:
+    """Empty the reader's remembered priors, so a timed ask rates its sentences' priors like a new message does."""
+    seen = getattr(getattr(reader, "_priors", None), "_seen", None)
+    if seen is not None:
+        seen.clear()
+
+
 def wrap_stages(stages: list[tuple[str, str, str]], totals: dict[str, list[float]]) -> Callable[[], None]:
     """Put a wall-clock timer around each (label, module, attribute) stage; returns the undo."""
     import importlib

@@ -21,7 +21,7 @@ if __package__ in (None, ""):  # run as `python bench/similarity.py`: make the r
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.ask import percentiles  # noqa: E402
-from bench.harness import forget_cached_embeddings  # noqa: E402
+from bench.harness import forget_cached_embeddings, forget_priors  # noqa: E402
 from eval.data import DEFAULT_SET, load_questions  # noqa: E402
 
 
@@ -46,7 +46,7 @@ def run(set_path: Path, limit: int) -> dict:
         for name in names[turn % 2:] + names[:turn % 2]:
             embedder.similarities = arms[name]
             forget_cached_embeddings(embedder)
-            assistant.reader._priors._seen.clear()
+            forget_priors(assistant.reader)
             started = time.perf_counter()
             assistant.ask(q.question, region=q.region)
             totals[name].append(time.perf_counter() - started)
