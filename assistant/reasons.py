@@ -60,9 +60,11 @@ def unanswered(question: str, verdict: Verdict, passages: list[Passage], thresho
 def not_in_effect_then(question: str, message: str, answering: list[Passage]) -> str:
     """The question asks what a rule was at an earlier time, and every passage that answers it is a version that
     did not hold then: today's rules are not an answer to a dispute about last year's."""
-    if not answering or not versions.asks_for_old_rules(question, message) or versions.held_then(message, answering):
+    if not answering or not versions.asks_for_old_rules(question, message):
         return ""
     period = versions.asked_period(message)
+    if any(versions.in_effect(p, period) for p in answering):
+        return ""
     when = "at an earlier time" if period is None else \
         period.text if period.text.lower().startswith(("before", "until", "prior")) else f"in {period.text}"
     found = "; ".join(list(dict.fromkeys(f"{p.title or p.source}, effective {p.effective or 'date not given'}"

@@ -6,8 +6,6 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable
-
 from assistant.types import Passage
 
 # General English for a question about an earlier time: "back in summer 2024", "at the time", "what were the rules",
@@ -83,8 +81,3 @@ def in_effect(passage: Passage, period: Period | None) -> bool:
         return period is None or day is None or day <= period.end
     return period is not None and day is not None and day <= period.start
 
-
-def held_then(message: str, passages: Iterable[Passage]) -> bool:
-    """Whether any of the passages holds the rules of the time the message asks about."""
-    period = asked_period(message)
-    return any(in_effect(p, period) for p in passages)

@@ -10,8 +10,6 @@ sentence's rating against the null question, computed once per sentence), and th
 """
 from __future__ import annotations
 
-import argparse
-import json
 import statistics
 import sys
 import time
@@ -22,7 +20,7 @@ import numpy as np
 if __package__ in (None, ""):  # run as `python bench/ask.py`: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from eval.data import DEFAULT_SET, load_questions  # noqa: E402
+from eval.data import load_questions  # noqa: E402
 
 
 class EmbedderRater:
@@ -121,14 +119,9 @@ def run(set_path: Path, limit: int) -> dict:
 
 def main() -> int:
     """Run and print."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", type=Path, default=DEFAULT_SET)
-    parser.add_argument("--limit", type=int, default=1000)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-    result = run(args.set, args.limit)
-    print(json.dumps(result, indent=None if args.json else 2))
-    return 0
+    from bench.harness import question_cli
+
+    return question_cli(__doc__, run)
 
 
 if __name__ == "__main__":

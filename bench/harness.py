@@ -37,6 +37,22 @@ def forget_cached_embeddings(embedder: Any) -> None:
             cache.clear()
 
 
+def question_cli(doc: str, run: Callable[[Path, int], dict], limit: int = 1000) -> int:
+    """The command line of the benchmarks that replay eval questions: --set, --limit and --json; prints run's result."""
+    import argparse
+    import json
+
+    from eval.data import DEFAULT_SET
+
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--set", type=Path, default=DEFAULT_SET)
+    parser.add_argument("--limit", type=int, default=limit)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    print(json.dumps(run(args.set, args.limit), indent=None if args.json else 2))
+    return 0
+
+
 def forget_priors(reader: Any) -> None:
     """Empty the reader's remembered priors, so a timed ask rates its sentences' priors like a new message does."""
     seen = getattr(getattr(reader, "_priors", None), "_seen", None)

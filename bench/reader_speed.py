@@ -12,8 +12,6 @@ exporter needs it and it is not a dependency (`pip install onnx` to include it).
 """
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import tempfile
 import time
@@ -25,7 +23,7 @@ if __package__ in (None, ""):  # run as `python bench/reader_speed.py`: make the
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.ask import percentiles  # noqa: E402
-from eval.data import DEFAULT_SET, load_questions  # noqa: E402
+from eval.data import load_questions  # noqa: E402
 
 
 class Recorder:
@@ -182,16 +180,10 @@ def replay(calls: list[tuple[str, list[str]]], variants: dict, threshold: float)
 
 def main() -> int:
     """Run and print."""
+    from bench.harness import question_cli
     from settings import load_settings
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", type=Path, default=DEFAULT_SET)
-    parser.add_argument("--limit", type=int, default=40)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-    result = run(args.set, args.limit, load_settings().reader_threshold)
-    print(json.dumps(result, indent=None if args.json else 2))
-    return 0
+    return question_cli(__doc__, lambda questions, limit: run(questions, limit, load_settings().reader_threshold), limit=40)
 
 
 if __name__ == "__main__":

@@ -9,8 +9,6 @@ seen before. Uses the eval store of the sample knowledge base; prints p50 and p9
 """
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -21,8 +19,8 @@ if __package__ in (None, ""):  # run as `python bench/similarity.py`: make the r
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.ask import percentiles  # noqa: E402
-from bench.harness import forget_cached_embeddings, forget_priors  # noqa: E402
-from eval.data import DEFAULT_SET, load_questions  # noqa: E402
+from bench.harness import forget_cached_embeddings, forget_priors, question_cli  # noqa: E402
+from eval.data import load_questions  # noqa: E402
 
 
 def no_similarity(question: str, texts: list[str]) -> np.ndarray:
@@ -59,13 +57,7 @@ def run(set_path: Path, limit: int) -> dict:
 
 def main() -> int:
     """Run and print."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", type=Path, default=DEFAULT_SET)
-    parser.add_argument("--limit", type=int, default=1000)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-    print(json.dumps(run(args.set, args.limit), indent=None if args.json else 2))
-    return 0
+    return question_cli(__doc__, run)
 
 
 if __name__ == "__main__":
