@@ -41,9 +41,10 @@ VERDICT = re.compile(r"(?i)\b(?:unverified|unconfirmed|not (?:been )?(?:confirme
                      r"third[- ]party \w+ only\b)")
 IRREGULAR = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't",
              "hasn't": "haven't", "doesn't": "don't"}
-# An adverb may stand between the subject and its verb: "the creator then has 24 hours" -> "you then have".
-SUBJECT = re.compile(r"\b([Tt])he creator\b(?!'s)(\s+(?:(?:then|also|still|only|now|usually|always|never|first|"
-                     r"already|just|often|normally|automatically)\s+)?)(\w+(?:n't)?)?")
+# Adverbs may stand between the subject and its verb: "the creator then has 24 hours" -> "you then have",
+# "the creator only ever gets one rate" -> "you only ever get".
+SUBJECT = re.compile(r"\b([Tt])he creator\b(?!'s)(\s+(?:(?:then|also|still|only|ever|now|usually|always|never|first|"
+                     r"already|just|often|normally|automatically)\s+){0,2})(\w+(?:n't)?)?")
 # Nouns that "creator" qualifies rather than a verb it governs: "the creator rate", "the creator account".
 COMPOUNDS = {"rate", "rates", "account", "accounts", "fund", "program", "programme", "programs", "center", "centre",
              "marketplace", "tier", "tiers", "level", "levels", "score", "type", "types", "handle", "profile", "side",

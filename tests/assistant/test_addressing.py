@@ -17,6 +17,7 @@ from assistant.addressing import agree, flagged_hearsay, for_staff_only, for_the
     ("A creator who withdraws a request can apply again.", "A creator who withdraws a request can apply again."),
     ("A creator account is free.", "A creator account is free."),
     ("After the flag the creator then has 24 hours to fix it.", "After the flag you then have 24 hours to fix it."),
+    ("but the creator only ever gets one rate per product.", "but you only ever get one rate per product."),
     ("Our sources do not state the creator rate.", "Our sources do not state the creator rate."),  # a noun, not a verb
 ])
 def test_second_person(before: str, after: str) -> None:
