@@ -12,6 +12,12 @@ STAFF_RE = re.compile(
     # a rep's shorthand opens a sentence with a bare "creator": "creator got a free sample and says ..."
     r"(?:^|(?<=[.!?]\s))creator (?:got|has|had|received|dm'?d|dmed|just|keeps|messaged|sent|wrote))\b"
 )
+# A colleague labels themselves before the question: "rep in Austin here -", "rep (KL hub) -", "(internal) ...".
+# A creator writes "my rep"; one who opens "Rep at X told me" names a verb, which the label never has.
+OPENS_AS_REP = re.compile(
+    r"(?i)^\W*(?:(?:hi|hey|hello|hiya)\W+)?(?:[(\[]\s*internal\s*[)\]]|internal\s*[:\-\u2013\u2014]|"
+    r"rep\b(?:\s+(?:in|from|at|on)\s+(?!(?:\w+\s+)?(?:told|said|says|asked|is|was|has|keeps|won't|never)\b)\w+(?:\s+\w+)?)?"
+    r"\s*(?:here\b|\(|[:,\-\u2013\u2014]|[\U0001F44B\U0001F64B]))")
 # Creators as other people: "a creator messaged", "the creator's appeal", "my replies to creators".
 # A creator writes about themselves ("I'm a creator", "as a creator") or other creators, not "the creator".
 THIRD_PERSON_RE = re.compile(
@@ -34,7 +40,7 @@ SELF_RE = re.compile(r"(?i)\b(?:i'?m|i am|am|as|be|become|becoming|being)\s+(?:a
 
 def looks_like_staff(text: str) -> bool:
     """A colleague's how-to question rather than a creator's message."""
-    if STAFF_RE.search(text):
+    if STAFF_RE.search(text) or OPENS_AS_REP.search(text):
         return True
     for match in THIRD_PERSON_RE.finditer(text):
         if match.group("pron") and OTHER_PERSON_RE.search(text[:match.start()]):

@@ -56,6 +56,14 @@ def test_a_creator_asking_about_their_own_account_is_never_answered_as_a_rep(kb_
     ("do u work with creators in indonesia? my cousin wants to join", False),  # asks the agency about itself
     ("how do we work with creators who miss deadlines?", True),
     ("Creator Support never answered me. who do i send my appeal to?", False),
+    # a colleague's label before the question; a creator's "my rep" or "Rep at X told me" is no label
+    ("rep in Austin here - she wants to know if she owes quarterly tax", True),
+    ("rep (KL hub) - what's the pager ID for Ops On-Call?", True),
+    ("(internal) does the 4 hour SLA pause over public holidays?", True),
+    ("rep in Manchester \U0001F44B the invite shows a 15% split, is that right?", True),
+    ("Rep at Quillbeam told me, wait 3 days. is that right?", False),
+    ("my rep said I'd get paid friday, when does commission settle?", False),
+    ("reposted my video, does the link still work?", False),
 ])
 def test_staff_questions_are_told_apart_from_creator_messages(message: str, staff: bool) -> None:
     assert looks_like_staff(message) is staff
