@@ -75,12 +75,21 @@ def norm(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", plain(text).lower()))
 
 
+def without_kicker(lines: list[str], headings: set[str]) -> list[str]:
+    """The lines from the title on, when a short unpunctuated line stands above it ("Acme Partners - creator
+    guide" over "Settlement and Withdrawals" at the top of a PDF): page furniture, not something to quote."""
+    filled = [i for i, line in enumerate(lines) if line.strip()][:2]
+    if len(filled) == 2 and heading_like(lines[filled[1]], headings) and lines[filled[0]].rstrip()[-1:] not in ".!?:":
+        return lines[filled[1]:]
+    return lines
+
+
 def units(text: str, headings: set[str] = frozenset(), forbids: str = "") -> list[str]:
     """Sentences of a passage; a Markdown table row is one sentence; lines repeating a heading are dropped.
     `forbids` is a heading such as "What reps must never do": its items keep it, since "Ask for the
     creator's password" alone reads as advice to do it."""
     out, table, lead, asked, items, banned = [], [], "", "", [], ""
-    for line in reflow(bordered(text)).split("\n") + [""]:
+    for line in without_kicker(reflow(bordered(text)).split("\n"), headings) + [""]:
         # "if they: are not high-risk" reads as a sentence; "are not high-risk" does not
         under_lead = bool(lead and LIST_ITEM.match(line) and plain(line)[:1].islower())
         if items and not under_lead:

@@ -45,6 +45,17 @@ def test_a_pdf_title_line_is_not_a_sentence_but_a_table_row_is() -> None:
                    "In the US, the policy applies to the whole post."]
 
 
+def test_a_kicker_line_above_the_title_is_not_quoted() -> None:
+    """The agency's running line over a PDF's title is page furniture; a first sentence above a heading is not."""
+    from assistant.passage_text import norm, units
+
+    title = {norm("Settlement and Withdrawals")}
+    text = "Acme Creator Partners - creator guide\nSettlement and Withdrawals\nCommission settles after delivery."
+    assert units(text, title) == ["Commission settles after delivery."]
+    text = "Withdrawals open once commission settles.\nSettlement and Withdrawals\nFees vary by market."
+    assert units(text, title) == ["Withdrawals open once commission settles.", "Fees vary by market."]
+
+
 def test_a_yes_or_no_answer_is_quoted_with_its_faq_question() -> None:
     """'Yes, once: ...' alone answers nothing a reader can see; an answer that stands alone is left alone."""
     from assistant.passage_text import units
