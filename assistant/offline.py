@@ -23,7 +23,6 @@ NOT_AN_ANSWER = re.compile(
 # A document's review stamp on its own: "Reviewed 2026-01-15 by Brand Partnerships.", "Finance Desk, reviewed 2026-02-05."
 STAMP = re.compile(r"(?i)^(?:[\w &/-]{1,40},\s*)?(?:last )?(?:reviewed|updated|revised|checked)(?: on)?:? "
                    r"(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2} \w+ \d{4}|\w+ \d{1,2},? \d{4})(?: by [\w &/-]{1,40})?\.?$")
-LOWER = re.compile(r"[a-z]")
 
 
 @dataclass
@@ -44,7 +43,14 @@ def usable(sentence: str) -> bool:
     return (MIN_CHARS <= len(sentence) <= MAX_CHARS and not INSTRUCTION_RE.search(sentence)
             and not NOT_AN_ANSWER.search(sentence.strip()) and not STAMP.search(sentence.strip())
             and not sentence.rstrip().endswith(":")
-            and bool(LOWER.search(sentence)))
+            and not shouted(sentence))
+
+
+def shouted(sentence: str) -> bool:
+    """Written in capitals, as headings are ("THE FOUR MOST COMMON VIOLATIONS (US, Sept 2025)"): a fifth or
+    fewer of its letters are lower case."""
+    letters = [c for c in sentence if c.isalpha()]
+    return not letters or sum(c.islower() for c in letters) <= len(letters) / 5
 
 
 def candidates(passages: list[Passage], staff: bool = False, region: str = "") -> list[Candidate]:

@@ -15,7 +15,9 @@ import pytest
     ("Use your one appeal for a defective sample on the Manage Samples page, with photos.", True),
     ("6. PROHIBITED AND RESTRICTED PRODUCTS", False),  # a heading in capitals in a file without '#'
     ("IDENTITY CHECK FAILS WHEN WITHDRAWING (US)", False),
+    ("THE FOUR MOST COMMON QUALITY VIOLATIONS (US, Sept 2025)", False),  # a month's name is no sentence
     ("PPS 4.0+: LIVE Giveaways and LIVE auctions.", True),  # capitals beside lower case: a sentence
+    ("US: USD 10 minimum, PPS 4.0+ for LIVE, KYC in the app.", True),
     ("Reviewed 2026-01-15 by Brand Partnerships.", False),  # a review stamp states no rule
     ("Finance Desk, reviewed 2026-02-05.", False),
     ("Last updated 5 March 2026.", False),
