@@ -41,6 +41,16 @@ def label_heading(text: str) -> str:
     return text if text and len(text) <= MAX_LABEL_CHARS and text[-1] not in ".!:" else ""
 
 
+def capitals_heading(line: str) -> str:
+    """The text of a line set in capitals as a heading ("3. THE FOUR MOST COMMON VIOLATIONS (US, Sept 2025)",
+    "FAKE MESSAGES"), else '': at least three letters, a fifth or fewer in lower case, no closing punctuation."""
+    text = " ".join(line.split())
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 3 or sum(c.islower() for c in letters) > len(letters) / 5 or "|" in text:
+        return ""
+    return text if len(text) <= MAX_LABEL_CHARS and text[-1] not in ".,;:!?" else ""
+
+
 def shorten(text: str, limit: int) -> str:
     """Text cut to at most `limit` characters, at a space when one is near the end, marked with '…'."""
     if len(text) <= limit:

@@ -1,8 +1,9 @@
 """Markdown to sections: markdown-it finds the headings, so fenced code never counts as one.
 
 Many hand-written pages set their headings in bold instead ("**Collections (US)**", "**Q: Do I need a
-Business account?**"). A paragraph whose first line is all bold is such a heading, one level below the
-last real heading; a bold label ending in ':' ("**Banned:**") leads into what follows and stays text."""
+Business account?**") or in capitals on a line of their own ("3. SCOPE"). A paragraph whose first line is
+all bold is such a heading, one level below the last real heading; a bold label ending in ':' ("**Banned:**")
+leads into what follows and stays text."""
 from __future__ import annotations
 
 import re
@@ -10,7 +11,7 @@ import re
 from markdown_it import MarkdownIt
 
 from ingest.clean import squeeze
-from ingest.documents import Section, label_heading, push_heading
+from ingest.documents import Section, capitals_heading, label_heading, push_heading
 
 BOLD_LINE = re.compile(r"^\s{0,3}(\*\*|__)(?P<text>[^*_].*?)\1\s*$")
 Span = tuple[int, int, int, str]  # (start line, end line, level, text)
@@ -33,8 +34,12 @@ def heading_spans(body: str) -> list[Span]:
         if tok.type == "heading_open" and tok.map:
             depth = int(tok.tag[1])
             spans.append((tok.map[0], tok.map[1], depth, tokens[i + 1].content.strip()))
-        elif tok.type == "paragraph_open" and tok.map and tok.level == 0:
-            text = bold_heading(lines[tok.map[0]])
+        elif tok.type in ("paragraph_open", "ordered_list_open") and tok.map and tok.level == 0:
+            text = bold_heading(lines[tok.map[0]]) if tok.type == "paragraph_open" else ""
+            # a line in capitals on its own, numbered or not ("3. THE FOUR MOST COMMON VIOLATIONS"): a heading
+            # in a page written without '#'; markdown-it reads a numbered one as a one-item list
+            one_line = sum(1 for line in lines[tok.map[0]:tok.map[1]] if line.strip()) == 1
+            text = text or (capitals_heading(lines[tok.map[0]]) if one_line else "")
             if text:
                 spans.append((tok.map[0], tok.map[0] + 1, min(depth + 1, 6), text))
     return spans
@@ -47,7 +52,7 @@ def markdown_sections(body: str) -> tuple[list[Section], str]:
     spans = heading_spans(body)
     h1 = next((text for _, _, level, text in spans if level == 1), "")
     if not h1 and spans and spans[0][2] == 2 and not squeeze("\n".join(lines[:spans[0][0]])).strip() \
-            and bold_heading(lines[spans[0][0]]):
+            and (bold_heading(lines[spans[0][0]]) or capitals_heading(lines[spans[0][0]])):
         start, end, _, h1 = spans[0]
         spans[0] = (start, end, 1, h1)
     sections: list[Section] = []

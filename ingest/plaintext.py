@@ -11,11 +11,11 @@ import re
 from typing import Any
 
 from ingest.clean import squeeze
-from ingest.documents import LoadError, Section, push_heading
+from ingest.documents import LoadError, Section, capitals_heading, push_heading
 from ingest.meta import split_front_matter
 
 RULE_LINE = re.compile(r"(?m)^[ \t]{0,3}(?:=+|-+)[ \t]*$")
-LIST_START = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+\S")
+BULLET = re.compile(r"^\s*[-*+•]\s+\S")
 MAX_TITLE_CHARS = 120
 
 
@@ -38,8 +38,8 @@ def heading_style(lines: list[str], i: int) -> str:
     if RULE_LINE.fullmatch(below) and len(below.strip()) >= 3:
         return below.strip()[0]
     alone = i == 0 or not lines[i - 1].strip()
-    capitals = sum(c.isalpha() for c in line) >= 3 and line == line.upper() and line[-1] not in ".,;:!?"
-    return "caps" if alone and capitals and not LIST_START.match(line) else ""
+    # "1. SCOPE" is a numbered heading; "- KEEP THIS" is still a list item
+    return "caps" if alone and capitals_heading(line) and not BULLET.match(line) else ""
 
 
 def text_sections(body: str) -> tuple[list[Section], str]:

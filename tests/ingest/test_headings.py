@@ -39,13 +39,23 @@ def test_a_page_that_opens_with_a_bold_line_and_no_h1_takes_it_as_its_title() ->
     assert paths(sections) == [[], ["Collections (US)"]]
 
 
+def test_a_markdown_page_without_hashes_takes_its_capitals_lines_as_headings() -> None:
+    """Numbered ("3. SCOPE", which markdown-it reads as a list) or not; a numbered sentence stays a list item."""
+    body = ("CONTENT RULES FOR POSTS\n\n1. SCOPE\n\nIt covers videos.\n\n3. THE FOUR COMMON VIOLATIONS (US, Sept 2025)\n\n"
+            "3.1 Still-frame content: static images.\n\n1. Post within 14 days.\n2. Keep it up.\n")
+    sections, title = markdown_sections(body)
+    assert title == "CONTENT RULES FOR POSTS"
+    assert paths(sections) == [["1. SCOPE"], ["3. THE FOUR COMMON VIOLATIONS (US, Sept 2025)"]]
+    assert "Still-frame" in sections[1].text and "Post within 14 days" in sections[1].text
+
+
 def test_underlined_and_capitals_headings_anywhere_in_a_text_file_start_sections() -> None:
     body = ("ORDER GLOSSARY\nWhat the statuses mean\n\nPENDING\nThe buyer has paid.\n\nWhy it matters\n--------------\n"
-            "Settled orders can be withdrawn.\n\n- KEEP THIS LIST ITEM\nAND THIS LINE AFTER A LINE\n")
+            "Settled orders can be withdrawn.\n\n- KEEP THIS LIST ITEM\nAND THIS LINE AFTER A LINE\n\n2. FROZEN\nHeld.\n")
     sections, title = text_sections(body)
     assert title == "ORDER GLOSSARY"
     # capitals came first, so they head; the underlined style sits one level below them
-    assert paths(sections) == [[], ["PENDING"], ["PENDING", "Why it matters"]]
+    assert paths(sections) == [[], ["PENDING"], ["PENDING", "Why it matters"], ["2. FROZEN"]]
     assert sections[0].text == "What the statuses mean"
     assert "---" not in sections[2].text and "KEEP THIS LIST ITEM" in sections[2].text
     assert "AND THIS LINE AFTER A LINE" in sections[2].text  # capitals inside a paragraph are not a heading
