@@ -51,21 +51,27 @@ def visible_text(paragraph: Any) -> tuple[str, bool]:
     return "".join(parts), hidden
 
 
-def heading_level(paragraph: Any) -> int:
-    """1..9 for Heading styles and Title, else 0."""
-    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+def style_name(paragraph: Any) -> str:
+    """The paragraph's style name, or '' when it has none."""
+    return (paragraph.style.name if paragraph.style is not None else "") or ""
+
+
+def heading_level(paragraph: Any, titled: bool = False) -> int:
+    """1 for Title, else the Heading style's level; in a `titled` document (one with a Title paragraph)
+    Heading 1 opens a section below the title, as Word lays pages out, so Heading n sits at level n + 1."""
+    name = style_name(paragraph)
     if name == "Title":
         return 1
     if name.startswith("Heading "):
         tail = name.split(" ", 1)[1]
-        return int(tail) if tail.isdigit() else 0
+        return min(int(tail) + titled, 9) if tail.isdigit() else 0
     return 0
 
 
 def bold_heading(paragraph: Any, text: str) -> str:
     """The text of a plain paragraph whose every run is set bold, when it reads as a heading."""
     runs = [r for r in paragraph.runs if r.text.strip()]
-    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    name = style_name(paragraph)
     if not runs or "List" in name or not all(r.bold for r in runs):
         return ""
     return label_heading(text)
@@ -81,13 +87,14 @@ def docx_sections(path: Path, source: str) -> tuple[list[Section], str, list[str
     except Exception as err:  # python-docx raises many types on a broken package
         raise LoadError(f"{source} could not be opened as DOCX ({err.__class__.__name__})") from err
     sections, stack, buffer, title, hidden, depth = [], [], [], "", False, 1
+    titled = any(style_name(p) == "Title" for p in document.paragraphs)
     for block in iter_blocks(document):
         if isinstance(block, str):
             buffer.append(block)
             continue
         text, was_hidden = visible_text(block)
         hidden = hidden or was_hidden
-        level = heading_level(block) if text.strip() else 0
+        level = heading_level(block, titled) if text.strip() else 0
         if level:
             depth = level
         elif bold := bold_heading(block, text):

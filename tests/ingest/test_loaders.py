@@ -116,6 +116,24 @@ def test_docx_headings_and_hidden_runs(tmp_path: Path) -> None:
     assert any("hidden" in f for f in doc.flags)
 
 
+def test_a_docx_with_a_title_paragraph_keeps_its_heading_1_sections(tmp_path: Path) -> None:
+    """Word's layout: a Title paragraph, then Heading 1 sections; Heading 1 is not a second title."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Tax information guide", level=0)  # level 0 is Word's Title style
+    for heading, text in [("Which form?", "US persons file Form W-9."), ("Vietnam", "Creators submit a tax code.")]:
+        document.add_heading(heading, level=1)
+        document.add_paragraph(text)
+    document.add_heading("Deadlines", level=2)
+    document.add_paragraph("Tax codes are due by 1 July.")
+    path = tmp_path / "guide.docx"
+    document.save(str(path))
+    doc = load_file(path, "tax/guide.docx")
+    assert doc.title == "Tax information guide"
+    assert [s.path for s in doc.sections] == [["Which form?"], ["Vietnam"], ["Vietnam", "Deadlines"]]
+
+
 def test_text_non_utf8_is_decoded_and_flagged(tmp_path: Path) -> None:
     path = tmp_path / "note.txt"
     path.write_bytes("Café creators get paid – in €.\n\nSecond paragraph".encode("cp1252"))
