@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.addressing import flagged_hearsay, gives_verdict, reports_claim
+from assistant.faq import ORPHAN_ANSWER, quoted_question, with_their_questions
 from assistant.text import reflow, sentences
 from assistant.types import Passage
 
@@ -14,10 +15,6 @@ MIN_CHARS, MAX_CHARS = 25, 450  # a quotable sentence: long enough to say someth
 # Sections addressed to reps, by their heading: "Rep guidance", "What reps should tell creators".
 REP_SECTION = re.compile(r"(?i)\breps?\b")
 USE_WHEN = re.compile(r"(?i)^(when to use|use when|use this when|use it when)\b")
-ORPHAN_ANSWER = re.compile(r"(?i)^(?:if )?(yes|no)\b[,.:;!]?")  # "If yes, the lock is gone" answers the question before it
-BARE_ANSWER = re.compile(r"(?i)^(yes|no)[,.:;!]?$")
-# A question quoted on its own line, answered in the next paragraph: '> "Can I say these helped my bloating?"'.
-QUOTED_QUESTION = re.compile(r"^>\s*[\"\u201c]?(.+\?)[\"\u201d]?$")
 ANSWER_MARK = re.compile(r"^A:\s+")  # the 'A:' of an FAQ answer is layout, not part of what it says
 RUN_IN = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?\*\*([^*]{2,80}?)\.\*\*\s+\S")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -151,27 +148,6 @@ def closed(sentence: str) -> str:
     if not sentence.count('"') % 2:
         return sentence
     return sentence[:-1].rstrip() if sentence.endswith('"') else f'{sentence}"'
-
-
-def quoted_question(line: str) -> str:
-    """The question on a '> "Can I ...?"' line, without the quote marks, or ''."""
-    found = QUOTED_QUESTION.match(line.strip())
-    return found.group(1) if found else ""
-
-
-def with_their_questions(parts: list[str]) -> list[str]:
-    """'Yes, once: ...' after a quoted FAQ question means nothing alone: it is quoted with its question."""
-    out: list[str] = []
-    glue = False
-    for part in parts:
-        if out and ORPHAN_ANSWER.match(part) and re.search(r"\?[\"'\u201d]?$", out[-1]):
-            out[-1] = f"{out[-1]} {part}"
-            glue = bool(BARE_ANSWER.match(part))  # a bare "No." needs the sentence that explains it
-        elif glue:
-            out[-1], glue = f"{out[-1]} {part}", False
-        else:
-            out.append(part)
-    return out
 
 
 def with_their_verdicts(parts: list[str]) -> list[str]:

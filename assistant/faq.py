@@ -1,0 +1,31 @@
+"""FAQ answers that mean nothing without their question ("Yes, once: ...", "No."): each is quoted with the
+question the page quotes above it."""
+from __future__ import annotations
+
+import re
+
+ORPHAN_ANSWER = re.compile(r"(?i)^(?:if )?(yes|no)\b[,.:;!]?")  # "If yes, the lock is gone" answers the question before it
+BARE_ANSWER = re.compile(r"(?i)^(yes|no)[,.:;!]?$")
+# A question quoted on its own line, answered in the next paragraph: '> "Can I say these helped my bloating?"'.
+QUOTED_QUESTION = re.compile(r"^>\s*[\"\u201c]?(.+\?)[\"\u201d]?$")
+
+
+def quoted_question(line: str) -> str:
+    """The question on a '> "Can I ...?"' line, without the quote marks, or ''."""
+    found = QUOTED_QUESTION.match(line.strip())
+    return found.group(1) if found else ""
+
+
+def with_their_questions(parts: list[str]) -> list[str]:
+    """'Yes, once: ...' after a quoted FAQ question means nothing alone: it is quoted with its question."""
+    out: list[str] = []
+    glue = False
+    for part in parts:
+        if out and ORPHAN_ANSWER.match(part) and re.search(r"\?[\"'\u201d]?$", out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+            glue = bool(BARE_ANSWER.match(part))  # a bare "No." needs the sentence that explains it
+        elif glue:
+            out[-1], glue = f"{out[-1]} {part}", False
+        else:
+            out.append(part)
+    return out
