@@ -11,7 +11,7 @@ from ingest.documents import Section, label_heading, push_heading
 DROP_TAGS = ["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head", "form"]
 CHROME_TAGS = ["nav", "header", "footer", "aside"]
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|opacity\s*:\s*0(?![.\d])", re.I)
-BLOCKS = {"p", "li", "tr", "pre", "blockquote", "dt", "dd", "caption", "figcaption"}
+BLOCKS = {"p", "li", "tr", "pre", "blockquote", "dt", "dd", "caption", "figcaption", "summary"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -58,13 +58,26 @@ def bold_heading(el: Tag) -> str:
     return label_heading(text) if bold and " ".join(bold.split()) == " ".join(text.split()) else ""
 
 
+def add_block(buffer: list[str], el: Tag, term: str) -> str:
+    """Append one block's text; return the definition term in force. A definition says what its term is
+    ("Pending: The buyer has paid ..."): the term is not left as a line of its own."""
+    text = block_text(el)
+    if el.name != "dd" or not term:
+        buffer.append(text)
+        return text if el.name == "dt" else ""
+    if buffer and buffer[-1] == term:
+        buffer.pop()
+    buffer.append(f"{term.rstrip(':')}: {text}")
+    return term
+
+
 def html_sections(html: str) -> tuple[list[Section], str, list[str]]:
     """Sections of visible text, the page title, and flags."""
     soup = BeautifulSoup(html, "html.parser")
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     hidden = strip_invisible(soup)
     root = content_root(soup)
-    sections, stack, buffer, h1, depth = [], [], [], "", 1
+    sections, stack, buffer, h1, depth, term = [], [], [], "", 1, ""
     for el in root.find_all(list(BLOCKS | HEADINGS)):
         nested = el.name not in HEADINGS and el.find_parent(list(BLOCKS)) is not None
         if el.name in HEADINGS:
@@ -74,7 +87,7 @@ def html_sections(html: str) -> tuple[list[Section], str, list[str]]:
             level = min(depth + 1, 6)  # a bold paragraph heads what follows, one below the last real heading
         else:
             if not nested:
-                buffer.append(block_text(el))
+                term = add_block(buffer, el, term)
             continue
         sections.append(Section([t for _, t in stack], squeeze("\n".join(buffer))))
         buffer, h1 = [], h1 or (text if level == 1 else "")

@@ -48,11 +48,14 @@ def bound_headings(sections: list[Section]) -> set[str]:
 
 
 def load_markdown(path: Path, source: str) -> LoadedDoc:
-    """Markdown with YAML front matter; headings give the section path."""
+    """Markdown with YAML front matter; headings give the section path; raw HTML keeps only its visible text."""
     from ingest.markdown import markdown_sections
+    from ingest.raw_html import without_raw_html
 
     text, flags = read_text_file(path, source)
     meta, body = split_front_matter(text, source)
+    body, hidden = without_raw_html(body)
+    flags = flags + ([f"hidden text removed ({hidden} HTML comments, scripts or hidden elements)"] if hidden else [])
     sections, h1 = markdown_sections(body)
     return build_doc(source, meta, sections, flags, h1)
 

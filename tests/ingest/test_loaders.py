@@ -184,3 +184,17 @@ def test_a_text_files_title_line_is_its_title(tmp_path: Path, first: str, title:
     path = tmp_path / "guide.txt"
     path.write_text(f"{first}\nSettled orders can be withdrawn.\n")
     assert load_file(path, "guide.txt").title == title
+
+
+def test_an_html_definition_list_keeps_each_term_with_its_definition(tmp_path: Path) -> None:
+    """'Pending' alone is not a sentence and its definition alone does not say which status it defines;
+    a <details> question is kept as the line its answer follows."""
+    path = tmp_path / "glossary.html"
+    path.write_text("<html><body><h1>Order statuses</h1><dl><dt>Pending</dt><dd>Commission is an estimate.</dd>"
+                    "<dd>It cannot be withdrawn yet.</dd><dt>Settled</dt><dd>Commission can be withdrawn.</dd></dl>"
+                    "<details><summary>Can I withdraw pending commission?</summary><p>No, only settled.</p></details>"
+                    "</body></html>", encoding="utf-8")
+    doc = load_file(path, "policies/glossary.html")
+    assert doc.sections[0].text.split("\n") == [
+        "Pending: Commission is an estimate.", "Pending: It cannot be withdrawn yet.",
+        "Settled: Commission can be withdrawn.", "Can I withdraw pending commission?", "No, only settled."]
