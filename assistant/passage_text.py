@@ -76,9 +76,10 @@ def without_kicker(lines: list[str], headings: set[str]) -> list[str]:
     """The lines from the title on, when a short unpunctuated line stands above it ("Acme Partners - creator
     guide" over "Settlement and Withdrawals" at the top of a PDF): page furniture, not something to quote."""
     filled = [i for i, line in enumerate(lines) if line.strip()][:2]
-    if len(filled) == 2 and heading_like(lines[filled[1]], headings) and lines[filled[0]].rstrip()[-1:] not in ".!?:":
-        return lines[filled[1]:]
-    return lines
+    if len(filled) < 2 or not heading_like(lines[filled[1]], headings):
+        return lines
+    first = lines[filled[0]].strip()
+    return lines[filled[1]:] if len(first) <= MAX_LEAD and "|" not in first and first[-1] not in ".!?:" else lines
 
 
 def units(text: str, headings: set[str] = frozenset(), forbids: str = "") -> list[str]:

@@ -54,6 +54,10 @@ def test_a_kicker_line_above_the_title_is_not_quoted() -> None:
     assert units(text, title) == ["Commission settles after delivery."]
     text = "Withdrawals open once commission settles.\nSettlement and Withdrawals\nFees vary by market."
     assert units(text, title) == ["Withdrawals open once commission settles.", "Fees vary by market."]
+    from assistant.passage_text import without_kicker
+
+    rows = ["| Market | Settles |", "Settlement and Withdrawals", "Fees vary by market."]
+    assert without_kicker(rows, title) == rows  # a table row is content, not a running line
 
 
 def test_a_yes_or_no_answer_is_quoted_with_its_faq_question() -> None:
