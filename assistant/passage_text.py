@@ -18,6 +18,8 @@ USE_WHEN = re.compile(r"(?i)^(when to use|use when|use this when|use it when)\b"
 ANSWER_MARK = re.compile(r"^A:\s+")  # the 'A:' of an FAQ answer is layout, not part of what it says
 RUN_IN = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?\*\*([^*]{2,80}?)\.\*\*\s+\S")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# A list item that names its subject in bold before a dash: "2. **Marketing creator** - linked to one seller. Can sell ..."
+LABELLED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\*\*([^*]{2,60}?)\*\*\s*[-\u2013\u2014:]\s+\S")
 # A heading that forbids what its items say: "What reps must never do", "Never paste into the CRM".
 FORBIDDING = re.compile(r"(?i)^(?!.*\band\b)(?:(?:never|do not|don't|avoid)\b|what\b[\w\s]{0,20}\b(?:must|should|may) (?:never|not)\b)")
 SEE_ALSO = re.compile(r"(?i)\s*\((?:see|cf\.?)\s[^()]*\)")
@@ -116,6 +118,9 @@ def units(text: str, headings: set[str] = frozenset(), forbids: str = "") -> lis
         elif (forbids or banned) and not lead and not NEGATED.match(item):
             item = f"{forbids or banned}: {item[:1].lower()}{item[1:]}"
         parts = [closed(p) for p in sentences(item)]
+        if (label := LABELLED.match(line)) and len(parts) > 1:  # "Can sell that shop's products" says whose
+            parts = parts[:1] + [f"{label.group(1)}: {p[:1].lower() if p[1:2].islower() else p[:1]}{p[1:]}"
+                                 for p in parts[1:]]
         if asked and parts and ORPHAN_ANSWER.match(parts[0]):
             parts = [asked, *parts]  # '> "Can I say I lost 5 lbs?"' then 'No. ...' on the next line
         asked = quoted_question(line)

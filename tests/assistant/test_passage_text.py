@@ -60,6 +60,16 @@ def test_a_kicker_line_above_the_title_is_not_quoted() -> None:
     assert without_kicker(rows, title) == rows  # a table row is content, not a running line
 
 
+def test_a_labelled_list_items_later_sentences_say_whose_they_are() -> None:
+    """'Can sell that shop's products' alone does not say who can: the item's bold label comes with it."""
+    from assistant.passage_text import units
+
+    line = "2. **Marketing creator** - linked to one seller. Can sell that shop's products. US shops only."
+    assert units(line) == ["Marketing creator - linked to one seller.",
+                           "Marketing creator: can sell that shop's products.", "Marketing creator: US shops only."]
+    assert units("- Can sell products. Needs a bind.") == ["Can sell products.", "Needs a bind."]  # no label
+
+
 def test_a_yes_or_no_answer_is_quoted_with_its_faq_question() -> None:
     """'Yes, once: ...' alone answers nothing a reader can see; an answer that stands alone is left alone."""
     from assistant.passage_text import units
