@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+
 from assistant.types import Passage
 
 # General English for a question about an earlier time: "back in summer 2024", "at the time", "what were the rules",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any, Mapping
 
 from bs4 import BeautifulSoup, Tag
 
@@ -15,11 +16,16 @@ BLOCKS = {"p", "li", "tr", "pre", "blockquote", "dt", "dd", "caption", "figcapti
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
+def hidden_by(attrs: Mapping[str, Any]) -> bool:
+    """Whether an element's attributes hide it: `hidden`, aria-hidden="true", or an inline style such as display:none."""
+    if "hidden" in attrs or str(attrs.get("aria-hidden", "")).strip().lower() == "true":
+        return True
+    return bool(HIDDEN_STYLE.search(str(attrs.get("style") or "")))
+
+
 def is_hidden(tag: Tag) -> bool:
     """Hidden by attribute or inline style."""
-    if tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
-        return True
-    return bool(HIDDEN_STYLE.search(tag.get("style", "") or ""))
+    return hidden_by(tag.attrs)
 
 
 def strip_invisible(soup: BeautifulSoup) -> int:

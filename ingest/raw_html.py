@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
-from ingest.html import HIDDEN_STYLE
+from ingest.html import hidden_by
 
 COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 CODE = re.compile(r"<(script|style|template|noscript|iframe|object|svg)\b[^>]*>.*?(?:</\1\s*>|$)", re.S | re.I)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 ANY_TAG = re.compile(r"<(/?)([a-z][a-z0-9]*)\b[^<>]*?(/?)>", re.I)
+ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 OPENING = re.compile(r"<(?P<name>[a-z][a-z0-9]*)\b(?P<attrs>[^<>]*)>", re.I)
 BREAK = re.compile(r"<br\s*/?>", re.I)
 # A tag: a name then a space, '/' or '>'; autolinks (<https://...>) and "<$5K" are text, not tags.
@@ -19,11 +20,10 @@ CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1", re.S)
 SPAN_MARK = re.compile(r"\ue000(\d+)\ue001")  # a private-use pair stands in for a code span meanwhile
 
 
-def hides(attrs: str) -> bool:
-    """Whether an opening tag's attributes hide the element (hidden, aria-hidden, display:none ...)."""
-    style = re.search(r"style\s*=\s*([\"'])(.*?)\1", attrs, re.S | re.I)
-    return bool(re.search(r"(?:^|\s)hidden(?:\s|=|$)|aria-hidden\s*=\s*[\"']?true", attrs, re.I)
-                or (style and HIDDEN_STYLE.search(style.group(2))))
+def attributes(text: str) -> dict[str, str]:
+    """An opening tag's attributes by lower-case name, as the HTML loader sees them ('hidden' has no value)."""
+    return {found.group(1).lower(): next((v for v in found.groups()[1:] if v is not None), "")
+            for found in ATTRIBUTE.finditer(text)}
 
 
 def closing_ends(body: str) -> dict[int, int]:
@@ -57,11 +57,12 @@ def without_raw_html(body: str) -> tuple[str, int]:
     Code spans are left alone: `<b>` in backticks is shown, not rendered."""
     spans: list[str] = []
     body = CODE_SPAN.sub(lambda found: spans.append(found.group(0)) or f"\ue000{len(spans) - 1}\ue001", body)
-    hidden = len(COMMENT.findall(body)) + len(CODE.findall(body))
-    body = CODE.sub("", COMMENT.sub("", body))
+    body, comments = COMMENT.subn("", body)
+    body, code = CODE.subn("", body)
+    hidden = comments + code
     kept, start, scan, ends = [], 0, 0, closing_ends(body)  # one pass: a hidden one inside a visible one is found too
     while found := OPENING.search(body, scan):
-        if not hides(found.group("attrs")):
+        if not hidden_by(attributes(found.group("attrs"))):
             scan = found.end()
             continue
         kept.append(body[start:found.start()])
