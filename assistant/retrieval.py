@@ -12,9 +12,9 @@ from vectorstore.search import RRF_K, HybridSearcher
 from vectorstore.store import Hit
 
 MAX_NOTES = 4
-# A search list wants breadth (2 chunks per document); a reply wants depth in the document that answers:
-# the third section of the best document often holds facts the first two do not.
-PER_DOCUMENT = 3
+# A search list wants breadth (2 chunks per document); a reply wants depth in the document that answers,
+# so no cap here: the fourth section of an FAQ often holds the fact the first three do not, and the reader,
+# not a count per document, decides which passages are quoted.
 # How much closer the best internal note must be than any creator-safe passage before a message in
 # "auto" mode is read as a rep's question.
 STAFF_MARGIN = 0.1
@@ -50,11 +50,11 @@ def search_questions(searcher: HybridSearcher, intake: Intake, k: int, doc_type:
     """Hits per question, every audience, with the creator's region. The caller refreshes the searcher first."""
     # superseded versions answer only a message about an earlier time ("what were the rules back then?")
     filters = Filters(region=intake.region, doc_type=doc_type, current_only=not asks_about_the_past(intake.text))
-    whole = searcher.search(intake.text, k, filters, refresh=False, per_source=PER_DOCUMENT) if len(intake.questions) > 1 or intake.text != intake.questions[0] else []
+    whole = searcher.search(intake.text, k, filters, refresh=False, per_source=k) if len(intake.questions) > 1 or intake.text != intake.questions[0] else []
     out = []
     for question in intake.questions:
         # The whole message brings back context a split-off question lost ("saw a guide saying ...").
-        hits = merge(searcher.search(question, k, filters, refresh=False, per_source=PER_DOCUMENT), whole, k + 2)
+        hits = merge(searcher.search(question, k, filters, refresh=False, per_source=k), whole, k + 2)
         out.append(with_neighbours(searcher, hits, filters))
     return out
 
