@@ -6,7 +6,7 @@ import re
 STAFF_RE = re.compile(
     r"(?i)\b(rep q|rep here|new hire|as a rep|i'?m a rep|our (team|(\w+ ){0,2}creators?|agency|reps?)|a creator (says|asked|is|wants)|"
     r"creator (asked|asks|wants|says|told|is asking)|crm|(do|should|must) we|"
-    r"in the crm|log (this|it|a|the)|who owns|which team|onboarding checklist|canned repl|first[- ]response|tone guide|"
+    r"in the crm|log (this|it|a|the)|who owns|which team|onboarding checklist|(?:send|use|paste|copy|is there|which|our)(?: the| a| an)? canned repl(?:y|ies)|first[- ]response|tone guide|"
     r"on our side|macro|\bP[1-4]\b|our (sla|target|process)|"
     r"style guide|escalation matrix|before we|do i escalate|should i escalate|how do i (log|escalate|handle|triage)|"
     # a rep's shorthand opens a sentence with a bare "creator": "creator got a free sample and says ..."

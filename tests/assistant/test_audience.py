@@ -48,6 +48,10 @@ def test_a_creator_asking_about_their_own_account_is_never_answered_as_a_rep(kb_
     ("where in the creator center do I see my commission?", False),
     ("do other creators get paid more than me?", False),
     ("my friend said 24% is held back. is that the creator rate too?", False),  # a rate, not a person
+    # a rep picks a canned reply; a creator receives one
+    ("UK creator asking when commission settles. can I just send canned reply 4 (the 15 days one)?", True),
+    ("is there a canned reply for a frozen commission?", True),
+    ("I got a canned reply from tiktok support about my appeal, what does it mean?", False),
     # a rep's shorthand: a sentence that opens with a bare "creator" and what they did
     ("creator got a free sample of a detox tea and says she can only sell it with weight-loss talk. who do i send it to?", True),
     ("ok thanks. creator DM'd again about the missing sample, same ticket?", True),
