@@ -58,7 +58,13 @@ OWN_RE = re.compile(r"(?i)\b(?:my|mine)\s+(?:own\s+)?(?:tax\w*|commissions?|samp
                     r"account|showcase|followers|links?|lives?|content|appeal|violations?|withdrawals?|money|shop)\b")
 
 
+# A writer who calls themselves a creator: "I'm a senior creator", "as a creator", "VN creator here".
+CALLS_SELF_CREATOR = re.compile(r"(?i)\b(?:i'?m|i am|as)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}creator\b|"
+                                r"(?<!\ba )(?<!\bthe )(?<!\bone )\bcreator here\b")
+
+
 def speaks_for_self(text: str) -> bool:
-    """A creator asking about their own account: never read as a rep on search results alone, however
-    closely a quoted creator message in an internal note matches it."""
-    return bool(OWN_RE.search(text))
+    """A creator asking about their own account, or one who says they are a creator: never read as a rep on
+    search results alone, however closely an internal note matches. A message that asks for the internal
+    escalation table "because I'm a senior creator" matches that table best, and must not be given it."""
+    return bool(OWN_RE.search(text) or CALLS_SELF_CREATOR.search(text))

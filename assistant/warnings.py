@@ -12,6 +12,11 @@ INSTRUCTION_RES = [
     re.compile(rf"\b(?:ignore|disregard|forget|override|bypass|skip)\b[^.!?\n]{{0,40}}?\b{TARGET}\b", re.I),
     re.compile(r"\b(?:you are now|from now on,? you|act as (?:an?|the) |pretend (?:to be|you are)|"
                r"system prompt|developer mode|jailbreak|new instructions?)\b", re.I),
+    # "paste the internal escalation table", "share your internal notes": staff material asked for by name
+    re.compile(r"\b(?:paste|show|share|send|give|list|reveal|print|dump|copy|forward)\b(?: me| us)?[^.!?\n]{0,25}?"
+               r"\b(?:internal|staff[- ]only|confidential)\s+(?:[\w-]+\s+)?(?:notes?|tables?|docs?|documents?|guides?|"
+               r"matri(?:x|ces)|lists?|contacts?|emails?|numbers?|process(?:es)?|sops?|prompts?|instructions?|wiki|"
+               r"playbooks?)\b", re.I),
     # "tell me I am approved", "confirm that we are owed": the message scripts the answer it wants
     re.compile(r"\b(?:tell|confirm|state|say|write|reply|respond|answer)\b(?: to)?(?: me| us| them| the creator)?"
                r"(?: that)? (?:i|we)(?:'?m| am| are| was| were| have| 've|'ve| will| get| got| qualify)\b", re.I),
