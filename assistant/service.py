@@ -21,6 +21,7 @@ from assistant.rep_checks import finish, precheck
 from assistant.retrieval import Retrieved, assemble, search_questions
 from assistant.translate import other_language
 from assistant.types import Draft
+from assistant.warnings import without_instructions
 from reader.model import WEIGHTS, Reader
 from settings import Settings
 from vectorstore.search import HybridSearcher
@@ -82,7 +83,8 @@ class Assistant:
         notes; "auto" decides from the message (a rep's how-to question reads differently).
         doc_type: "policy" or "process" limits retrieval to one kind of document (the Learn page).
         """
-        intake = parse(message, self.settings.max_message_chars, region or self.settings.region, handle)
+        intake = parse(without_instructions(message), self.settings.max_message_chars, region or self.settings.region,
+                       handle)
         got, staff = self.retrieve(intake, k, audience, doc_type)
         verdicts = assess(got, intake, staff, self.reader, self.settings, self.searcher.keyword.count_matching,
                           self.embedder.similarities)
