@@ -32,10 +32,10 @@ def test_good_llm_draft_streams_and_passes(kb_assistant: Assistant) -> None:
 
 
 def test_invented_citation_is_removed_and_flagged(kb_assistant: Assistant) -> None:
-    reply = "The minimum withdrawal is US$2 [1]. PayPal charges a 0.9% fee [7]."
+    reply = "The minimum withdrawal is US$2 [1]. PayPal charges a 0.9% fee [42]."
     draft = with_model(kb_assistant, scripted(reply)).ask(QUESTION)
-    assert "[7]" not in draft.draft
-    assert any("Invented citation [7]" in f for f in draft.flags)
+    assert "[42]" not in draft.draft
+    assert any("Invented citation [42]" in f for f in draft.flags)
     assert {c.n for c in draft.citations} == {1}
 
 
