@@ -46,9 +46,10 @@ def training_pairs(negatives: int, seed: int, unanswerable: int = 0, foreign: in
     from vectorstore.search import HybridSearcher
     from vectorstore.store import open_store
 
-    settings = load_settings()
+    # the eval store, not the app's: its ingest report (last_ingest.json) must describe the store it ingested
+    settings = load_settings().model_copy(update={"store_dir": ROOT / ".store" / "eval-chroma"})
     embedder = load_embedder(settings.embedding_model, settings.embed_batch_size)
-    store = open_store(settings.model_copy(update={"store_dir": ROOT / ".store" / "eval-chroma"}), embedder)
+    store = open_store(settings, embedder)
     run_ingest(settings, store, embedder, ROOT / "knowledge_base")
     searcher = HybridSearcher(store, embedder)
     items = [q for name, split in QUESTION_SETS for q in load_questions(ROOT / "eval" / name, split)]
