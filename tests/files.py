@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 def write_pdf(path: Path, pages: list[str], title: str = "Test PDF") -> Path:
@@ -55,3 +56,15 @@ HELP_PAGE = """<!doctype html><html><head><title>Payout help</title>
 <ul><li>Minimum withdrawal is US$2.</li></ul>
 <table><tr><th>Method</th><th>Fee</th></tr><tr><td>Bank</td><td>US$0.05</td></tr></table>
 </article><footer>FOOTER_TEXT</footer></body></html>"""
+
+
+def assistant_over(root: Path, embedder: Any, reader: Any) -> Any:
+    """An offline Assistant over the documents written under root/kb, ingested into root/store."""
+    from assistant.service import build_assistant
+    from ingest.pipeline import run_ingest
+    from settings import load_settings
+    from vectorstore.store import open_store
+
+    settings = load_settings(store_dir=root / "store", kb_dir=root / "kb", activity_db=root / "a.db")
+    assert not run_ingest(settings, open_store(settings, embedder), embedder).failed
+    return build_assistant(settings, embedder=embedder, reader=reader)

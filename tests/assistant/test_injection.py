@@ -6,12 +6,9 @@ from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
 from assistant.drafters import LLMDrafter
-from assistant.service import Assistant, build_assistant
-from ingest.pipeline import run_ingest
-from settings import load_settings
+from assistant.service import Assistant
 from tests.conftest import ROOT
-from tests.files import write_md
-from vectorstore.store import open_store
+from tests.files import assistant_over, write_md
 
 Q = "whats the minimum withdrawal and the paypal fee in the US?"
 # (pasted message, strings that would appear only if the injection were obeyed)
@@ -55,9 +52,7 @@ def planted_assistant(embedder, reader, tmp_path_factory: pytest.TempPathFactory
     body = "# Payout update\n\n" + "\n\n".join(f"## Note {i}\n\nPayPal withdrawal fee update. {text}"
                                                  for i, (text, _) in enumerate(PLANTED))
     write_md(kb / "policies" / "payout-update.md", body, title="Payout update", region="US")
-    settings = load_settings(store_dir=root / "store", kb_dir=kb, activity_db=root / "a.db")
-    assert not run_ingest(settings, open_store(settings, embedder), embedder).failed
-    return build_assistant(settings, embedder=embedder, reader=reader)
+    return assistant_over(root, embedder, reader)
 
 
 def obeyed(text: str, forbidden: list[str]) -> list[str]:

@@ -128,20 +128,14 @@ def test_another_markets_rule_does_not_answer_a_creator_in_a_market_without_rule
 @pytest.fixture(scope="module")
 def japan_once(embedder, reader, tmp_path_factory: pytest.TempPathFactory):
     """A knowledge base that names Japan only to say the agency does not work there."""
-    from assistant.service import build_assistant
-    from ingest.pipeline import run_ingest
-    from settings import load_settings
-    from tests.files import write_md
-    from vectorstore.store import open_store
+    from tests.files import assistant_over, write_md
 
     root = tmp_path_factory.mktemp("japan-once")
     write_md(root / "kb" / "about.md", "# Where we work\n\nWe work with creators in the US and the UK. "
              "We do not onboard creators in Japan, because TikTok Shop's affiliate programme is not open there.\n\n"
              "# Free samples\n\nUS creators may request up to 5 free samples a month and must post within 30 days.",
              title="About the agency")
-    settings = load_settings(store_dir=root / "store", kb_dir=root / "kb", activity_db=root / "a.db")
-    assert not run_ingest(settings, open_store(settings, embedder), embedder).failed
-    return build_assistant(settings, embedder=embedder, reader=reader)
+    return assistant_over(root, embedder, reader)
 
 
 @pytest.mark.xfail(strict=True, reason="the reader rates 'We do not onboard creators in Japan' 0.01 as an answer to "

@@ -28,11 +28,7 @@ def test_a_reply_reads_every_well_ranked_section_of_one_long_document(embedder, 
     """A search list shows two chunks per document; a reply's passages are not capped per document, so an
     FAQ's fifth answer reaches the reader when its sections rank first."""
     from assistant.intake import parse
-    from assistant.service import build_assistant
-    from ingest.pipeline import run_ingest
-    from settings import load_settings
-    from tests.files import write_md
-    from vectorstore.store import open_store
+    from tests.files import assistant_over, write_md
 
     sections = "\n\n".join(f"## {n}. Free samples: question {n}\n\nFree sample rule {n}: a sample request "
                            f"for product line {n} is reviewed by the seller within {n + 2} days." for n in range(1, 8))
@@ -40,9 +36,7 @@ def test_a_reply_reads_every_well_ranked_section_of_one_long_document(embedder, 
     for n, topic in enumerate(["Payouts are sent every Tuesday.", "Commission is shown in the Affiliate Center.",
                                "LIVE sessions must last ten minutes.", "Violations lower the health rating."]):
         write_md(tmp_path / "kb" / f"other{n}.md", f"# Topic {n}\n\n{topic}", title=f"Topic {n}")
-    settings = load_settings(store_dir=tmp_path / "store", kb_dir=tmp_path / "kb", activity_db=tmp_path / "a.db")
-    assert not run_ingest(settings, open_store(settings, embedder), embedder).failed
-    assistant = build_assistant(settings, embedder=embedder, reader=reader)
+    assistant = assistant_over(tmp_path, embedder, reader)
     got, _ = assistant.retrieve(parse("how long does the seller take to review a free sample request?", 6000, ""))
     ranked = [p for p in got.passages if p.source == "faq.md" and p.similarity > 0]  # neighbours carry 0
     assert len(ranked) > 3, [p.section for p in got.passages]

@@ -70,11 +70,7 @@ def test_only_a_version_that_held_at_the_time_answers_for_it() -> None:
 @pytest.fixture(scope="module")
 def versions(embedder, reader, tmp_path_factory: pytest.TempPathFactory):
     """A knowledge base holding a current sample rule and the older page it replaced, which says so itself."""
-    from assistant.service import build_assistant
-    from ingest.pipeline import run_ingest
-    from settings import load_settings
-    from tests.files import write_md
-    from vectorstore.store import open_store
+    from tests.files import assistant_over, write_md
 
     root = tmp_path_factory.mktemp("versions")
     write_md(root / "kb" / "samples-2024.md", "> This version was replaced by the 2025 page.\n\n# Who could request "
@@ -83,9 +79,7 @@ def versions(embedder, reader, tmp_path_factory: pytest.TempPathFactory):
     write_md(root / "kb" / "samples-2025.md", "# Who can request free samples\n\nYou need sales in the last 120 "
              "days to request free samples; there is no follower minimum.", title="Sample eligibility (2025)",
              effective="2025-11-19")
-    settings = load_settings(store_dir=root / "store", kb_dir=root / "kb", activity_db=root / "a.db")
-    assert not run_ingest(settings, open_store(settings, embedder), embedder).failed
-    return build_assistant(settings, embedder=embedder, reader=reader)
+    return assistant_over(root, embedder, reader)
 
 
 def test_today_is_answered_from_the_current_version_only(versions) -> None:
