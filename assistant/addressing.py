@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.text import STOP
+
 # Lines for the rep inside creator-safe prose: "Reps must not promise this", "Explain that commission ...".
 TO_REPS = re.compile(r"(?i)^(?:our )?reps? (?:must|should|can|may|need to|do not|don't|never)\b")
 # A duty of staff anywhere in the sentence ("…, UK figures are 'to be confirmed' and reps must not quote a number"):
@@ -39,16 +41,22 @@ CLAIM = re.compile(r"(?i)\b(?:rumou?rs?|hearsay|unofficial|third[- ]party (?:cla
 VERDICT = re.compile(r"(?i)\b(?:unverified|unconfirmed|not (?:been )?(?:confirmed|verified)|(?:no|not an?) official\b|"
                      r"(?:is|are|was|were) (?:false|wrong|incorrect|inaccurate|out of date|outdated|a myth)\b|"
                      r"third[- ]party \w+ only\b)")
+# Verb forms a subject may take that no suffix gives away: modals and common irregular pasts.
+VERB_FORMS = frozenset("""must may might shall cannot won't shouldn't couldn't wouldn't mustn't can't didn't
+went made sent took gave left lost kept paid sold bought said told saw found put chose began brought
+thought wrote knew felt held""".split())
 IRREGULAR = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't",
              "hasn't": "haven't", "doesn't": "don't"}
 # Adverbs may stand between the subject and its verb: "the creator then has 24 hours" -> "you then have",
 # "the creator only ever gets one rate" -> "you only ever get".
 SUBJECT = re.compile(r"\b([Tt])he creator\b(?!'s)(\s+(?:(?:then|also|still|only|ever|now|usually|always|never|first|"
-                     r"already|just|often|normally|automatically)\s+){0,2})(\w+(?:n't)?)?")
-# Nouns that "creator" qualifies rather than a verb it governs: "the creator rate", "the creator account".
+                     r"already|just|often|normally|automatically)\s+){0,2})(\w+n't|\w+)?")
+# Nouns ending in -s that "creator" qualifies rather than a verb it governs: "the creator rates", "the creator
+# accounts". Other words that qualify it are told by their shape (`names_a_thing`).
 COMPOUNDS = {"rate", "rates", "account", "accounts", "fund", "program", "programme", "programs", "center", "centre",
              "marketplace", "tier", "tiers", "level", "levels", "score", "type", "types", "handle", "profile", "side",
-             "community", "code", "id", "agreement", "contract", "portal", "dashboard", "commission", "terms"}
+             "community", "code", "id", "agreement", "contract", "portal", "dashboard", "commission", "terms", "rewards",
+             "tools", "guidelines", "policies", "settings", "profiles", "fees", "earnings", "payouts"}
 # "A creator can ask again" states a rule for any creator, so for this one; "A creator who ..." and
 # "A creator account" do not start with the rule's verb and stay as they are.
 ANY_CREATOR = re.compile(r"^A creator(\s+)(can(?:not|'t)?|must|may|might|will|won't|should(?:n't)?|could|"
@@ -94,12 +102,23 @@ def second_person(sentence: str) -> str:
 
     def swap(found: re.Match) -> str:
         verb = found.group(3) or ""
-        if verb.lower() in COMPOUNDS and not found.group(2).strip():
-            return found.group(0)  # "the creator rate" names a thing; "you rate" would not
+        if names_a_thing(verb) and not found.group(2).strip():
+            return found.group(0)  # "the creator policy quizzes" names a thing; "you policy quizzes" would not
         you = "You" if found.group(1) == "T" else "you"
         return f"{you}{found.group(2)}{agree(verb)}"
 
     return SUBJECT.sub(swap, sentence)
+
+
+def names_a_thing(word: str) -> bool:
+    """Whether the word after "the creator" makes it part of a name ("the creator rate", "the creator policy
+    quizzes"), not a subject or object: it is not a function word, an adverb, nor shaped like a verb (-s, -ed,
+    an irregular form or a modal). A base-form verb ("makes the creator retaliate") stays third person too,
+    which reads correctly; "you policy" would not."""
+    low = word.lower()
+    if not low or low in STOP or low in VERB_FORMS or low in IRREGULAR or low.endswith(("ly", "ed", "n't")):
+        return False
+    return low in COMPOUNDS or not low.endswith("s") or low.endswith("ss")
 
 
 def agree(verb: str) -> str:

@@ -19,6 +19,12 @@ from assistant.addressing import agree, flagged_hearsay, for_staff_only, for_the
     ("After the flag the creator then has 24 hours to fix it.", "After the flag you then have 24 hours to fix it."),
     ("but the creator only ever gets one rate per product.", "but you only ever get one rate per product."),
     ("Our sources do not state the creator rate.", "Our sources do not state the creator rate."),  # a noun, not a verb
+    ("Score 100% on the creator policy quizzes.", "Score 100% on the creator policy quizzes."),  # a name
+    ("Check the creator health rating.", "Check the creator health rating."),
+    ("The brand pays the creator directly.", "The brand pays you directly."),  # an object
+    ("Brands send the creator a code.", "Brands send you a code."),
+    ("If the creator doesn't post, the creator lost the sample.", "If you don't post, you lost the sample."),
+    ("When the creator posted it, the creator can't edit it.", "When you posted it, you can't edit it."),
 ])
 def test_second_person(before: str, after: str) -> None:
     """'The creator' becomes 'you' with the verb agreeing; other sentences are untouched."""
