@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # offline imports this module
 SCOPE_RE = re.compile(r"(?im)^\W*when to use\W*(.+)$")
 ANY_MARKET = re.compile(r"(?i)\b(?:any|every|all) markets?\b")
 BRACKETED_END = re.compile(r"\(([^()]{2,40})\)$")
+LABEL_START = re.compile(r"^([^:()]{2,40}):\s")  # "US: the Pilot Program"
 
 
 def markets_named(sentence: str) -> set[str]:
@@ -29,12 +30,12 @@ def names_group_of(text: str, region: str) -> bool:
 
 
 def heading_markets(names: list[str]) -> set[str]:
-    """Markets that headings (a title, then section headings) end on in brackets: "Collections (US)",
-    "The scale (US)". That is how a document marks a section holding one market's rules only. The deepest
+    """Markets that headings (a title, then section headings) end on in brackets, "Collections (US)", or open
+    with as a label, "US: the Pilot Program". That is how a document marks a section holding one market's rules. The deepest
     such heading decides: "Vietnam (VN)" under a title ending "(TH, VN, MY, PH)" holds Vietnam's rules."""
     codes: set[str] = set()
     for name in names:
-        bracket = BRACKETED_END.search(name.strip().rstrip("*:. "))
+        bracket = BRACKETED_END.search(name.strip().rstrip("*:. ")) or LABEL_START.match(name.strip())
         if bracket:
             codes = markets_named(f"({bracket.group(1)})") or codes
     return codes

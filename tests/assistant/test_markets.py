@@ -46,8 +46,10 @@ def test_a_sentence_is_for_another_market_only_when_it_names_no_other(sentence: 
     (["Order statuses", "US (older status set)"], set()),  # named for a market, not marked as only its rules
     (["Samples", "Fees (paid by the seller)"], set()),
     (["Samples", "Posting deadline"], set()),
+    (["Who can sell", "US: the Pilot Program"], {"US"}),  # a heading labelled with its market
+    (["Samples", "Step 1: request"], set()),
 ])
-def test_a_heading_ending_on_a_bracketed_market_scopes_its_section(names: list[str], scope: set[str]) -> None:
+def test_a_heading_marking_one_market_scopes_its_section(names: list[str], scope: set[str]) -> None:
     assert heading_markets(names) == scope
 
 
