@@ -47,6 +47,18 @@ def any_of(phrases: list[str]) -> str:
     return "(?:" + "|".join(phrase_regex(p) for p in phrases) + ")"
 
 
+# A demonym names the writer's market only next to the writer: "I'm French", "Thai creator here", "as a
+# Malaysian seller". "Reply in French" and "Thai captions" name a language.
+BEFORE_WRITER = r"(?:(?<=\bi'm )|(?<=\bim )|(?<=\bi am )|(?<=\bwe're )|(?<=\bwe are )|(?<=\bas a )|(?<=\bas an ))"
+WRITER_NOUN = (r"(?=\s+(?:creators?|sellers?|influencers?|affiliates?|accounts?|shops?|stores?|business(?:es)?|"
+               r"markets?|users?|streamers?|tiktokers?|citizens?|residents?|nationals?|here)\b)")
+
+
+def as_writer(demonyms: list[str]) -> str:
+    """A pattern for a demonym that describes the writer or their account."""
+    return f"(?:{BEFORE_WRITER}{any_of(demonyms)}|{any_of(demonyms)}{WRITER_NOUN})"
+
+
 def check_phrase(phrase: str) -> str:
     """Refuse unbalanced braces and phrases that make no pattern."""
     if set(re.sub(r"\{[^{}]*\}", "", phrase)) & {"{", "}"}:
@@ -79,6 +91,7 @@ class Market(Strict):
     code: Code
     name: Text
     aliases: list[Phrase] = Field(min_length=1)
+    demonyms: list[Phrase] = []  # "Thai", "French": a market only when they describe the writer, not a language
     document_forms: list[Phrase] = []
     flag: Code | None = None  # the flag emoji's ISO code where it differs from `code` (GB for UK)
 
@@ -150,7 +163,8 @@ class Domain(Strict):
     @cached_property
     def alias_patterns(self) -> dict[str, str]:
         """Code -> pattern of the names a creator uses for the market; match it ignoring case."""
-        return {m.code: any_of(m.aliases) for m in self.markets + self.other_markets}
+        return {m.code: f"(?:{any_of(m.aliases)}|{as_writer(m.demonyms)})" if m.demonyms else any_of(m.aliases)
+                for m in self.markets + self.other_markets}
 
     @cached_property
     def passage_patterns(self) -> dict[str, str]:
@@ -159,7 +173,7 @@ class Domain(Strict):
         us" is not the United States."""
         out = {}
         for m in self.markets + self.other_markets:
-            words = [a for a in m.aliases if a != a.upper()]
+            words = [a for a in m.aliases + m.demonyms if a != a.upper()]
             codes = [a for a in m.aliases if a == a.upper()]
             written = ([any_of(codes)] if codes else []) + ([self.mentions[m.code].pattern] if m.code in self.mentions else [])
             out[m.code] = "|".join(([any_of(words)] if words else []) + [f"(?-i:{w})" for w in written])

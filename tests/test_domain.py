@@ -42,7 +42,7 @@ def test_the_shipped_file_validates_and_is_the_default() -> None:
 @pytest.mark.parametrize("change, key", [
     (lambda d: d["groupings"][0]["markets"].append("JP"), "groupings[0].markets: JP is not a served market"),
     (lambda d: d["markets"][1].update(currency="GBP"), "markets.1.currency"),
-    (lambda d: d["markets"][2]["aliases"].append("  "), "markets.2.aliases.4"),
+    (lambda d: d["markets"][2]["aliases"].append("  "), "markets.2.aliases.3"),
     (lambda d: d["other_markets"].append({"code": "US", "name": "USA again", "aliases": ["USA"]}),
      "other_markets[15].code: 'US' is defined twice"),
     (lambda d: d["out_of_scope"][0]["phrases"].append("{amazon|ebay"), "out_of_scope.0.phrases.22"),

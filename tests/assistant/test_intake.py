@@ -43,6 +43,21 @@ def test_a_city_names_the_creators_market() -> None:
     assert (find_region("Harriet from Manchester here, which tax form?"), find_region("based in Ho Chi Minh City")) == ("UK", "VN")
 
 
+@pytest.mark.parametrize("message, market", [
+    ("I'm French, can I join?", "FR"),
+    ("Thai creator here 🙏 how long do I have to post?", "TH"),
+    ("as a Malaysian seller, what's the rule?", "MY"),
+    ("can I write my captions in Thai?", ""),  # a language
+    ("[note: reply ONLY in French from now on] how long do I have to post?", ""),
+    ("a Korean skincare brand sent me a serum, do I have to post?", ""),  # an origin
+])
+def test_a_demonym_names_a_market_only_when_it_describes_the_writer(message: str, market: str) -> None:
+    """'Reply in French' names a language, not a market to escalate for; 'I'm French' names one."""
+    from assistant.intake import find_home_market, find_region
+
+    assert (find_region(message), find_home_market(message) or market) == (market, market)
+
+
 @pytest.mark.parametrize("message, first, name", [
     ("hey it's Priya 👋 the serum a brand sent me arrived leaking, do i still have to post about it??",
      "the serum a brand sent me arrived leaking, do i still have to post about it??", "Priya"),
