@@ -41,6 +41,10 @@ CLAIM = re.compile(r"(?i)\b(?:rumou?rs?|hearsay|unofficial|third[- ]party (?:cla
 VERDICT = re.compile(r"(?i)\b(?:unverified|unconfirmed|not (?:been )?(?:confirmed|verified)|(?:no|not an?) official\b|"
                      r"(?:is|are|was|were) (?:false|wrong|incorrect|inaccurate|out of date|outdated|a myth)\b|"
                      r"third[- ]party \w+ only\b)")
+# Conjunctions and prepositions that may follow "the creator" as an object ("rate the creator once it is
+# posted"), beyond the stop words.
+LINKS = frozenset("""once after before because since unless whether though although instead again yet via
+without within per across against during toward towards upon like even whatever whoever""".split())
 # Verb forms a subject may take that no suffix gives away: modals and common irregular pasts.
 VERB_FORMS = frozenset("""must may might shall cannot won't shouldn't couldn't wouldn't mustn't can't didn't
 went made sent took gave left lost kept paid sold bought said told saw found put chose began brought
@@ -116,7 +120,7 @@ def names_a_thing(word: str) -> bool:
     an irregular form or a modal). A base-form verb ("makes the creator retaliate") stays third person too,
     which reads correctly; "you policy" would not."""
     low = word.lower()
-    if not low or low in STOP or low in VERB_FORMS or low in IRREGULAR or low.endswith(("ly", "ed", "n't")):
+    if not low or low in STOP or low in LINKS or low in VERB_FORMS or low in IRREGULAR or low.endswith(("ly", "ed", "n't")):
         return False
     return low in COMPOUNDS or not low.endswith("s") or low.endswith("ss")
 

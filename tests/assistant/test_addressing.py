@@ -23,6 +23,7 @@ from assistant.addressing import agree, flagged_hearsay, for_staff_only, for_the
     ("Check the creator health rating.", "Check the creator health rating."),
     ("The brand pays the creator directly.", "The brand pays you directly."),  # an object
     ("Brands send the creator a code.", "Brands send you a code."),
+    ("Sellers can rate the creator once the content is posted.", "Sellers can rate you once the content is posted."),
     ("If the creator doesn't post, the creator lost the sample.", "If you don't post, you lost the sample."),
     ("When the creator posted it, the creator can't edit it.", "When you posted it, you can't edit it."),
 ])
