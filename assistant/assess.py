@@ -22,6 +22,8 @@ def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings
     `similarity` is the embedder's cosine, which helps choose the sentences quoted."""
     budget = (staff_budget() if staff else ANSWER_BUDGET) // max(1, len(got.questions))
     market = reasons.market_without_rules(intake.home_market, mentions)
+    if market:
+        market += reasons.market_said(intake.home_market, got.passages)
     verdicts: list[Verdict] = []
     ratings: dict[int, float] = {}
     taken: list[str] = []  # quoted for an earlier question: a later one spends its share on something new

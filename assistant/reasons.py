@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING, Callable
 
 from assistant import versions
 from assistant.language import HOLDING, Language
+from assistant.markets import markets_named
 from assistant.scope import unknown_topic
+from assistant.text import sentences
 from assistant.types import Passage
 from domain import get_domain
 
@@ -28,6 +30,17 @@ def market_without_rules(region: str, mentions: Callable[[str], int]) -> str:
         return ""
     where = f"only {found} passage{'s' if found > 1 else ''} mention{'s' if found == 1 else ''} it" if found else "it is never mentioned"
     return f"The knowledge base has no rules for creators in {name} ({where}); TikTok Shop rules differ by market."
+
+
+def market_said(region: str, passages: list[Passage]) -> str:
+    """What the first retrieved sentence naming a market without rules says of it, for the rep to weigh: the
+    reader seldom rates "We do not onboard creators in Singapore" as an answer, yet it is one."""
+    for passage in passages:
+        for sentence in sentences(passage.text):
+            if region in markets_named(sentence):
+                said = sentence if len(sentence) <= 160 else sentence[:157].rsplit(" ", 1)[0] + "…"
+                return f' What it says of it ({passage.title or passage.source}): "{said}"'
+    return ""
 
 
 def nothing_found(chunks: int) -> str:
