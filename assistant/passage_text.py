@@ -60,7 +60,9 @@ def table_units(rows: list[list[str]]) -> list[str]:
     out = []
     for row in body:
         pairs = [f"{h.lower()} {v}" if h else v for h, v in zip(header[1:] or [""] * len(row), row[1:])]
-        out.append((f"{row[0]}: {', '.join(pairs)}" if pairs else row[0]).rstrip(".") + ".")
+        # a first column headed "Avoid" or "Don't" lists what is forbidden: the row says so
+        label = f"{header[0]} {row[0]}" if header and FORBIDDING.search(header[0]) else row[0]
+        out.append((f"{label}: {', '.join(pairs)}" if pairs else label).rstrip(".") + ".")
     return out
 
 

@@ -17,6 +17,17 @@ def test_a_two_column_table_from_docx_or_html_is_read_row_by_row() -> None:
                            "A W-9 needs the legal name and the TIN."]
 
 
+def test_a_row_under_a_forbidding_first_header_says_it_is_forbidden() -> None:
+    """'| Avoid | Use instead |' lists what not to say: a row quoted alone must not read as advice to say it.
+    A first header that only names the rows ('Status') is left off, as before."""
+    from assistant.passage_text import units
+
+    avoid = units("| Avoid | Use instead |\n|---|---|\n| cures, guaranteed | helps, supports |")
+    assert avoid == ["Avoid cures, guaranteed: use instead helps, supports."]
+    assert units("| Status | Meaning |\n|---|---|\n| Frozen | Held by risk control |") == \
+        ["Frozen: meaning Held by risk control."]
+
+
 def test_a_lone_pipe_in_prose_is_not_a_table() -> None:
     from assistant.passage_text import units
 
