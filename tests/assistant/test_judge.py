@@ -74,6 +74,17 @@ def test_choice_groups_by_passage_and_respects_budget() -> None:
     assert len(choose(cands * 5, budget=10_000)) <= MAX_SENTENCES
 
 
+def test_the_reply_leads_with_its_best_sentence() -> None:
+    """The best sentence comes first, its passage's other sentences after it in reading order, then the
+    next passage: a rep reads the answer before the context around it."""
+    cands = [Candidate("Samples ship from the seller's own warehouse.", 0, 0, 0.3, 0.3),
+             Candidate("You have 14 days after delivery to post the video.", 0, 1, 0.9, 0.9),
+             Candidate("An extension of 7 days can be requested once.", 0, 2, 0.5, 0.5),
+             Candidate("Returned orders reverse their commission entirely.", 1, 0, 0.6, 0.6)]
+    chosen = choose(cands, budget=1000)
+    assert [(c.passage, c.position) for c in chosen] == [(0, 1), (0, 0), (0, 2), (1, 0)]
+
+
 def test_a_fact_an_earlier_question_quotes_leaves_its_share_to_the_next_best() -> None:
     """Two questions, one fact: the second question's share of the budget goes to what it has not said."""
     shared = "Samples must be posted within 30 days of delivery."
