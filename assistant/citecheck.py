@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import prompts
 from assistant.text import MARKER_RE, content_words, markers_inside, overlap, sentences, strip_markers
 from assistant.types import Citation, Passage
 from domain import get_domain
@@ -44,10 +46,19 @@ def drop_invented(text: str, count: int) -> tuple[str, list[str]]:
     return MARKER_RE.sub(keep, text), flags
 
 
+@lru_cache(maxsize=1)
+def holding_openings() -> tuple[str, ...]:
+    """How the reply's own lines about the rest of a message open (up to their first placeholder): they say
+    who answers it and cite nothing."""
+    return tuple(prompts.load(name).split("{")[0].strip().lower() for name in ("holding_rest", "staff_holding_rest"))
+
+
 def says_nothing(sentence: str) -> bool:
-    """Greetings, the agency's sign-off (from the domain file) and questions state no fact to cite."""
+    """Greetings, the agency's sign-off (from the domain file), the reply's holding lines and questions state
+    no fact to cite."""
     line = sentence.strip()
-    return bool(BOILERPLATE.search(line)) or line.endswith("?") or line in get_domain().sign_off.splitlines()
+    return (bool(BOILERPLATE.search(line)) or line.endswith("?") or line in get_domain().sign_off.splitlines()
+            or line.lower().startswith(holding_openings()))
 
 
 def support(sentence: str, passage: Passage, embedder: Embedder) -> float:
@@ -65,6 +76,26 @@ def best_quote(sentence_list: list[str], passage: Passage) -> str:
     return re.sub(r"(\*\*|__|`)", "", best).lstrip("-*> ").strip()[:400]
 
 
+def claims(text: str) -> list[tuple[str, list[int], bool]]:
+    """Each sentence with the citations it is checked against, and whether they are its own. An uncited
+    sentence is checked against the next citation on its line: a marker ends a quote, and a quote may hold
+    several sentences ("Yes. You can ask again [1].", "… the Shop Ads rate, e.g. 5% [2]."). Each sentence must
+    still be backed by that passage on its own."""
+    out: list[tuple[str, list[int], bool]] = []
+    for line in text.split("\n"):
+        run: list[str] = []
+        for sentence in sentences(line):
+            numbers = [int(n) for n in MARKER_RE.findall(sentence)]
+            if not numbers:
+                run.append(sentence)
+                continue
+            out += [(s, [] if says_nothing(s) else numbers, False) for s in run]
+            out.append((sentence, numbers, True))
+            run = []
+        out += [(s, [], False) for s in run]  # nothing after them cites them
+    return out
+
+
 def renumber(text: str) -> tuple[str, dict[int, int]]:
     """Number citations 1..m in order of first use."""
     order: dict[int, int] = {}
@@ -78,16 +109,16 @@ def check(text: str, passages: list[Passage], embedder: Embedder, min_support: f
     text, flags = drop_invented(markers_inside(text), len(passages))
     text = re.sub(r"(\[\d+\])(\s*\1)+", r"\1", text)  # [1][1] -> [1]
     unsupported, cited_by = [], {}
-    for sentence in sentences(text):
-        numbers = [int(n) for n in MARKER_RE.findall(sentence)]
+    for sentence, numbers, own in claims(text):
         if not numbers:
             if not says_nothing(sentence):
                 unsupported.append(sentence)
             continue
-        scores = [support(sentence, passages[n - 1], embedder) for n in numbers]
-        if max(scores) < min_support:
+        if not content_words(strip_markers(sentence)):
+            pass  # "No." before its cited reason, or a marker the splitter left alone: nothing to check
+        elif max(support(sentence, passages[n - 1], embedder) for n in numbers) < min_support:
             unsupported.append(sentence)
-        for n in numbers:
+        for n in numbers if own else []:
             cited_by.setdefault(n, []).append(strip_markers(sentence))
     text, order = renumber(text)
     citations = [make_citation(new, passages[old - 1], cited_by.get(old, [])) for old, new in order.items()]
