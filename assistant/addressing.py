@@ -120,7 +120,9 @@ def names_a_thing(word: str) -> bool:
     an irregular form or a modal). A base-form verb ("makes the creator retaliate") stays third person too,
     which reads correctly; "you policy" would not."""
     low = word.lower()
-    if not low or low in STOP or low in LINKS or low in VERB_FORMS or low in IRREGULAR or low.endswith(("ly", "ed", "n't")):
+    if not low or low.endswith(("ly", "ed", "n't")):
+        return False
+    if any(low in words for words in (STOP, LINKS, VERB_FORMS, IRREGULAR)):
         return False
     return low in COMPOUNDS or not low.endswith("s") or low.endswith("ss")
 

@@ -118,8 +118,7 @@ def choose(cands: list[Candidate], budget: int, taken: Sequence[str] = ()) -> li
     first: dict[int, int] = {}
     for cand in chosen:  # a passage's place is that of its best sentence
         first.setdefault(cand.passage, len(first))
-    # the reply leads with its best sentence, the rest of that passage following in reading order: in
-    # reading order alone the first sentence held a key fact in 4 replies of 10, led this way in 6
-    lead = chosen[0]
-    return [lead] + sorted((c for c in chosen[1:]), key=lambda c: (first[c.passage], c.position))
+    # a rep reads the answer first, then the context around it: the best sentence leads, and the rest of its
+    # passage follows in reading order
+    return chosen[:1] + sorted(chosen[1:], key=lambda c: (first[c.passage], c.position))
 

@@ -31,8 +31,9 @@ def names_group_of(text: str, region: str) -> bool:
 
 def heading_markets(names: list[str]) -> set[str]:
     """Markets that headings (a title, then section headings) end on in brackets, "Collections (US)", or open
-    with as a label, "US: the Pilot Program". That is how a document marks a section holding one market's rules. The deepest
-    such heading decides: "Vietnam (VN)" under a title ending "(TH, VN, MY, PH)" holds Vietnam's rules."""
+    with as a label, "US: the Pilot Program". That is how a document marks a section holding one market's
+    rules. The deepest such heading decides: "Vietnam (VN)" under a title ending "(TH, VN, MY, PH)" holds
+    Vietnam's rules."""
     codes: set[str] = set()
     for name in names:
         bracket = BRACKETED_END.search(name.strip().rstrip("*:. ")) or LABEL_START.match(name.strip())
