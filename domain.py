@@ -49,7 +49,8 @@ def any_of(phrases: list[str]) -> str:
 
 # A demonym names the writer's market only next to the writer: "I'm French", "Thai creator here", "as a
 # Malaysian seller". "Reply in French" and "Thai captions" name a language.
-BEFORE_WRITER = r"(?:(?<=\bi'm )|(?<=\bim )|(?<=\bi am )|(?<=\bwe're )|(?<=\bwe are )|(?<=\bas a )|(?<=\bas an ))"
+BEFORE_WRITER = (r"(?:(?<=\bi'm )|(?<=\bi\u2019m )|(?<=\bim )|(?<=\bi am )|(?<=\bwe're )|(?<=\bwe\u2019re )|"
+                 r"(?<=\bwe are )|(?<=\bas a )|(?<=\bas an ))")
 WRITER_NOUN = (r"(?=\s+(?:creators?|sellers?|influencers?|affiliates?|accounts?|shops?|stores?|business(?:es)?|"
                r"markets?|users?|streamers?|tiktokers?|citizens?|residents?|nationals?|here)\b)")
 

@@ -45,6 +45,7 @@ def test_a_city_names_the_creators_market() -> None:
 
 @pytest.mark.parametrize("message, market", [
     ("I'm French, can I join?", "FR"),
+    ("I\u2019m French, can I join?", "FR"),  # a phone's apostrophe
     ("Thai creator here 🙏 how long do I have to post?", "TH"),
     ("as a Malaysian seller, what's the rule?", "MY"),
     ("can I write my captions in Thai?", ""),  # a language
