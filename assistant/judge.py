@@ -9,7 +9,7 @@ import numpy as np
 
 from assistant.offline import Candidate, candidates
 from assistant.passage_text import last_heading
-from assistant.text import content_words, overlap
+from assistant.text import content_words, overlap, sentences
 from assistant.types import Passage
 from reader.model import pair_text
 from reader.prior import discount, logit
@@ -32,6 +32,10 @@ RANK_PRIOR = 0.8
 # dev, its training questions, the two did equally well (eval/RESULTS.md). Answerability stays the reader's.
 SIMILARITY_WEIGHT = 1.0
 Similarity = Callable[[str, Sequence[str]], np.ndarray]  # question, texts -> cosine per text
+# A plain-text glossary's term: a heading of up to three words in capitals over a definition of a sentence or two.
+# Alone, "The commission is now withdrawable" tells a creator their money is ready; under SETTLED it says what a
+# status means.
+GLOSSARY_TERM = re.compile(r"^[A-Z][A-Z'&/-]+(?: [A-Z][A-Z'&/-]+){0,2}$")
 EXAMPLE_HEADING = re.compile(r"(?i)\b(examples?|worked|illustrat\w*|scenarios?|sample calculation)\b")
 
 
@@ -54,10 +58,13 @@ def heading(passage: Passage) -> str:
 
 
 def in_context(cand: Candidate, passage: Passage) -> Candidate:
-    """A sentence under an example heading says so: a worked example is not a rule."""
+    """A sentence under an example heading says so: a worked example is not a rule. A sentence of a glossary
+    entry keeps its term ("SETTLED: The commission is now withdrawable.")."""
     name = heading(passage)
     if EXAMPLE_HEADING.search(name) and not cand.text.lower().startswith(("example", "for example")):
         cand.text = f"In the example \u201c{name}\u201d: {cand.text[:1].lower()}{cand.text[1:]}"
+    elif GLOSSARY_TERM.match(name) and len(sentences(passage.text)) <= 2 and name.lower() not in cand.text.lower():
+        cand.text = f"{name}: {cand.text}"
     return cand
 
 

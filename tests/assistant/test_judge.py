@@ -112,6 +112,17 @@ def test_worked_example_is_marked() -> None:
     assert verdict.picked and verdict.picked[0].text.startswith("In the example")
 
 
+def test_a_glossary_entry_keeps_its_term() -> None:
+    """'The commission is now withdrawable' alone tells a creator their money is ready; under the term SETTLED
+    it says what a status means. An ordinary heading ('Rules') is not put before its sentences."""
+    glossary = [passage("The order has cleared. The commission is now withdrawable.", section="Statuses > SETTLED")]
+    verdict = judge("is my commission withdrawable?", glossary, Fixed({"withdrawable": 0.9}), 0.5, 1000)
+    assert verdict.picked[0].text == "SETTLED: The commission is now withdrawable."
+    plain = [passage("The order has cleared. The commission is now withdrawable.", section="Rules")]
+    verdict = judge("is my commission withdrawable?", plain, Fixed({"withdrawable": 0.9}), 0.5, 1000)
+    assert verdict.picked[0].text == "The commission is now withdrawable."
+
+
 def test_nothing_to_read_escalates() -> None:
     """No passages: not covered, with a reason that names the question."""
     verdict = judge("anything?", [], Fixed({}), 0.5, 1000)
