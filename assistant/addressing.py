@@ -57,10 +57,8 @@ SUBJECT = re.compile(r"\b([Tt])he creator\b(?!'s)(\s+(?:(?:then|also|still|only|
                      r"already|just|often|normally|automatically)\s+){0,2})(\w+n't|\w+)?")
 # Nouns ending in -s that "creator" qualifies rather than a verb it governs: "the creator rates", "the creator
 # accounts". Other words that qualify it are told by their shape (`names_a_thing`).
-COMPOUNDS = {"rate", "rates", "account", "accounts", "fund", "program", "programme", "programs", "center", "centre",
-             "marketplace", "tier", "tiers", "level", "levels", "score", "type", "types", "handle", "profile", "side",
-             "community", "code", "id", "agreement", "contract", "portal", "dashboard", "commission", "terms", "rewards",
-             "tools", "guidelines", "policies", "settings", "profiles", "fees", "earnings", "payouts"}
+COMPOUNDS = {"rates", "accounts", "programs", "tiers", "levels", "types", "terms", "rewards", "tools", "guidelines",
+             "policies", "settings", "profiles", "fees", "earnings", "payouts"}
 # "A creator can ask again" states a rule for any creator, so for this one; "A creator who ..." and
 # "A creator account" do not start with the rule's verb and stay as they are.
 ANY_CREATOR = re.compile(r"^A creator(\s+)(can(?:not|'t)?|must|may|might|will|won't|should(?:n't)?|could|"

@@ -38,9 +38,13 @@ def market_said(region: str, passages: list[Passage]) -> str:
     for passage in passages:
         for sentence in sentences(passage.text):
             if region in markets_named(sentence):
-                said = sentence if len(sentence) <= 160 else sentence[:157].rsplit(" ", 1)[0] + "…"
-                return f' What it says of it ({passage.title or passage.source}): "{said}"'
+                return f' What it says of it ({passage.title or passage.source}): "{shortened(sentence)}"'
     return ""
+
+
+def shortened(sentence: str, limit: int = 160) -> str:
+    """A passage sentence as a reason quotes it: whole when short, else cut at a word with an ellipsis."""
+    return sentence if len(sentence) <= limit else sentence[:limit - 3].rsplit(" ", 1)[0] + "…"
 
 
 def nothing_found(chunks: int) -> str:
@@ -65,7 +69,7 @@ def unanswered(question: str, verdict: Verdict, passages: list[Passage], thresho
         return f'Nothing in the knowledge base is about "{question}".'
     near = passages[verdict.closest.passage]
     where = near.title or near.source
-    quote = verdict.closest.text if len(verdict.closest.text) <= 160 else verdict.closest.text[:157].rsplit(" ", 1)[0] + "…"
+    quote = shortened(verdict.closest.text)
     return (f'The knowledge base does not answer "{question}". The closest passage ({where}) says "{quote}", '
             f"and the reader rates the best answers it found {verdict.best:.2f} (it needs {threshold:.2f}).")
 
