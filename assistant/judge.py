@@ -93,7 +93,8 @@ def judge(question: str, passages: list[Passage], reader: Reader, threshold: flo
                       answering=[cands[i] for i, a in zip(few, answers) if a >= threshold])
     for cand in cands:
         verdict.ratings[cand.passage] = max(verdict.ratings.get(cand.passage, 0.0), cand.rating)
-    verdict.picked = [in_context(c, passages[c.passage]) for c in choose(cands, budget, taken)]
+    # the context a sentence is quoted with counts against the budget like the sentence itself
+    verdict.picked = choose([in_context(c, passages[c.passage]) for c in cands], budget, taken)
     return verdict
 
 

@@ -123,6 +123,16 @@ def test_a_glossary_entry_keeps_its_term() -> None:
     assert verdict.picked[0].text == "The commission is now withdrawable."
 
 
+def test_the_context_a_sentence_is_quoted_with_counts_against_the_budget() -> None:
+    """A term or an example heading put before a sentence is part of what the reply quotes, so it fits the
+    budget too: the reply stays about 1,200 characters."""
+    glossary = [passage("The order has cleared its after-sales window. The commission is now withdrawable in full.",
+                        section="SETTLED")]
+    budget = 95  # both bare sentences fit (88 characters); with their term they do not (106)
+    verdict = judge("is my money ready?", glossary, Fixed({"withdrawable": 0.9, "cleared": 0.5}), 0.5, budget)
+    assert verdict.picked and sum(len(c.text) for c in verdict.picked) <= budget
+
+
 def test_nothing_to_read_escalates() -> None:
     """No passages: not covered, with a reason that names the question."""
     verdict = judge("anything?", [], Fixed({}), 0.5, 1000)
