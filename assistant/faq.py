@@ -7,11 +7,31 @@ import re
 ORPHAN_ANSWER = re.compile(r"(?i)^(?:if )?(yes|no)\b[,.:;!]?")  # "If yes, the lock is gone" answers the question before it
 BARE_ANSWER = re.compile(r"(?i)^(yes|no)[,.:;!]?$")
 # A question quoted on its own line, answered in the next paragraph: '> "Can I say these helped my bloating?"'.
-QUOTED_QUESTION = re.compile(r"^>\s*[\"\u201c]?(.+\?)[\"\u201d]?$")
+QUOTED_QUESTION = re.compile(r"^>?\s*[\"\u201c]?(.+\?)[\"\u201d]?$")
+BLOCKQUOTE = re.compile(r"^\s*>[>\s]*")
+# A label that presents the quotation under it as what not to write: "Bad:", "Don't say:", "Wrong:".
+BAD_LABEL = re.compile(r"(?i)^\W*(?:bad|wrong|incorrect|avoid|don'?t|do not|never|not this)\b[^.!?]{0,40}:\W*$")
+
+
+def unquoted(text: str) -> str:
+    """The text without blockquote markers, so a quoted canned reply or note reads as prose ("> Hi," would
+    otherwise hide its first sentence); a quotation under a label that calls it bad ("Bad:") is dropped."""
+    out, label, dropping = [], "", False
+    for line in text.split("\n"):
+        marker = BLOCKQUOTE.match(line)
+        if not marker:
+            dropping = dropping and not line.strip()
+            label = line.strip() or label
+            out.append(line)
+            continue
+        dropping = dropping or bool(BAD_LABEL.match(label))
+        label = ""
+        out.append("" if dropping else line[marker.end():])
+    return "\n".join(out)
 
 
 def quoted_question(line: str) -> str:
-    """The question on a '> "Can I ...?"' line, without the quote marks, or ''."""
+    """The question on a line of its own ('> "Can I ...?"'), without the quote marks, or ''."""
     found = QUOTED_QUESTION.match(line.strip())
     return found.group(1) if found else ""
 

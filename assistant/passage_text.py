@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.addressing import flagged_hearsay, gives_verdict, reports_claim
-from assistant.faq import ORPHAN_ANSWER, quoted_question, with_their_questions
+from assistant.faq import ORPHAN_ANSWER, quoted_question, unquoted, with_their_questions
 from assistant.text import reflow, sentences
 from assistant.types import Passage
 
@@ -91,7 +91,7 @@ def units(text: str, headings: set[str] = frozenset(), forbids: str = "") -> lis
     `forbids` is a heading such as "What reps must never do": its items keep it, since "Ask for the
     creator's password" alone reads as advice to do it."""
     out, table, lead, asked, items, banned = [], [], "", "", [], ""
-    for line in without_kicker(reflow(bordered(text)).split("\n"), headings) + [""]:
+    for line in without_kicker(reflow(bordered(unquoted(text))).split("\n"), headings) + [""]:
         # "if they: are not high-risk" reads as a sentence; "are not high-risk" does not
         under_lead = bool(lead and LIST_ITEM.match(line) and plain(line)[:1].islower())
         if items and not under_lead:

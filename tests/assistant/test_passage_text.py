@@ -222,3 +222,32 @@ def test_if_yes_is_quoted_with_the_question_it_answers() -> None:
 
     got = units("2. Did they remove the product or delete the video? If yes, the lock is gone.")
     assert got == ["Did they remove the product or delete the video? If yes, the lock is gone."]
+
+
+def test_a_blockquoted_reply_is_quoted_from_its_first_sentence() -> None:
+    """A canned reply or a note in a blockquote reads as prose; a bare '>' line only separates paragraphs."""
+    from assistant.passage_text import units
+
+    got = units("**Reply:**\n> Orders usually show on the orders page within minutes.\n>\n"
+                "> During big sales, new orders can take longer to appear.\n\n> **Note:** Payouts settle weekly in the UK.")
+    assert "Orders usually show on the orders page within minutes." in got
+    assert "During big sales, new orders can take longer to appear." in got
+    assert any(u.startswith("Note") and "Payouts settle weekly in the UK." in u for u in got)
+    assert not any(">" in u for u in got)
+
+
+def test_a_quotation_labelled_bad_is_not_quoted() -> None:
+    """'Bad:' over a quoted reply shows what not to write; the good one after it stays."""
+    from assistant.passage_text import units
+
+    got = units("Bad:\n> Send me your login and I'll appeal it for you today.\n\nWhy it is bad: it asks for credentials.\n\n"
+                "Good:\n> You can appeal from the violation itself in your account health section.")
+    assert not any("login" in u for u in got)
+    assert "You can appeal from the violation itself in your account health section." in got
+
+
+def test_a_quoted_replys_greeting_is_not_quotable() -> None:
+    from assistant.offline import usable
+
+    assert not usable("Hi Maya, thanks for checking!")
+    assert usable("Highlights include a 14-day posting window for samples.")
