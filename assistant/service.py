@@ -21,7 +21,7 @@ from assistant.rep_checks import finish, precheck
 from assistant.retrieval import Retrieved, assemble, search_questions
 from assistant.translate import other_language
 from assistant.types import Draft
-from assistant.warnings import without_instructions
+from assistant.warnings import said_by_the_writer, without_instructions
 from reader.model import WEIGHTS, Reader
 from settings import Settings
 from vectorstore.search import HybridSearcher
@@ -84,7 +84,7 @@ class Assistant:
         doc_type: "policy" or "process" limits retrieval to one kind of document (the Learn page).
         """
         intake = parse(without_instructions(message), self.settings.max_message_chars, region or self.settings.region,
-                       handle)
+                       handle, own_words=said_by_the_writer(message))
         got, staff = self.retrieve(intake, k, audience, doc_type)
         verdicts = assess(got, intake, staff, self.reader, self.settings, self.searcher.keyword.count_matching,
                           self.embedder.similarities)
@@ -115,10 +115,10 @@ class Assistant:
                  doc_type: str = "") -> tuple[Retrieved, bool]:
         """The passages the drafter will see for a parsed message, and whether a colleague asked."""
         self.searcher.refresh()  # once per message: every search below uses this generation
-        staff = audience == "staff" or (audience == "auto" and looks_like_staff(intake.text))
+        staff = audience == "staff" or (audience == "auto" and looks_like_staff(intake.own_words or intake.text))
         found = search_questions(self.searcher, intake, k or self.settings.search_k, doc_type)
         got = assemble(intake.questions, found, self.settings.escalate_below, staff)
-        if (audience == "auto" and not staff and not speaks_for_self(intake.text)
+        if (audience == "auto" and not staff and not speaks_for_self(intake.own_words or intake.text)
                 and got.reads_as_staff(self.settings.escalate_below)):
             staff = True  # the same hits, shown to a rep: nothing is searched twice
             got = assemble(intake.questions, found, self.settings.escalate_below, staff)
