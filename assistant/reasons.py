@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from assistant import versions
-from assistant.language import HOLDING, Language
+from assistant.language import HOLDING, Language, detect
 from assistant.markets import markets_named
 from assistant.scope import unknown_topic
 from assistant.text import sentences
@@ -65,6 +65,10 @@ def unanswered(question: str, verdict: Verdict, passages: list[Passage], thresho
     """No sentence the reader read answers the question: say which, and the closest passage with its rating."""
     if verdict.covered:
         return ""
+    language = detect(question)
+    if not language.readable:  # one question of a message otherwise in English: its ratings mean nothing
+        return (f'"{shortened(question)}" is in {language.name}, and the offline drafter reads English only: '
+                "answer it yourself or pass it to the team.")
     if verdict.closest is None:
         return f'Nothing in the knowledge base is about "{question}".'
     near = passages[verdict.closest.passage]
@@ -100,7 +104,7 @@ def outside_scope(question: str, mentions: Callable[[str], int], story: str = ""
 
 def partly_covered(missed: list[str], reasons: list[str]) -> str:
     """Some questions of the message are answered and some are not."""
-    return ("Part of the message is not covered by the knowledge base: " + "; ".join(f'"{q}"' for q in missed)
+    return ("Part of the message is not answered: " + "; ".join(f'"{q}"' for q in missed)
             + ". " + " ".join(dict.fromkeys(reasons)))
 
 

@@ -30,6 +30,15 @@ def test_a_partly_answered_message_is_handed_to_the_team_owning_the_unanswered_p
     assert draft.topic == "Sample disputes"  # the activity log still files the message under what it is about
 
 
+def test_a_question_in_another_language_is_left_to_the_rep_with_that_reason(kb_assistant) -> None:
+    """An English question is answered; the Vietnamese one beside it is not rated against English passages
+    as if it were a near miss: the reason names its language."""
+    draft = kb_assistant.ask("hi! 1) how long do I have to post after my free sample arrives? "
+                             "2) hoa hồng của mình được trả bằng tiền Việt hay đô la Mỹ vậy bạn?")
+    assert draft.status == "escalate" and draft.citations
+    assert "Vietnamese" in draft.reason and "rates" not in draft.reason
+
+
 def test_an_empty_knowledge_base_says_so_once_instead_of_a_similarity(settings, embedder, reader) -> None:
     """Nothing ingested: the rep is told to ingest, not that the closest passage is "0.00 similar"."""
     from assistant.service import build_assistant
