@@ -6,8 +6,9 @@ import re
 
 ORPHAN_ANSWER = re.compile(r"(?i)^(?:if )?(yes|no)\b[,.:;!]?")  # "If yes, the lock is gone" answers the question before it
 BARE_ANSWER = re.compile(r"(?i)^(yes|no)[,.:;!]?$")
-# A question quoted on its own line, answered in the next paragraph: '> "Can I say these helped my bloating?"'.
-QUOTED_QUESTION = re.compile(r"^>?\s*[\"\u201c]?(.+\?)[\"\u201d]?$")
+# A question on its own line (blockquote markers already gone), answered in the next paragraph:
+# '> "Can I say these helped my bloating?"'.
+QUOTED_QUESTION = re.compile(r"^[\"\u201c]?(.+\?)[\"\u201d]?$")
 BLOCKQUOTE = re.compile(r"^\s*>[>\s]*")
 # A label that presents the quotation under it as what not to write: "Bad:", "Don't say:", "Wrong:".
 BAD_LABEL = re.compile(r"(?i)^\W*(?:bad|wrong|incorrect|avoid|don'?t|do not|never|not this)\b[^.!?]{0,40}:\W*$")
@@ -31,7 +32,7 @@ def unquoted(text: str) -> str:
 
 
 def quoted_question(line: str) -> str:
-    """The question on a line of its own ('> "Can I ...?"'), without the quote marks, or ''."""
+    """The question on a line of its own ('"Can I ...?"'), without the quote marks, or ''."""
     found = QUOTED_QUESTION.match(line.strip())
     return found.group(1) if found else ""
 
