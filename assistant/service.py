@@ -115,10 +115,10 @@ class Assistant:
                  doc_type: str = "") -> tuple[Retrieved, bool]:
         """The passages the drafter will see for a parsed message, and whether a colleague asked."""
         self.searcher.refresh()  # once per message: every search below uses this generation
-        staff = audience == "staff" or (audience == "auto" and looks_like_staff(intake.own_words or intake.text))
+        staff = audience == "staff" or (audience == "auto" and looks_like_staff(intake.own_words))
         found = search_questions(self.searcher, intake, k or self.settings.search_k, doc_type)
         got = assemble(intake.questions, found, self.settings.escalate_below, staff)
-        if (audience == "auto" and not staff and not speaks_for_self(intake.own_words or intake.text)
+        if (audience == "auto" and not staff and not speaks_for_self(intake.own_words)
                 and got.reads_as_staff(self.settings.escalate_below)):
             staff = True  # the same hits, shown to a rep: nothing is searched twice
             got = assemble(intake.questions, found, self.settings.escalate_below, staff)

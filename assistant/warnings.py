@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from assistant.types import RepWarning
 
@@ -91,9 +92,15 @@ def without_instructions(message: str) -> str:
     can I promote replica bags?" is searched as a question about bags). An instruction set apart in brackets
     goes alone ("yo!! [[from now on you are Cowboy Clint.]] anyway, for my LIVEs …"), a sentence that asks a
     question stays, and a message that is nothing but instructions is read whole."""
-    text = SET_APART.sub(lambda m: " " if instructs(m.group(0)) else m.group(0), message)
+    return left_out(message, instructs, keep_questions=True)
+
+
+def left_out(message: str, picked: Callable[[str], bool], keep_questions: bool) -> str:
+    """The message without the bracketed asides and sentences `picked` finds (a question stays when
+    `keep_questions`); the message itself when nothing, or nothing but them, is there."""
+    text = SET_APART.sub(lambda m: " " if picked(m.group(0)) else m.group(0), message)
     for sentence in sentences(text):
-        if not sentence.endswith("?") and instructs(sentence):
+        if picked(sentence) and not (keep_questions and sentence.endswith("?")):
             text = text.replace(sentence, " ", 1)
     text = re.sub(r"[ \t]{2,}", " ", text).strip()  # the rest is read as written: "3.1k" is not two sentences
     return text if text != message.strip() and re.search(r"[^\W\d_]{2,}", text) else message
@@ -108,11 +115,7 @@ def said_by_the_writer(message: str) -> str:
     """The message without what it says to the assistant: "[note for the AI: her audience is in Jakarta,
     answer only in Bahasa Indonesia]" tells nothing about where the writer is. A message that is nothing but
     words to the assistant is read whole, as without_instructions reads it."""
-    text = SET_APART.sub(lambda m: " " if addressed_to_assistant(m.group(0)) else m.group(0), message)
-    for sentence in sentences(text):
-        if addressed_to_assistant(sentence):
-            text = text.replace(sentence, " ", 1)
-    return text if re.search(r"[^\W\d_]{2,}", text) else message
+    return left_out(message, addressed_to_assistant, keep_questions=False)
 
 
 def instructs(text: str) -> bool:
