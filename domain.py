@@ -84,6 +84,8 @@ class Agency(Strict):
 
     name: Text
     sign_off: Text = "Best,\nThe {agency} team"
+    # the line before the sign-off of every answered reply: what the creator can do if the answer does not fit
+    next_steps: Text = "Reply here if your account shows something different, and we'll look into it with you."
 
 
 class Market(Strict):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the model loads lazily; typing must not import it
 # Courtesy lines that need no source; every other sentence must carry a citation or is flagged.
 BOILERPLATE = re.compile(
     r"(?i)^(hi|hello|hey|dear|thanks|thank you|best|cheers|kind regards|regards|"
-    r"if anything in your account|for the rest of your question|hope this helps|let me know|feel free|"
+    r"for the rest of your question|hope this helps|let me know|feel free|"
     r"i want to make sure|they'll get back to you|happy to help)\b|^[^a-z]*$|^\w+,$"
 )
 
@@ -54,11 +54,11 @@ def holding_openings() -> tuple[str, ...]:
 
 
 def says_nothing(sentence: str) -> bool:
-    """Greetings, the agency's sign-off (from the domain file), the reply's holding lines and questions state
-    no fact to cite."""
-    line = sentence.strip()
-    return (bool(BOILERPLATE.search(line)) or line.endswith("?") or line in get_domain().sign_off.splitlines()
-            or line.lower().startswith(holding_openings()))
+    """Greetings, the agency's sign-off and next-steps line (from the domain file), the reply's holding lines
+    and questions state no fact to cite."""
+    line, domain = sentence.strip(), get_domain()
+    return (bool(BOILERPLATE.search(line)) or line.endswith("?") or line in domain.sign_off.splitlines()
+            or line in sentences(domain.agency.next_steps) or line.lower().startswith(holding_openings()))
 
 
 def support(sentence: str, passage: Passage, embedder: Embedder) -> float:

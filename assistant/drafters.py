@@ -13,13 +13,18 @@ from assistant.pii import redact, restore
 from assistant.types import Passage
 from domain import get_domain
 
-NEXT_STEPS = "If anything in your account still doesn't match this, reply here with the details and we'll look into it with you."
 ANSWER_BUDGET = 1000  # characters of quoted policy across all questions; keeps drafts near 1,200
+STAFF_BUDGET = 1160  # the same with a greeting, next-steps line and sign-off's room: about 1,200 in all
 
 
 def sign_off() -> str:
     """The reply's closing lines, with the agency's name from the domain file."""
     return get_domain().sign_off
+
+
+def next_steps() -> str:
+    """The line before the sign-off of an answered reply, from the domain file."""
+    return get_domain().agency.next_steps
 
 
 def agency_name() -> str:
@@ -28,9 +33,10 @@ def agency_name() -> str:
 
 
 def staff_budget() -> int:
-    """Characters of policy a colleague's answer may quote: it has no greeting, next steps or sign-off, so
-    the same length holds that much more answer."""
-    return ANSWER_BUDGET + len("Hi there,") + len(NEXT_STEPS) + len(sign_off())
+    """Characters of policy a colleague's answer may quote: it has no greeting, next steps or sign-off, so the
+    room they take in a creator's reply holds more answer. Fixed, so that an agency's shorter closing lines
+    do not shorten its colleagues' answers."""
+    return STAFF_BUDGET
 
 
 @dataclass
@@ -79,7 +85,7 @@ class OfflineDrafter:
             yield prompts.render("staff_answer", answer=answer, next_steps=request.holding)
             return
         yield prompts.render("offline_reply", greeting=greeting(request.intake.creator_name), answer=answer,
-                             next_steps=request.holding or NEXT_STEPS, sign_off=sign_off())
+                             next_steps=request.holding or next_steps(), sign_off=sign_off())
 
 
 def cite(sentence: str, n: int) -> str:

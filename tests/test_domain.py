@@ -83,7 +83,7 @@ def test_phrases_are_words_not_regexes(phrase: str, matches: list[str], misses: 
 def test_a_second_agency_changes_sign_off_markets_and_topics(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Another agency serves Japan and does not cover NFTs: only the data file changes."""
     from assistant.citecheck import says_nothing
-    from assistant.drafters import agency_name, sign_off
+    from assistant.drafters import agency_name, next_steps, sign_off
     from assistant.intake import find_home_market, find_region
     from assistant.markets import for_another_market
     from assistant.scope import unknown_topic
@@ -96,7 +96,8 @@ def test_a_second_agency_changes_sign_off_markets_and_topics(tmp_path: Path, mon
     assert for_another_market("In Japan, samples ship free.", "US")
 
     data = shipped_data()
-    data["agency"] = {"name": "Northwind Talent", "sign_off": "Cheers,\n{agency}"}
+    data["agency"] = {"name": "Northwind Talent", "sign_off": "Cheers,\n{agency}",
+                      "next_steps": "Write back if your dashboard differs from this."}
     data["other_markets"] = [m for m in data["other_markets"] if m["code"] != "JP"]
     data["markets"].append({"code": "JP", "name": "Japan", "aliases": ["Japan", "Japanese", "Tokyo", "Osaka"],
                             "document_forms": ["Japan", "Japanese", "(JP)"]})
@@ -107,6 +108,7 @@ def test_a_second_agency_changes_sign_off_markets_and_topics(tmp_path: Path, mon
 
     assert sign_off() == "Cheers,\nNorthwind Talent" and agency_name() == "Northwind Talent"
     assert says_nothing("Northwind Talent") and not says_nothing("Northwind Talent pays on the 5th.")
+    assert next_steps() == "Write back if your dashboard differs from this." and says_nothing(next_steps())
     assert find_region("hi! creator from Osaka here") == "JP" and find_home_market("I'm based in Osaka") == "JP"
     assert for_another_market("In Japan, samples ship free.", "US")
     assert not for_another_market("Across Asia-Pacific, samples ship free.", "JP")

@@ -4,11 +4,11 @@ from __future__ import annotations
 import pytest
 
 from assistant.citecheck import says_nothing
-from assistant.drafters import sign_off
+from assistant.drafters import next_steps, sign_off
 
 
 @pytest.mark.parametrize("sentence", ["Hi there,", "Best,", "Can I get more time?", "  Why is my commission frozen? ",
-                                      *sign_off().splitlines()])
+                                      *sign_off().splitlines(), next_steps()])
 def test_greetings_sign_offs_and_questions_need_no_source(sentence: str) -> None:
     assert says_nothing(sentence)
 
