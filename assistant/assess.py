@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from assistant import reasons
-from assistant.drafters import ANSWER_BUDGET, staff_budget
+from assistant.drafters import ANSWER_BUDGET, STAFF_BUDGET
 from assistant.intake import Intake
 from assistant.judge import Similarity, Verdict, judge
 from assistant.markets import for_region_group
@@ -20,7 +20,7 @@ def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings
     """One verdict per question; what is not answered is marked in `got` with its reason, and the
     passages are re-ranked by the reader's ratings. `mentions` counts chunks matching a pattern;
     `similarity` is the embedder's cosine, which helps choose the sentences quoted."""
-    budget = (staff_budget() if staff else ANSWER_BUDGET) // max(1, len(got.questions))
+    budget = (STAFF_BUDGET if staff else ANSWER_BUDGET) // max(1, len(got.questions))
     market = reasons.market_without_rules(intake.home_market, mentions)
     if market:
         market += reasons.market_said(intake.home_market, got.passages)

@@ -14,7 +14,9 @@ from assistant.types import Passage
 from domain import get_domain
 
 ANSWER_BUDGET = 1000  # characters of quoted policy across all questions; keeps drafts near 1,200
-STAFF_BUDGET = 1160  # the same with a greeting, next-steps line and sign-off's room: about 1,200 in all
+# A colleague's answer has no greeting, next-steps line or sign-off, so the room they take holds more answer:
+# about 1,200 characters in all. Fixed, so that an agency's shorter closing lines do not shorten it.
+STAFF_BUDGET = 1160
 
 
 def sign_off() -> str:
@@ -30,13 +32,6 @@ def next_steps() -> str:
 def agency_name() -> str:
     """The agency's name, from the domain file."""
     return get_domain().agency.name
-
-
-def staff_budget() -> int:
-    """Characters of policy a colleague's answer may quote: it has no greeting, next steps or sign-off, so the
-    room they take in a creator's reply holds more answer. Fixed, so that an agency's shorter closing lines
-    do not shorten its colleagues' answers."""
-    return STAFF_BUDGET
 
 
 @dataclass
