@@ -2,7 +2,7 @@
 reason, or '' when it does not apply; the service collects them and changes nothing that retrieval found."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from assistant import versions
 from assistant.language import HOLDING, Language, detect
@@ -108,14 +108,17 @@ def partly_covered(missed: list[str], reasons: list[str]) -> str:
             + ". " + " ".join(dict.fromkeys(reasons)))
 
 
-def unreadable(language: Language, llm_problem: str = "") -> str:
-    """A message in a language the offline drafter does not read, or one the LLM failed to translate."""
+def unreadable(language: Language, llm_problem: str = "", matched: Sequence[str] = ()) -> str:
+    """A message in a language the offline drafter does not read, or one the LLM failed to translate;
+    `matched` names the sections whose words the message shares, a start for a rep answering it."""
     written = "A holding reply in " + language.name + " is drafted" if language.code in HOLDING else \
         "The holding reply is in English; translate it before sending"
     why = f"The LLM's translation failed ({llm_problem.rstrip('.')})" if llm_problem else \
         "The offline drafter reads English only"
+    found = ("; ".join(f"\u201c{m}\u201d" for m in matched))
+    lead = f" Sections sharing its words (figures, names, English terms), not read as answers: {found}." if found else ""
     return (f"The message is in {language.name}. {why}, so it was not answered from the knowledge base. "
-            f"{written}; answer the question yourself or pass it to the team.")
+            f"{written}; answer the question yourself or pass it to the team.{lead}")
 
 
 def no_citation() -> str:

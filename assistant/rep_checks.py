@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from assistant.language import Language, detect, holding_reply
 from assistant.reasons import unreadable
@@ -27,16 +28,17 @@ def precheck(message: str, region: str) -> Precheck:
     return Precheck(language, region or language.market, find_warnings(message))
 
 
-def language_escalation(check: Precheck, message: str, team: str, drafter: str, llm_problem: str = "") -> Draft:
+def language_escalation(check: Precheck, message: str, team: str, drafter: str, llm_problem: str = "",
+                        matched: Sequence[str] = ()) -> Draft:
     """A holding reply in the creator's language for a message the offline drafter cannot read (or the LLM
-    could not translate: llm_problem says why)."""
+    could not translate: llm_problem says why); `matched` are the sections sharing its words."""
     from assistant.drafters import greeting, sign_off
 
     text = holding_reply(check.language, team) or (
         f"{greeting('')}\n\nThanks for reaching out. I've passed your question to our {team} team, who will "
         f"get back to you soon.\n\n{sign_off()}")
     draft = Draft(question=message, status="escalate", draft=text, citations=[], team=team, drafter=drafter,
-                  reason=unreadable(check.language, llm_problem), region=check.region)
+                  reason=unreadable(check.language, llm_problem, matched), region=check.region)
     return finish(draft, check)
 
 

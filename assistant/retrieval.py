@@ -127,3 +127,10 @@ def rerank(got: Retrieved, ratings: dict[int, float]) -> None:
     new_index = {old: new for new, old in enumerate(order)}
     got.passages = [got.passages[i] for i in order]
     got.per_question = [[new_index[i] for i in numbers] for numbers in got.per_question]
+
+
+def word_matches(searcher: HybridSearcher, message: str, region: str, k: int = 3) -> list[str]:
+    """Where the keyword index finds the words of a message no model here can read ("15%", "serum", a
+    programme's name): "Title › Section" of its k best chunks, for a rep answering it by hand."""
+    hits = searcher.search(message, k, Filters(region=region), mode="keyword")
+    return [" › ".join(part for part in (p.title, p.section.split(" > ")[-1]) if part) for p in map(to_passage, hits)]

@@ -18,7 +18,7 @@ from assistant.intake import Intake, parse
 from assistant.library import DocInfo, list_documents
 from assistant.llm import HOSTED, describe, make_chat_model
 from assistant.rep_checks import finish, precheck
-from assistant.retrieval import Retrieved, assemble, search_questions
+from assistant.retrieval import Retrieved, assemble, search_questions, word_matches
 from assistant.translate import other_language
 from assistant.types import Draft
 from assistant.warnings import said_by_the_writer, without_instructions
@@ -70,7 +70,8 @@ class Assistant:
         if not check.language.readable:  # the offline drafter reads English only; an LLM translates
             in_english = partial(self._draft_stream, region=check.region, handle=handle, k=k, audience=audience,
                                  doc_type=doc_type)
-            yield from other_language(check, message, self.drafter, self.matrix().route(message).team, in_english)
+            yield from other_language(check, message, self.drafter, self.matrix().route(message).team, in_english,
+                                      partial(word_matches, self.searcher, message, check.region))
             return
         for part in self._draft_stream(message, check.region, handle, k, audience, doc_type):
             yield finish(part, check) if isinstance(part, Draft) else part

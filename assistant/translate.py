@@ -73,12 +73,14 @@ class Translator:
 
 
 def other_language(check: Precheck, message: str, drafter: Drafter, team: str,
-                   draft_english: Callable[[str], Iterator[str | Draft]]) -> Iterator[Draft]:
+                   draft_english: Callable[[str], Iterator[str | Draft]],
+                   matched: Callable[[], list[str]] = list) -> Iterator[Draft]:
     """The finished Draft for a message the offline drafter cannot read: a holding reply in the creator's
-    language without an LLM (or when the LLM fails), else the answer drafted in English and translated."""
+    language without an LLM (or when the LLM fails), else the answer drafted in English and translated.
+    `matched` finds the sections sharing the message's words, for the rep, only when it is not answered."""
     translator = Translator.of(drafter)
     if translator is None:
-        yield language_escalation(check, message, team, drafter.label)
+        yield language_escalation(check, message, team, drafter.label, matched=matched())
         return
     language, region = check.language, check.region
     try:
@@ -94,7 +96,7 @@ def other_language(check: Precheck, message: str, drafter: Drafter, team: str,
             draft.flags += flags
             notices.append(f"The reply was drafted and its citations checked in English, then translated: “{checked}”")
     except LLMError as err:
-        yield language_escalation(check, message, team, drafter.label, str(err))
+        yield language_escalation(check, message, team, drafter.label, str(err), matched())
         return
     draft.question, draft.notices = message, draft.notices + notices
     yield finish(draft, check)

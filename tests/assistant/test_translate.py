@@ -105,12 +105,26 @@ def test_a_failed_translation_falls_back_to_the_holding_reply(kb_assistant: Assi
     draft = with_llm(kb_assistant, ENGLISH, DRAFT_EN, DRAFT_VI.replace("[1]", "[3]")).ask(VIETNAMESE)
     assert draft.status == "escalate" and draft.draft.startswith("Chào bạn") and not draft.citations
     assert "translation failed" in draft.reason and "citation markers" in draft.reason
+    assert "Sections sharing its words" in draft.reason  # the rep answering by hand still gets a start
 
 
 def test_without_an_llm_the_holding_reply_stays(kb_assistant: Assistant) -> None:
     draft = kb_assistant.ask(VIETNAMESE)
     assert draft.status == "escalate" and "offline drafter reads English only" in draft.reason
     assert draft.draft.startswith("Chào bạn") and draft.language == "vi"
+
+
+def test_the_rep_is_told_which_sections_share_the_words_of_a_message_nothing_here_reads(kb_assistant: Assistant) -> None:
+    """'affiliate' in a Vietnamese message finds sections by keyword: the reason names them, the reply cites none."""
+    from assistant.retrieval import word_matches
+
+    matched = word_matches(kb_assistant.searcher, VIETNAMESE, "VN")
+    draft = kb_assistant.ask(VIETNAMESE)
+    assert matched and all(f"\u201c{m}\u201d" in draft.reason for m in matched) and not draft.citations
+    hits = kb_assistant.searcher.search(VIETNAMESE, 3, mode="keyword")
+    assert hits and all("affiliate" in h.text.lower() or "affiliate" in str(h.metadata).lower() for h in hits)
+    unmatched = kb_assistant.ask("สวัสดีค่ะ ขอบคุณมากค่ะ")  # Thai words the knowledge base never uses
+    assert unmatched.status == "escalate" and "Sections sharing" not in unmatched.reason
 
 
 def test_cli_json_with_the_fake_llm_answers_in_vietnamese(kb_store: Path, tmp_path: Path) -> None:
