@@ -115,7 +115,7 @@ def unreadable(language: Language, llm_problem: str = "", matched: Sequence[str]
         "The holding reply is in English; translate it before sending"
     why = f"The LLM's translation failed ({llm_problem.rstrip('.')})" if llm_problem else \
         "The offline drafter reads English only"
-    found = ("; ".join(f"\u201c{m}\u201d" for m in matched))
+    found = "; ".join(f"\u201c{m}\u201d" for m in matched)
     lead = f" Sections sharing its words (figures, names, English terms), not read as answers: {found}." if found else ""
     return (f"The message is in {language.name}. {why}, so it was not answered from the knowledge base. "
             f"{written}; answer the question yourself or pass it to the team.{lead}")

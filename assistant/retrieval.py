@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.intake import Intake
-from assistant.passage_text import for_reps
+from assistant.passage_text import for_reps, last_heading
 from assistant.types import Passage, RepNote, to_passage
 from assistant.versions import asks_about_the_past
 from vectorstore.filters import Filters
@@ -133,4 +133,4 @@ def word_matches(searcher: HybridSearcher, message: str, region: str, k: int = 3
     """Where the keyword index finds the words of a message no model here can read ("15%", "serum", a
     programme's name): "Title › Section" of its k best chunks, for a rep answering it by hand."""
     hits = searcher.search(message, k, Filters(region=region), mode="keyword")
-    return [" › ".join(part for part in (p.title, p.section.split(" > ")[-1]) if part) for p in map(to_passage, hits)]
+    return [" › ".join(dict.fromkeys(part for part in (p.title, last_heading(p)) if part)) for p in map(to_passage, hits)]
