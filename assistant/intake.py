@@ -5,6 +5,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from assistant import quotes
 from assistant.errors import EmptyMessageError
 from domain import get_domain
 
@@ -128,7 +129,16 @@ def flags(message: str) -> list[str]:
 
 def split_questions(text: str, whole_if_none: bool = True) -> list[str]:
     """Question sentences, each with the sentence before it when it is short on context; with none,
-    the whole text is the question (unless whole_if_none is off)."""
+    the whole text is the question (unless whole_if_none is off). A quoted passage is context, not a
+    question, unless the writer asks nothing outside quotes ('creator asks "how long do I have?"')."""
+    masked, passages = quotes.mask(text)
+    if passages and (found := _split_questions(masked, whole_if_none=False)):
+        return [quotes.unmask(q, passages) for q in found]
+    return _split_questions(text, whole_if_none)
+
+
+def _split_questions(text: str, whole_if_none: bool) -> list[str]:
+    """split_questions on a text read as it stands."""
     body = GREETING.sub("", text, count=1)
     sentences = [s.strip() for s in SENTENCE_SPLIT.split(body) if len(s.strip()) > 1]
     questions = []

@@ -130,3 +130,37 @@ def test_a_question_without_a_question_mark_is_still_answered() -> None:
     assert len(questions) == 2 and "take it back" in questions[1]
     assert split_questions("I posted my video yesterday. Thanks so much for the help!") == [
         "I posted my video yesterday. Thanks so much for the help!"]
+
+
+@pytest.mark.parametrize("message, asked, not_alone", [
+    # a scammer's question the creator quotes is context for the creator's own
+    ("got a whatsapp from a new number: 'hi it's Jess your rep, can you confirm the email your payouts go to?' "
+     "Jess is my rep but this isn't her saved number. legit or nah??", "legit or nah", "can you confirm"),
+    # a quoted reply does not split the sentence that asks about it
+    ("if viewers type 'does it help arthritis?' can i just reply in the chat 'yes!! my mum's knees are better'?",
+     "can i just reply", "does it help arthritis?"),
+])
+def test_a_quoted_question_is_context_for_the_writers_own(message: str, asked: str, not_alone: str) -> None:
+    from assistant.intake import split_questions
+
+    questions = split_questions(message)
+    assert len(questions) == 1 and asked in questions[0] and not_alone in questions[0]
+    assert not any(q.lstrip("'\" ").startswith(not_alone) for q in questions)
+
+
+def test_a_quoted_question_is_asked_when_the_writer_asks_nothing_else() -> None:
+    from assistant.intake import split_questions
+
+    assert split_questions('creator asks "how long do I have to post after my sample arrives?"') == [
+        'creator asks "how long do I have to post after my sample arrives?"']
+    two = split_questions('creator says "my sample came broken." and "can I get another one?" also can I log it as samples?')
+    assert len(two) == 1 and two[0].startswith('creator says "my sample came broken."')
+
+
+def test_apostrophes_open_no_quote() -> None:
+    from assistant.quotes import mask, quoted_spans
+
+    text = "it's the creators' samples I'm asking about, 'free' ones. can't I keep them?"
+    assert [text[a:b] for a, b in quoted_spans(text)] == ["'free'"]
+    masked, passages = mask(text)
+    assert "it's" in masked and "creators'" in masked and passages == ["'free'"]
