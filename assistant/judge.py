@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 import numpy as np
 
 from assistant.offline import Candidate, candidates
+from assistant.markets import market_label, marker
 from assistant.passage_text import last_heading
 from assistant.text import content_words, overlap, sentences
 from assistant.types import Passage
@@ -57,15 +58,34 @@ def heading(passage: Passage) -> str:
     return last_heading(passage)
 
 
-def in_context(cand: Candidate, passage: Passage) -> Candidate:
+def in_context(cand: Candidate, passage: Passage, region: str = "") -> Candidate:
     """A sentence under an example heading says so: a worked example is not a rule. A sentence of a glossary
-    entry keeps its term ("SETTLED: The commission is now withdrawable.")."""
+    entry keeps its term ("SETTLED: The commission is now withdrawable."), and one under a heading for other
+    markets keeps its markets ("VN: Frozen commission can be permanently deducted…")."""
     name = heading(passage)
     if EXAMPLE_HEADING.search(name) and not cand.text.lower().startswith(("example", "for example")):
         cand.text = f"In the example \u201c{name}\u201d: {cand.text[:1].lower()}{cand.text[1:]}"
     elif GLOSSARY_TERM.match(name) and len(sentences(passage.text)) <= 2 and name.lower() not in cand.text.lower():
         cand.text = f"{name}: {cand.text}"
+    elif label := market_label(passage.section.split(" > "), cand.text, region):
+        cand.text = f"{label}: {cand.text}"
     return cand
+
+
+def label_once(picked: list[Candidate], passages: list[Passage]) -> list[Candidate]:
+    """A market heading is said once per passage, before the first sentence quoted from it."""
+    said: set[int] = set()
+    for cand in picked:
+        label = f"{last_market_heading(passages[cand.passage])}: "
+        if cand.passage in said and label != ": " and cand.text.startswith(label):
+            cand.text = cand.text[len(label):]
+        said.add(cand.passage)
+    return picked
+
+
+def last_market_heading(passage: Passage) -> str:
+    """The markets the deepest section heading of a passage marks, as market_label writes them."""
+    return next((marker(n) for n in reversed(passage.section.split(" > ")) if marker(n)), "")
 
 
 def judge(question: str, passages: list[Passage], reader: Reader, threshold: float, budget: int,
@@ -94,7 +114,7 @@ def judge(question: str, passages: list[Passage], reader: Reader, threshold: flo
     for cand in cands:
         verdict.ratings[cand.passage] = max(verdict.ratings.get(cand.passage, 0.0), cand.rating)
     # the context a sentence is quoted with counts against the budget like the sentence itself
-    verdict.picked = choose([in_context(c, passages[c.passage]) for c in cands], budget, taken)
+    verdict.picked = label_once(choose([in_context(c, passages[c.passage], region) for c in cands], budget, taken), passages)
     return verdict
 
 

@@ -36,10 +36,31 @@ def heading_markets(names: list[str]) -> set[str]:
     Vietnam's rules."""
     codes: set[str] = set()
     for name in names:
-        bracket = BRACKETED_END.search(name.strip().rstrip("*:. ")) or LABEL_START.match(name.strip())
-        if bracket:
-            codes = markets_named(f"({bracket.group(1)})") or codes
+        codes = marked_markets(name) or codes
     return codes
+
+
+def marked_markets(name: str) -> set[str]:
+    """Markets one heading ends on in brackets or opens with as a label."""
+    return markets_named(f"({marker(name)})")
+
+
+def marker(name: str) -> str:
+    """How a heading marks its markets, as it writes them: "VN" of "Vietnam (VN)", "US" of "US: the Pilot Program"."""
+    bracket = BRACKETED_END.search(name.strip().rstrip("*:. ")) or LABEL_START.match(name.strip())
+    return bracket.group(1).strip() if bracket and markets_named(f"({bracket.group(1)})") else ""
+
+
+def market_label(sections: list[str], sentence: str, region: str) -> str:
+    """The markets a section heading confines a sentence naming none to ("VN" under "Vietnam (VN)"), for a
+    reader who would otherwise take it as general: a colleague, a creator of unknown market, or one whose
+    market the section does not hold. Empty when the sentence or the creator's market makes it plain."""
+    if markets_named(sentence):
+        return ""
+    for name in reversed(sections):
+        if codes := marked_markets(name):
+            return "" if region and codes & ({region} | get_domain().groups_of(region)) else marker(name)
+    return ""
 
 
 def for_another_market(sentence: str, region: str, scope: AbstractSet[str] = frozenset()) -> bool:

@@ -123,6 +123,37 @@ def test_a_glossary_entry_keeps_its_term() -> None:
     assert verdict.picked[0].text == "The commission is now withdrawable."
 
 
+@pytest.mark.parametrize("staff, region, label", [
+    (True, "MY", "VN: "),  # a colleague asking for a Malaysian creator
+    (False, "", "VN: "),  # a creator whose market is not known
+    (False, "VN", ""),  # a Vietnamese creator: the rule is theirs, and saying so costs characters
+])
+def test_a_rule_under_a_heading_for_other_markets_keeps_them(staff: bool, region: str, label: str) -> None:
+    """'Frozen commission can be permanently deducted if not appealed within 30 days' under 'Vietnam (VN)' is
+    Vietnam's rule; quoted bare, a colleague asking about Malaysia read it as the general one. The markets are
+    said once per passage."""
+    rules = [passage("Frozen commission can be permanently deducted if not appealed within 30 days. "
+                     "Commission is paid only after the seller's order settles.", section="Notes > Vietnam (VN)")]
+    verdict = judge("is frozen money taken if I don't appeal?", rules, Fixed({"Frozen": 0.9, "paid": 0.6}), 0.5,
+                    1000, staff=staff, region=region)
+    quoted = [c.text for c in verdict.picked]
+    assert len(quoted) == 2 and quoted[0] == f"{label}Frozen commission can be permanently deducted if not appealed within 30 days."
+    assert not quoted[1].startswith("VN")
+
+
+@pytest.mark.parametrize("sections, sentence, region, label", [
+    (["Payouts", "Withdrawal fees (US, UK)"], "PayPal charges 0.9%.", "", "US, UK"),
+    (["Payouts", "Withdrawal fees (US, UK)"], "PayPal charges 0.9%.", "UK", ""),
+    (["Who can sell", "US: the Pilot Program"], "New creators get 3 LIVEs.", "TH", "US"),
+    (["Southeast Asia notes", "Vietnam (VN)"], "In Vietnam the window is 14 days.", "", ""),  # the sentence says so
+    (["Samples", "Posting deadline"], "Post within 30 days.", "", ""),
+])
+def test_market_label(sections: list[str], sentence: str, region: str, label: str) -> None:
+    from assistant.markets import market_label
+
+    assert market_label(sections, sentence, region) == label
+
+
 def test_the_context_a_sentence_is_quoted_with_counts_against_the_budget() -> None:
     """A term or an example heading put before a sentence is part of what the reply quotes, so it fits the
     budget too: the reply stays about 1,200 characters."""
