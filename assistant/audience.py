@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import re
 
+# A colleague saying who they are; the cues in STAFF_RE only sound like one, and give way to a writer who
+# says they are a creator ("UK creator here - ... do we have PPS in the UK too?").
+REP_LABEL = re.compile(r"(?i)\b(?:rep q|rep here|new hire|as a rep|i'?m a rep)\b")
 STAFF_RE = re.compile(
-    r"(?i)\b(rep q|rep here|new hire|as a rep|i'?m a rep|our (team|(\w+ ){0,2}creators?|agency|reps?)|a creator (says|asked|is|wants)|"
+    r"(?i)\b(our (team|(\w+ ){0,2}creators?|agency|reps?)|a creator (says|asked|is|wants)|"
     r"creator (asked|asks|wants|says|told|is asking)|crm|(do|should|must) we|"
     r"in the crm|log (this|it|a|the)|who owns|which team|onboarding checklist|(?:send|use|paste|copy|is there|which|our)(?: the| a| an)? canned repl(?:y|ies)|first[- ]response|tone guide|"
     r"on our side|macro|\bP[1-4]\b|our (sla|target|process)|"
@@ -40,7 +43,11 @@ SELF_RE = re.compile(r"(?i)\b(?:i'?m|i am|am|as|be|become|becoming|being)\s+(?:a
 
 def looks_like_staff(text: str) -> bool:
     """A colleague's how-to question rather than a creator's message."""
-    if STAFF_RE.search(text) or OPENS_AS_REP.search(text):
+    if REP_LABEL.search(text) or OPENS_AS_REP.search(text):
+        return True
+    if CALLS_SELF_CREATOR.search(text):
+        return False
+    if STAFF_RE.search(text):
         return True
     for match in THIRD_PERSON_RE.finditer(text):
         if match.group("pron") and OTHER_PERSON_RE.search(text[:match.start()]):

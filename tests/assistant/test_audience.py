@@ -68,6 +68,9 @@ def test_a_creator_asking_about_their_own_account_is_never_answered_as_a_rep(kb_
     ("Rep at Quillbeam told me, wait 3 days. is that right?", False),
     ("my rep said I'd get paid friday, when does commission settle?", False),
     ("reposted my video, does the link still work?", False),
+    # a writer who says they are a creator is one, whatever else sounds like a rep ("do we")
+    ("hiya UK creator here - do we have PPS in the UK too, and what score do I need?", False),
+    ("rep here, UK creator asks: do we have PPS in the UK too?", True),
 ])
 def test_staff_questions_are_told_apart_from_creator_messages(message: str, staff: bool) -> None:
     assert looks_like_staff(message) is staff
