@@ -105,7 +105,13 @@ def judge(question: str, passages: list[Passage], reader: Reader, threshold: flo
     # Answerability discounts each sentence's pull on any question; choosing sentences keeps the plain
     # rating, which kept more key facts on both dev sets. Only the best-rated few are discounted: the
     # discount moves a rating far less than the gap to the rest, and each prior costs a pass of the model.
-    few = np.argsort(-ratings, kind="stable")[:DISCOUNTED]
+    # a colleague asking about a creator's market is shown other markets' rules, but only what holds in that
+    # market answers, as it does for the creator
+    ranked = [i for i in np.argsort(-ratings, kind="stable") if not cands[i].elsewhere]
+    if not ranked:
+        return Verdict(picked=label_once(choose([in_context(c, passages[c.passage], region) for c in cands],
+                                                budget, taken), passages))
+    few = np.array(ranked[:DISCOUNTED])
     answers = discount(ratings[few], reader.prior([texts[i] for i in few]))
     top = int(few[int(np.argmax(answers))])
     best = answerability(answers)

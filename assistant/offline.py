@@ -36,6 +36,7 @@ class Candidate:
     score: float = 0.0  # what selection ranks by: rating, similarity and the passage's search rank (assistant.judge)
     rating: float = 0.0  # the reader's probability that the sentence answers the question
     similarity: float = 0.0  # the embedder's cosine to the question
+    elsewhere: bool = False  # a rule for other markets than the one asked about: shown to a colleague, never an answer
 
 
 def usable(sentence: str) -> bool:
@@ -58,7 +59,8 @@ def candidates(passages: list[Passage], staff: bool = False, region: str = "") -
     """Every usable sentence of the passages, in reading order. A creator's reply skips sections written
     for reps ("What reps should not say") even in creator-safe documents: "Do not quote a clawback period"
     is guidance, not an answer; and rules for other markets ("US: minimum followers 1,000" to a UK creator,
-    a canned reply 'When to use' for US creators to a Vietnamese one, a sentence under "Collections (US)")."""
+    a canned reply 'When to use' for US creators to a Vietnamese one, a sentence under "Collections (US)").
+    A colleague is shown those, marked as for elsewhere."""
     out = []
     for index, passage in enumerate(passages):
         section = passage.section
@@ -66,10 +68,11 @@ def candidates(passages: list[Passage], staff: bool = False, region: str = "") -
         if not staff and (for_reps(section) or scoped_elsewhere(passage.text, region)):
             continue
         forbids = forbidding(section)
-        scope = heading_markets(names) if region and not staff else frozenset()  # only a creator's market filters
+        scope = heading_markets(names) if region else frozenset()
         for sentence in units(passage.text, {norm(n) for n in names if n.strip()}, forbids):
             if not staff:
                 sentence = for_the_creator(sentence)
-            if sentence and usable(sentence) and (staff or not for_another_market(sentence, region, scope)):
-                out.append(Candidate(sentence, index, len(out)))
+            elsewhere = bool(sentence) and for_another_market(sentence, region, scope)
+            if sentence and usable(sentence) and (staff or not elsewhere):  # a colleague sees it, labelled
+                out.append(Candidate(sentence, index, len(out), elsewhere=elsewhere))
     return out

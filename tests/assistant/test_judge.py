@@ -141,6 +141,18 @@ def test_a_rule_under_a_heading_for_other_markets_keeps_them(staff: bool, region
     assert not quoted[1].startswith("VN")
 
 
+@pytest.mark.parametrize("region, covered", [("MY", False), ("VN", True), ("", True)])
+def test_a_colleague_asking_about_one_market_is_answered_only_by_its_rules(region: str, covered: bool) -> None:
+    """A rep asking whether Vietnam's 30-day deduction holds for a Malaysian creator is shown the Vietnamese
+    rule, marked, but it does not answer for Malaysia: the question is escalated, as the creator's own would be."""
+    rules = [passage("Frozen commission can be permanently deducted if not appealed within 30 days.",
+                     section="Notes > Vietnam (VN)")]
+    verdict = judge("is frozen money taken after 30 days without an appeal?", rules, Fixed({"Frozen": 0.9}), 0.5,
+                    1000, staff=True, region=region)
+    assert verdict.covered is covered and verdict.picked
+    assert verdict.picked[0].text.startswith("VN: ") is (region != "VN")
+
+
 @pytest.mark.parametrize("sections, sentence, region, label", [
     (["Payouts", "Withdrawal fees (US, UK)"], "PayPal charges 0.9%.", "", "US, UK"),
     (["Payouts", "Withdrawal fees (US, UK)"], "PayPal charges 0.9%.", "UK", ""),
