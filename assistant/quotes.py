@@ -50,5 +50,6 @@ def mask(text: str) -> tuple[str, list[str]]:
 
 
 def unmask(text: str, passages: list[str]) -> str:
-    """Put the quoted passages back in place of their placeholders."""
-    return PLACEHOLDER.sub(lambda m: passages[int(m.group(1))], text)
+    """Put the quoted passages back in place of their placeholders (intake's cleaning strips the private-use
+    characters they are made of, so a pasted look-alike is left as it is)."""
+    return PLACEHOLDER.sub(lambda m: passages[int(m.group(1))] if int(m.group(1)) < len(passages) else m.group(0), text)

@@ -164,3 +164,11 @@ def test_apostrophes_open_no_quote() -> None:
     assert [text[a:b] for a, b in quoted_spans(text)] == ["'free'"]
     masked, passages = mask(text)
     assert "it's" in masked and "creators'" in masked and passages == ["'free'"]
+
+
+def test_a_pasted_placeholder_look_alike_is_harmless() -> None:
+    from assistant.intake import parse
+    from assistant.quotes import unmask
+
+    assert unmask("a \ue0007\ue001 b", ["x"]) == "a \ue0007\ue001 b"
+    assert parse("hi \ue0009\ue001 can I post 'this thing' now?").questions == ["9 can I post 'this thing' now?"]
