@@ -59,7 +59,8 @@ def table_units(rows: list[list[str]]) -> list[str]:
     header, body = (rows[0], rows[1:]) if len(rows) > 1 else ([], rows)
     out = []
     for row in body:
-        pairs = [f"{h.lower()} {v}" if h else v for h, v in zip(header[1:] or [""] * len(row), row[1:])]
+        # an empty cell says nothing: "p2 first response ," is left out, not quoted
+        pairs = [f"{h.lower()} {v}" if h else v for h, v in zip(header[1:] or [""] * len(row), row[1:]) if v.strip()]
         # a first column headed "Avoid" or "Don't" lists what is forbidden: the row says so
         label = f"{header[0]} {row[0]}" if header and FORBIDDING.search(header[0]) else row[0]
         out.append((f"{label}: {', '.join(pairs)}" if pairs else label).rstrip(".") + ".")

@@ -28,6 +28,14 @@ def test_a_row_under_a_forbidding_first_header_says_it_is_forbidden() -> None:
         ["Frozen: meaning Held by risk control."]
 
 
+def test_a_row_with_empty_cells_quotes_only_the_filled_ones() -> None:
+    """A row that fills one cell of four was quoted as 'p1 Not a support channel, p2 , p3 , p4 .'."""
+    from assistant.passage_text import units
+
+    rows = units("| Channel | P1 | P2 | P3 |\n|---|---|---|---|\n| Group chats | Not a support channel | | |")
+    assert rows == ["Group chats: p1 Not a support channel."]
+
+
 def test_a_lone_pipe_in_prose_is_not_a_table() -> None:
     from assistant.passage_text import units
 
