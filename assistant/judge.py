@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
-from assistant.offline import Candidate, candidates
 from assistant.markets import market_label, marker
+from assistant.offline import Candidate, candidates
 from assistant.passage_text import last_heading
 from assistant.text import content_words, overlap, sentences
 from assistant.types import Passage
@@ -109,8 +109,7 @@ def judge(question: str, passages: list[Passage], reader: Reader, threshold: flo
     # market answers, as it does for the creator
     ranked = [i for i in np.argsort(-ratings, kind="stable") if not cands[i].elsewhere]
     if not ranked:
-        return Verdict(picked=label_once(choose([in_context(c, passages[c.passage], region) for c in cands],
-                                                budget, taken), passages))
+        return Verdict(picked=pick(cands, passages, region, budget, taken))
     few = np.array(ranked[:DISCOUNTED])
     answers = discount(ratings[few], reader.prior([texts[i] for i in few]))
     top = int(few[int(np.argmax(answers))])
@@ -119,9 +118,15 @@ def judge(question: str, passages: list[Passage], reader: Reader, threshold: flo
                       answering=[cands[i] for i, a in zip(few, answers) if a >= threshold])
     for cand in cands:
         verdict.ratings[cand.passage] = max(verdict.ratings.get(cand.passage, 0.0), cand.rating)
-    # the context a sentence is quoted with counts against the budget like the sentence itself
-    verdict.picked = label_once(choose([in_context(c, passages[c.passage], region) for c in cands], budget, taken), passages)
+    verdict.picked = pick(cands, passages, region, budget, taken)
     return verdict
+
+
+def pick(cands: list[Candidate], passages: list[Passage], region: str, budget: int,
+         taken: Sequence[str]) -> list[Candidate]:
+    """The sentences a reply quotes, each with the context it needs; that context counts against the budget
+    like the sentence itself."""
+    return label_once(choose([in_context(c, passages[c.passage], region) for c in cands], budget, taken), passages)
 
 
 def answerability(answers: np.ndarray, second_weight: float = SECOND_WEIGHT) -> float:
