@@ -51,6 +51,8 @@ class Verdict:
     answering: list[Candidate] = field(default_factory=list)
     covered: bool = False
     ratings: dict[int, float] = field(default_factory=dict)  # passage index -> best sentence rating
+    # a rule for other markets that the reader rates as an answer, with its markets: the rep is told it exists
+    elsewhere: str = ""
 
 
 def heading(passage: Passage) -> str:
@@ -108,18 +110,30 @@ def judge(question: str, passages: list[Passage], reader: Reader, threshold: flo
     # a colleague asking about a creator's market is shown other markets' rules, but only what holds in that
     # market answers, as it does for the creator
     ranked = [i for i in np.argsort(-ratings, kind="stable") if not cands[i].elsewhere]
+    other = elsewhere(cands, passages, region, threshold)
     if not ranked:
-        return Verdict(picked=pick(cands, passages, region, budget, taken))
+        return Verdict(picked=pick(cands, passages, region, budget, taken), elsewhere=other)
     few = np.array(ranked[:DISCOUNTED])
     answers = discount(ratings[few], reader.prior([texts[i] for i in few]))
     top = int(few[int(np.argmax(answers))])
     best = answerability(answers)
     verdict = Verdict(best=best, closest=cands[top], covered=best >= threshold,
-                      answering=[cands[i] for i, a in zip(few, answers) if a >= threshold])
+                      answering=[cands[i] for i, a in zip(few, answers) if a >= threshold], elsewhere=other)
     for cand in cands:
         verdict.ratings[cand.passage] = max(verdict.ratings.get(cand.passage, 0.0), cand.rating)
     verdict.picked = pick(cands, passages, region, budget, taken)
     return verdict
+
+
+def elsewhere(cands: list[Candidate], passages: list[Passage], region: str, threshold: float) -> str:
+    """The best-rated sentence that holds only in other markets, with its markets, if it rates as an answer
+    and above every sentence that holds in the market asked about."""
+    best = max((c for c in cands if c.elsewhere), key=lambda c: c.rating, default=None)
+    here = max((c.rating for c in cands if not c.elsewhere), default=0.0)
+    if best is None or best.rating < max(threshold, here):
+        return ""
+    label = market_label(passages[best.passage].section.split(" > "), best.text, region)
+    return f"{label}: {best.text}" if label else best.text
 
 
 def pick(cands: list[Candidate], passages: list[Passage], region: str, budget: int,

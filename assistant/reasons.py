@@ -69,13 +69,20 @@ def unanswered(question: str, verdict: Verdict, passages: list[Passage], thresho
     if not language.readable:  # one question of a message otherwise in English: its ratings mean nothing
         return (f'"{shortened(question)}" is in {language.name}, and the offline drafter reads English only: '
                 "answer it yourself or pass it to the team.")
+    other = f' For other markets it says "{shortened(verdict.elsewhere)}".' if verdict.elsewhere else ""
     if verdict.closest is None:
-        return f'Nothing in the knowledge base is about "{question}".'
+        return f'Nothing in the knowledge base is about "{question}" in this market.{other}' if other else \
+            f'Nothing in the knowledge base is about "{question}".'
     near = passages[verdict.closest.passage]
     where = near.title or near.source
     quote = shortened(verdict.closest.text)
     return (f'The knowledge base does not answer "{question}". The closest passage ({where}) says "{quote}", '
-            f"and the reader rates the best answers it found {verdict.best:.2f} (it needs {threshold:.2f}).")
+            f"and the reader rates the best answers it found {rated(verdict.best, threshold)} (it needs {threshold:.2f}).{other}")
+
+
+def rated(score: float, threshold: float) -> str:
+    """A rating as a reason prints it: with a third decimal when two would show it equal to the threshold."""
+    return f"{score:.2f}" if f"{score:.2f}" != f"{threshold:.2f}" else f"{score:.3f}"
 
 
 def not_in_effect_then(question: str, message: str, answering: list[Passage]) -> str:

@@ -151,6 +151,16 @@ def test_a_colleague_asking_about_one_market_is_answered_only_by_its_rules(regio
                     1000, staff=True, region=region)
     assert verdict.covered is covered and verdict.picked
     assert verdict.picked[0].text.startswith("VN: ") is (region != "VN")
+    # the rep is told the rule exists for Vietnam, and that nothing holds in Malaysia
+    reason = unanswered("is frozen money taken after 30 days?", verdict, rules, 0.5)
+    assert bool(reason) is not covered
+    assert ('"VN: Frozen commission' in reason and "in this market" in reason) is not covered
+
+
+def test_a_rating_just_under_the_threshold_is_not_printed_equal_to_it() -> None:
+    from assistant.reasons import rated
+
+    assert rated(0.1183, 0.12) == "0.118" and rated(0.1052, 0.12) == "0.11" and rated(0.7, 0.12) == "0.70"
 
 
 @pytest.mark.parametrize("sections, sentence, region, label", [
