@@ -59,8 +59,9 @@ def table_units(rows: list[list[str]]) -> list[str]:
     header, body = (rows[0], rows[1:]) if len(rows) > 1 else ([], rows)
     out = []
     for row in body:
-        # an empty cell says nothing: "p2 first response ," is left out, not quoted
-        pairs = [f"{h.lower()} {v}" if h else v for h, v in zip(header[1:] or [""] * len(row), row[1:]) if v.strip()]
+        # an empty cell, or one holding only a dash, says nothing: "p2 first response ," is left out, not quoted
+        pairs = [f"{h.lower()} {v}" if h else v for h, v in zip(header[1:] or [""] * len(row), row[1:])
+                 if v.strip(" -\u2013\u2014")]
         # a first column headed "Avoid" or "Don't" lists what is forbidden: the row says so
         label = f"{header[0]} {row[0]}" if header and FORBIDDING.search(header[0]) else row[0]
         out.append((f"{label}: {', '.join(pairs)}" if pairs else label).rstrip(".") + ".")

@@ -32,8 +32,10 @@ def test_a_row_with_empty_cells_quotes_only_the_filled_ones() -> None:
     """A row that fills one cell of four was quoted as 'p1 Not a support channel, p2 , p3 , p4 .'."""
     from assistant.passage_text import units
 
-    rows = units("| Channel | P1 | P2 | P3 |\n|---|---|---|---|\n| Group chats | Not a support channel | | |")
+    rows = units("| Channel | P1 | P2 | P3 |\n|---|---|---|---|\n| Group chats | Not a support channel | | \u2014 |")
     assert rows == ["Group chats: p1 Not a support channel."]
+    assert units("| Issue | Team | SLA |\n|---|---|---|\n| Hacked | Ops | - |\n| Late | Finance | -2 days |") == [
+        "Hacked: team Ops.", "Late: team Finance, sla -2 days."]
 
 
 def test_a_lone_pipe_in_prose_is_not_a_table() -> None:
