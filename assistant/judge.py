@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
-from assistant.markets import market_label, marker
+from assistant.markets import deepest_marker, market_label
 from assistant.offline import Candidate, candidates
 from assistant.passage_text import last_heading
 from assistant.text import content_words, overlap, sentences
@@ -78,16 +78,11 @@ def label_once(picked: list[Candidate], passages: list[Passage]) -> list[Candida
     """A market heading is said once per passage, before the first sentence quoted from it."""
     said: set[int] = set()
     for cand in picked:
-        label = f"{last_market_heading(passages[cand.passage])}: "
+        label = f"{deepest_marker(passages[cand.passage].section.split(' > '))}: "
         if cand.passage in said and label != ": " and cand.text.startswith(label):
             cand.text = cand.text[len(label):]
         said.add(cand.passage)
     return picked
-
-
-def last_market_heading(passage: Passage) -> str:
-    """The markets the deepest section heading of a passage marks, as market_label writes them."""
-    return next((marker(n) for n in reversed(passage.section.split(" > ")) if marker(n)), "")
 
 
 def judge(question: str, passages: list[Passage], reader: Reader, threshold: float, budget: int,
@@ -110,7 +105,7 @@ def judge(question: str, passages: list[Passage], reader: Reader, threshold: flo
     # a colleague asking about a creator's market is shown other markets' rules, but only what holds in that
     # market answers, as it does for the creator
     ranked = [i for i in np.argsort(-ratings, kind="stable") if not cands[i].elsewhere]
-    other = elsewhere(cands, passages, region, threshold)
+    other = other_markets_rule(cands, passages, region, threshold)
     if not ranked:
         return Verdict(picked=pick(cands, passages, region, budget, taken), elsewhere=other)
     few = np.array(ranked[:DISCOUNTED])
@@ -125,7 +120,7 @@ def judge(question: str, passages: list[Passage], reader: Reader, threshold: flo
     return verdict
 
 
-def elsewhere(cands: list[Candidate], passages: list[Passage], region: str, threshold: float) -> str:
+def other_markets_rule(cands: list[Candidate], passages: list[Passage], region: str, threshold: float) -> str:
     """The best-rated sentence that holds only in other markets, with its markets, if it rates as an answer
     and above every sentence that holds in the market asked about."""
     best = max((c for c in cands if c.elsewhere), key=lambda c: c.rating, default=None)

@@ -34,15 +34,13 @@ def heading_markets(names: list[str]) -> set[str]:
     with as a label, "US: the Pilot Program". That is how a document marks a section holding one market's
     rules. The deepest such heading decides: "Vietnam (VN)" under a title ending "(TH, VN, MY, PH)" holds
     Vietnam's rules."""
-    codes: set[str] = set()
-    for name in names:
-        codes = marked_markets(name) or codes
-    return codes
+    written = deepest_marker(names)
+    return markets_named(f"({written})") if written else set()
 
 
-def marked_markets(name: str) -> set[str]:
-    """Markets one heading ends on in brackets or opens with as a label."""
-    return markets_named(f"({marker(name)})")
+def deepest_marker(names: list[str]) -> str:
+    """How the deepest heading that marks markets writes them ("VN" of "Notes > Vietnam (VN)"), or ''."""
+    return next((written for written in map(marker, reversed(names)) if written), "")
 
 
 def marker(name: str) -> str:
@@ -55,12 +53,10 @@ def market_label(sections: list[str], sentence: str, region: str) -> str:
     """The markets a section heading confines a sentence naming none to ("VN" under "Vietnam (VN)"), for a
     reader who would otherwise take it as general: a colleague, a creator of unknown market, or one whose
     market the section does not hold. Empty when the sentence or the creator's market makes it plain."""
-    if markets_named(sentence):
+    written = "" if markets_named(sentence) else deepest_marker(sections)
+    if not written or (region and markets_named(f"({written})") & ({region} | get_domain().groups_of(region))):
         return ""
-    for name in reversed(sections):
-        if codes := marked_markets(name):
-            return "" if region and codes & ({region} | get_domain().groups_of(region)) else marker(name)
-    return ""
+    return written
 
 
 def for_another_market(sentence: str, region: str, scope: AbstractSet[str] = frozenset()) -> bool:

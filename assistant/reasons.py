@@ -71,8 +71,8 @@ def unanswered(question: str, verdict: Verdict, passages: list[Passage], thresho
                 "answer it yourself or pass it to the team.")
     other = f' For other markets it says "{shortened(verdict.elsewhere)}".' if verdict.elsewhere else ""
     if verdict.closest is None:
-        return f'Nothing in the knowledge base is about "{question}" in this market.{other}' if other else \
-            f'Nothing in the knowledge base is about "{question}".'
+        where = " in this market" if other else ""
+        return f'Nothing in the knowledge base is about "{question}"{where}.{other}'
     near = passages[verdict.closest.passage]
     where = near.title or near.source
     quote = shortened(verdict.closest.text)
