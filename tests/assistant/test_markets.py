@@ -140,8 +140,6 @@ def japan_once(embedder, reader, tmp_path_factory: pytest.TempPathFactory):
     return assistant_over(root, embedder, reader)
 
 
-@pytest.mark.xfail(strict=True, reason="the reader rates 'We do not onboard creators in Japan' 0.01 as an answer to "
-                   "'do you work with creators in Japan?': negative answers are rare in its training pairs")
 def test_what_the_knowledge_base_says_of_a_market_without_rules_answers_there(japan_once) -> None:
     """A market named once is still a market without rules, but a sentence about that market answers."""
     draft = japan_once.ask("do you work with creators in Japan? my cousin in Tokyo wants to join")
