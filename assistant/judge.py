@@ -69,9 +69,15 @@ def in_context(cand: Candidate, passage: Passage, region: str = "") -> Candidate
         cand.text = f"In the example \u201c{name}\u201d: {cand.text[:1].lower()}{cand.text[1:]}"
     elif GLOSSARY_TERM.match(name) and len(sentences(passage.text)) <= 2 and name.lower() not in cand.text.lower():
         cand.text = f"{name}: {cand.text}"
-    elif label := market_label(passage.section.split(" > "), cand.text, region):
-        cand.text = f"{label}: {cand.text}"
+    else:
+        cand.text = with_markets(cand.text, passage, region)
     return cand
+
+
+def with_markets(text: str, passage: Passage, region: str) -> str:
+    """The sentence led by the markets its section heading confines it to, when a reader needs telling."""
+    label = market_label(passage.section.split(" > "), text, region)
+    return f"{label}: {text}" if label else text
 
 
 def label_once(picked: list[Candidate], passages: list[Passage]) -> list[Candidate]:
@@ -127,8 +133,7 @@ def other_markets_rule(cands: list[Candidate], passages: list[Passage], region: 
     here = max((c.rating for c in cands if not c.elsewhere), default=0.0)
     if best is None or best.rating < max(threshold, here):
         return ""
-    label = market_label(passages[best.passage].section.split(" > "), best.text, region)
-    return f"{label}: {best.text}" if label else best.text
+    return with_markets(best.text, passages[best.passage], region)
 
 
 def pick(cands: list[Candidate], passages: list[Passage], region: str, budget: int,
