@@ -4,6 +4,7 @@ The bottom layers never change, so their output for each batch is computed once 
 only the trained layers: about three times faster on a CPU than running the whole model each epoch."""
 from __future__ import annotations
 
+import json
 import math
 import random
 import time
@@ -118,6 +119,7 @@ def train(pairs: list[Pair], epochs: int = 3, batch_size: int = 32, lr: float = 
         log(f"epoch {epoch + 1}/{epochs}: loss {total / len(pairs):.4f} ({time.perf_counter() - started:.0f} s)")
     model.eval()
     out.parent.mkdir(parents=True, exist_ok=True)
-    save_file(trained_state(encoder, layers), str(out),
-              metadata={"seed": str(seed), "epochs": str(epochs), "pairs": str(len(pairs)), "layers": str(layers)})
+    # One key: safetensors writes its metadata map in a random order, so several keys would differ byte for byte
+    recipe = json.dumps({"seed": seed, "epochs": epochs, "pairs": len(pairs), "layers": layers}, sort_keys=True)
+    save_file(trained_state(encoder, layers), str(out), metadata={"recipe": recipe})
     return out

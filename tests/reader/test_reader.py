@@ -145,3 +145,19 @@ def test_reader_precision_setting_reaches_the_reader(settings, embedder) -> None
     for precision in ("float32", "bfloat16"):
         assistant = build_assistant(settings.model_copy(update={"reader_precision": precision}), embedder=embedder)
         assert assistant.reader.precision == precision
+
+
+@pytest.mark.slow
+def test_the_same_seed_writes_the_same_bytes(tmp_path: Path) -> None:
+    """Training is reproducible to the byte, the file's header included, so a retrained file can be compared."""
+    from reader.pairs import Pair
+    from reader.train import train
+
+    pairs = [Pair("how long to post?", "You have 30 days to post the video.", 1.0, "q1"),
+             Pair("how long to post?", "Minimum is ten dollars.", 0.0, "q1"),
+             Pair("can i withdraw?", "Minimum is ten dollars.", 1.0, "q2"),
+             Pair("can i withdraw?", "Samples ship in three days.", 0.0, "q2")]
+    first, second = (train(pairs, epochs=1, batch_size=2, out=tmp_path / f"{n}.safetensors", log=lambda _: None)
+                     for n in ("a", "b"))
+    assert first.read_bytes() == second.read_bytes()
+    assert first.stat().st_size > 1_000_000  # the trained layers were written, not an empty file
