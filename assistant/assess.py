@@ -38,6 +38,11 @@ def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings
             got.coverage[q] = 0.0  # the reader did not read it
             verdicts.append(Verdict())
             continue
+        if unreadable := reasons.unreadable_part(question):
+            got.covered[q], got.coverage[q] = False, 0.0  # not read: English passages cannot answer it
+            got.reasons.append(unreadable)
+            verdicts.append(Verdict())
+            continue
         # one question is read as the whole message, its context included ("a shop sent me a hair mask")
         asked = intake.text if len(got.questions) == 1 else question
         verdict = judge(asked, passages, reader, settings.reader_threshold, budget, staff, intake.region, taken,

@@ -61,14 +61,20 @@ def nothing_close(question: str, similarity: float) -> str:
     return f'Nothing in the knowledge base is about "{question}": the closest passage is only {similarity:.2f} similar.'
 
 
+def unreadable_part(question: str) -> str:
+    """One question of a message otherwise in English, in a language the offline drafter does not read: the
+    reader's ratings of English passages against it mean nothing, high or low."""
+    language = detect(question)
+    if language.readable:
+        return ""
+    return (f'"{shortened(question)}" is in {language.name}, and the offline drafter reads English only: '
+            "answer it yourself or pass it to the team.")
+
+
 def unanswered(question: str, verdict: Verdict, passages: list[Passage], threshold: float) -> str:
     """No sentence the reader read answers the question: say which, and the closest passage with its rating."""
     if verdict.covered:
         return ""
-    language = detect(question)
-    if not language.readable:  # one question of a message otherwise in English: its ratings mean nothing
-        return (f'"{shortened(question)}" is in {language.name}, and the offline drafter reads English only: '
-                "answer it yourself or pass it to the team.")
     other = f' For other markets it says "{shortened(verdict.elsewhere)}".' if verdict.elsewhere else ""
     if verdict.closest is None:
         where = " in this market" if other else ""
