@@ -165,13 +165,15 @@ def joining(tmp_path_factory: pytest.TempPathFactory, embedder):
     return settings, HybridSearcher(store, embedder)
 
 
-@pytest.mark.parametrize("japan,answered", [(0.6, True), (0.05, False)])
+@pytest.mark.parametrize("japan,answered", [(0.6, True), (0.5, False)])
 def test_a_market_without_rules_is_answered_by_any_answering_sentence_about_it(joining, japan: float,
                                                                                answered: bool) -> None:
     """The market rule asks whether a sentence the reader rates as an answer speaks of the market, not only
     whether the best-rated one does: a general joining rule rated above the Japan sentence does not hide it."""
     from assistant.service import Assistant
 
+    if not answered:  # half the threshold, whatever it is calibrated to
+        japan *= joining[0].reader_threshold
     rated = Assistant(*joining, reader=Fixed({"linking": 0.9, "Japan": japan}))
     draft = rated.ask("do you work with creators in Japan? my cousin in Tokyo wants to join")
     assert (draft.status == "answered") is answered, draft.reason
