@@ -39,16 +39,13 @@ def test_a_question_in_another_language_is_left_to_the_rep_with_that_reason(kb_a
     assert "Vietnamese" in draft.reason and "rates" not in draft.reason
 
 
-def test_a_part_in_another_language_is_not_answered_however_the_reader_rates_it(kb_store, embedder, tmp_path) -> None:
+def test_a_part_in_another_language_is_not_answered_however_the_reader_rates_it(kb_assistant, embedder) -> None:
     """The offline drafter reads English only: a reader that rates every sentence as an answer still does not
     answer the Vietnamese question from English passages."""
     from assistant.service import build_assistant
-    from settings import load_settings
-    from tests.conftest import ROOT
     from tests.readers import Fixed
 
-    settings = load_settings(store_dir=kb_store, kb_dir=ROOT / "knowledge_base", activity_db=tmp_path / "a.db")
-    draft = build_assistant(settings, embedder=embedder, reader=Fixed({"": 0.99})).ask(
+    draft = build_assistant(kb_assistant.settings, embedder=embedder, reader=Fixed({"": 0.99})).ask(
         "hi! 1) how long do I have to post after my free sample arrives? "
         "2) hoa hồng của mình được trả bằng tiền Việt hay đô la Mỹ vậy bạn?")
     assert draft.status == "escalate" and draft.citations  # the English question is still answered
