@@ -116,9 +116,12 @@ def outside_scope(question: str, mentions: Callable[[str], int], story: str = ""
 
 
 def partly_covered(missed: list[str], reasons: list[str]) -> str:
-    """Some questions of the message are answered and some are not."""
-    return ("Part of the message is not answered: " + "; ".join(f'"{q}"' for q in missed)
-            + ". " + " ".join(dict.fromkeys(reasons)))
+    """Some questions of the message are answered and some are not: each unanswered one is quoted once, by its
+    reason where that names it, else here."""
+    said = " ".join(dict.fromkeys(reasons))
+    unnamed = [q for q in missed if f'"{q}"' not in said and f'"{shortened(q)}"' not in said]
+    listed = ": " + "; ".join(f'"{q}"' for q in unnamed) if unnamed else ""
+    return f"Part of the message is not answered{listed}. {said}".rstrip()
 
 
 def unreadable(language: Language, llm_problem: str = "", matched: Sequence[str] = ()) -> str:

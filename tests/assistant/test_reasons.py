@@ -72,3 +72,18 @@ def test_a_market_platform_or_app_fault_the_knowledge_base_has_no_rules_for_esca
     draft = kb_assistant.ask(message)
     assert draft.status == "escalate" and not draft.citations
     assert named in draft.reason, draft.reason
+
+
+def test_a_partly_answered_message_quotes_each_unanswered_question_once() -> None:
+    """The reason for a question already quotes it; a reason that does not (a market) leaves it to be named."""
+    asked, other = "can I be paid in bitcoin?", "can I sell in Brazil?"
+    named = f'The knowledge base does not answer "{asked}". The closest passage (Payouts) says "x".'
+    market = "The knowledge base has no rules for creators in Brazil (it is never mentioned)."
+    got = reasons.partly_covered([asked, other], [named, market])
+    assert got.count(f'"{asked}"') == 1 and got.count(f'"{other}"') == 1
+    assert named in got and market in got
+    long = "how do I " + "really " * 40 + "get paid?"  # a reason quotes a long question shortened
+    cut = f'"{reasons.shortened(long)}" is in Vietnamese, and the offline drafter reads English only.'
+    got = reasons.partly_covered([long], [cut])
+    assert f'"{long}"' not in got and got.count(f'"{reasons.shortened(long)}"') == 1
+    assert reasons.partly_covered([asked], []).count(f'"{asked}"') == 1
