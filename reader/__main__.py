@@ -27,20 +27,24 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                      help="negative sentences per unanswerable question (default: as --negatives)")
     cmd.add_argument("--foreign-negatives", type=int, default=0,
                      help="other questions' answering sentences added as negatives per question")
+    cmd.add_argument("--part-negatives", type=int, default=0,
+                     help="also train each question of a multi-question message alone, with this many negatives")
     cmd.add_argument("--lr", type=float, default=8e-5, help="learning rate of the trained layers (the head gets 10x)")
     cmd.add_argument("--layers", type=int, default=TRAINED_LAYERS, help="top transformer layers to train (each adds ~3.5 MB)")
     cmd.add_argument("--out", type=Path, default=WEIGHTS)
     return parser.parse_args(argv)
 
 
-def training_pairs(negatives: int, seed: int, unanswerable: int = 0, foreign: int = 0) -> list:
+def training_pairs(negatives: int, seed: int, unanswerable: int = 0, foreign: int = 0, part_negatives: int = 0) -> list:
     """Pairs from the tune and dev questions over the sample knowledge base, ingested into the eval store."""
+    from assistant.intake import parse
     from assistant.passage_text import reading_units
     from assistant.types import to_passage
     from assistant.text import content_words
     from eval.data import load_questions
     from ingest.pipeline import run_ingest
     from reader.pairs import build_pairs
+    from reader.parts import part_items
     from settings import ROOT, load_settings
     from vectorstore.embeddings import load_embedder
     from vectorstore.search import HybridSearcher
@@ -58,8 +62,10 @@ def training_pairs(negatives: int, seed: int, unanswerable: int = 0, foreign: in
         words = content_words(fact)
         return len(words & content_words(sentence)) / len(words) if words else 0.0
 
+    parts = part_items(items, lambda message: parse(message).questions, embedder.embed) if part_negatives else []
     return build_pairs(items, lambda q, k, f, mode: searcher.search(q, k, f, mode=mode, per_source=4),
-                       lambda hit: reading_units(to_passage(hit)), overlap, negatives, seed, unanswerable, foreign)
+                       lambda hit: reading_units(to_passage(hit)), overlap, negatives, seed, unanswerable, foreign,
+                       parts, part_negatives)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parse_args(argv)
     started = time.perf_counter()
-    pairs = training_pairs(args.negatives, args.seed, args.unanswerable_negatives, args.foreign_negatives)
+    pairs = training_pairs(args.negatives, args.seed, args.unanswerable_negatives, args.foreign_negatives,
+                           args.part_negatives)
     positives = int(sum(p.label for p in pairs))
     print(f"{len(pairs)} pairs ({positives} positive) in {time.perf_counter() - started:.0f} s", flush=True)
     out = train(pairs, epochs=args.epochs, lr=args.lr, seed=args.seed, out=args.out,

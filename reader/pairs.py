@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from vectorstore.filters import Filters
 from vectorstore.store import Hit
@@ -29,12 +29,15 @@ Splitter = Callable[[Hit], list[tuple[str, str]]]  # a chunk -> (heading, senten
 Search = Callable[[str, int, Filters, str], list[Hit]]  # query, k, filters, mode -> hits
 
 
-def label(sentence: str, facts: list[str], from_expected: bool, overlap: Callable[[str, str], float]) -> float | None:
-    """1 when the sentence states a key fact and comes from an expected source, 0 when it states none, else None."""
+def label(sentence: str, facts: list[str], from_expected: bool, overlap: Callable[[str, str], float],
+          others: Sequence[str] = ()) -> float | None:
+    """1 when the sentence states a key fact and comes from an expected source, 0 when it states none of these
+    facts nor any of `others` (facts it is not taught either way), else None."""
     best = max((overlap(fact, sentence) for fact in facts), default=0.0)
     if best >= POSITIVE and from_expected:
         return 1.0
-    return 0.0 if best < AMBIGUOUS else None
+    near = max((overlap(fact, sentence) for fact in others), default=0.0)
+    return 0.0 if max(best, near) < AMBIGUOUS else None
 
 
 def candidates(search: Search, message: str, region: str) -> list[Hit]:
@@ -57,6 +60,7 @@ def question_pairs(item: object, search: Search, split: Splitter, overlap: Calla
     facts = list(getattr(item, "key_facts")) if answerable else []
     if not answerable and unanswerable:
         negatives = unanswerable
+    others = list(getattr(item, "other_facts", ()))  # one question of a message: the others' answers are left out
     expected = set(getattr(item, "expected_sources"))
     message, qid = getattr(item, "question"), getattr(item, "id")
     pos, hard, easy, seen = [], [], [], set()
@@ -67,7 +71,7 @@ def question_pairs(item: object, search: Search, split: Splitter, overlap: Calla
             if text in seen:
                 continue
             seen.add(text)
-            got = label(sentence, facts, from_expected, overlap)
+            got = label(sentence, facts, from_expected, overlap, others)
             if got == 1.0:
                 pos.append(Pair(message, text, 1.0, qid, hit.source))
             elif got == 0.0:
@@ -102,8 +106,10 @@ def foreign_negatives(items: list[object], pairs: list[Pair], overlap: Callable[
 
 
 def build_pairs(items: Iterable[object], search: Search, split: Splitter, overlap: Callable[[str, str], float],
-                negatives: int = 14, seed: int = 13, unanswerable: int = 0, foreign: int = 0) -> list[Pair]:
-    """Pairs for every question, in a fixed order for a given seed."""
+                negatives: int = 14, seed: int = 13, unanswerable: int = 0, foreign: int = 0,
+                parts: Sequence[object] = (), part_negatives: int = 0) -> list[Pair]:
+    """Pairs for every question, then for each of `parts` (reader.parts: the questions of multi-question
+    messages, judged alone), in a fixed order for a given seed."""
     items = list(items)
     rng = random.Random(seed)
     out: list[Pair] = []
@@ -111,4 +117,8 @@ def build_pairs(items: Iterable[object], search: Search, split: Splitter, overla
         out += question_pairs(item, search, split, overlap, negatives, rng, unanswerable)
     if foreign:  # a second generator, so the pairs above do not change with this option
         out += foreign_negatives(items, out, overlap, foreign, random.Random(seed + 1))
+    if parts and part_negatives:  # a generator of their own, for the same reason
+        part_rng = random.Random(seed + 2)
+        for part in parts:
+            out += question_pairs(part, search, split, overlap, part_negatives, part_rng)
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reader.pairs import build_pairs
+from reader.parts import PartItem
 from vectorstore.store import Hit
 
 
@@ -74,3 +75,17 @@ def test_other_questions_answers_become_negatives_but_never_near_a_key_fact_or_f
     assert added and all(p.label == 0.0 for p in added)
     assert {p.qid for p in added} == {"u1"}  # the only answer is samples.md's, expected by a1 and a2
     assert all(FACT in p.text and p.question == ITEMS[1].question for p in added)
+
+
+def test_one_question_of_a_message_is_taught_its_own_answer_and_never_the_others() -> None:
+    """A part item: the sentence answering the message's other question is left out, not taught as a negative."""
+    other = "Unrelated rule 3 about other2.md-2 shipping labels"
+    part = PartItem("a1#0", "how long do I have to post?", (FACT,), ("samples.md",), "", (other,))
+    plain = build_pairs(ITEMS[:1], search, split, overlap, negatives=8)
+    both = build_pairs(ITEMS[:1], search, split, overlap, negatives=8, parts=[part], part_negatives=100)
+    assert both[:len(plain)] == plain  # the option adds pairs and changes none
+    added = both[len(plain):]
+    assert {p.qid for p in added} == {"a1#0"} and [p.label for p in added].count(1.0) == 1
+    assert not any(other in p.text for p in added)
+    assert any(other in p.text for p in build_pairs([Item("a1#0", part.question, "answerable", [FACT], ["samples.md"])],
+                                                    search, split, overlap, negatives=100))
