@@ -45,10 +45,11 @@ def assign(facts: Sequence[str], parts: Sequence[str], embed: Embed, margin: flo
 
 def part_items(items: Sequence[object], questions: Questions, embed: Embed, margin: float = MARGIN) -> list[PartItem]:
     """A training item for every question of an answerable multi-question message that a key fact clearly answers.
-    Unanswerable messages give none: which of their questions goes unanswered is not recorded."""
+    Unanswerable messages give none: which of their questions goes unanswered is not recorded. Injections give
+    none either: a question beside an attack is not a question asked alone."""
     out: list[PartItem] = []
     for item in items:
-        if getattr(item, "kind") == "unanswerable" or getattr(item, "kind") == "injection":
+        if getattr(item, "kind") in ("unanswerable", "injection"):
             continue
         parts = questions(getattr(item, "question"))
         facts = list(getattr(item, "key_facts"))
