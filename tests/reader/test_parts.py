@@ -1,11 +1,10 @@
 """Part items: each key fact goes to the question of a message it clearly answers, or to none."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 
 from reader.parts import assign, part_items
+from tests.reader.test_pairs import Item
 
 # A toy embedding: each text's vector counts three topic words, so closeness is easy to read.
 TOPICS = ("sample", "payout", "live")
@@ -14,16 +13,6 @@ TOPICS = ("sample", "payout", "live")
 def embed(texts: list[str]) -> np.ndarray:
     vectors = np.array([[t.lower().count(w) + 1e-3 for w in TOPICS] for t in texts], dtype=np.float64)
     return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
-
-
-@dataclass
-class Item:
-    id: str
-    question: str
-    kind: str
-    key_facts: list[str] = field(default_factory=list)
-    expected_sources: list[str] = field(default_factory=list)
-    region: str = ""
 
 
 def questions(message: str) -> list[str]:
