@@ -56,7 +56,7 @@ def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings
             verdict.covered = False  # only what is said of the market itself, or of a grouping holding it, holds there
             got.reasons.append(market)  # the reason a rep needs first, whatever the reader made of the passages
         elif verdict.covered and (then := reasons.not_in_effect_then(
-                asked, intake.text, [passages[c.passage] for c in verdict.answering])):
+                asked, intake.text, [passages[c.passage] for c in verdict.leading()])):
             verdict.covered = False  # what a rule was: only a version in effect then answers it
             got.reasons.append(then)
         elif outside := reasons.outside_scope(question, mentions, intake.text if len(got.questions) == 1 else "", staff):

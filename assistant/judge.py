@@ -32,6 +32,10 @@ RANK_PRIOR = 0.8
 # On kb2 dev, which the reader never saw, the pair kept more key facts than the rating alone; on knowledge_base
 # dev, its training questions, the two did equally well (eval/RESULTS.md). Answerability stays the reader's.
 SIMILARITY_WEIGHT = 1.0
+# Sentences whose odds of answering are within this factor of the best one's answer about as well as it. Two
+# versions of one rule say nearly the same and rate alike; a sentence on another topic that just clears the
+# threshold does not answer the question, so it cannot make an answer of its version.
+LEADING_ODDS = 10.0
 Similarity = Callable[[str, Sequence[str]], np.ndarray]  # question, texts -> cosine per text
 # A plain-text glossary's term: a heading of up to three words in capitals over a definition of a sentence or two.
 # Alone, "The commission is now withdrawable" tells a creator their money is ready; under SETTLED it says what a
@@ -53,6 +57,11 @@ class Verdict:
     ratings: dict[int, float] = field(default_factory=dict)  # passage index -> best sentence rating
     # a rule for other markets that the reader rates as an answer, with its markets: the rep is told it exists
     elsewhere: str = ""
+
+    def leading(self) -> list[Candidate]:
+        """The answering sentences that answer about as well as the best one."""
+        odds = logit(np.array([c.answer for c in self.answering]))
+        return [c for c, own in zip(self.answering, odds) if odds.max() - own <= np.log(LEADING_ODDS)]
 
 
 def heading(passage: Passage) -> str:
@@ -116,6 +125,8 @@ def judge(question: str, passages: list[Passage], reader: Reader, threshold: flo
         return Verdict(picked=pick(cands, passages, region, budget, taken), elsewhere=other)
     few = np.array(ranked[:DISCOUNTED])
     answers = discount(ratings[few], reader.prior([texts[i] for i in few]))
+    for i, answer in zip(few, answers):
+        cands[i].answer = float(answer)
     top = int(few[int(np.argmax(answers))])
     best = answerability(answers)
     verdict = Verdict(best=best, closest=cands[top], covered=best >= threshold,

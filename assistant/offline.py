@@ -36,6 +36,7 @@ class Candidate:
     score: float = 0.0  # what selection ranks by: rating, similarity and the passage's search rank (assistant.judge)
     rating: float = 0.0  # the reader's probability that the sentence answers the question
     similarity: float = 0.0  # the embedder's cosine to the question
+    answer: float = 0.0  # the rating net of the sentence's prior (reader.prior); set for the best-rated few
     elsewhere: bool = False  # a rule for other markets than the one asked about: shown to a colleague, never an answer
 
 

@@ -9,14 +9,16 @@ from datetime import date
 
 from assistant.types import Passage
 
-# General English for a question about an earlier time: "back in summer 2024", "at the time", "what were the rules",
-# "the old limit", "before June 2024". A year alone is not enough: "I joined in 2024, how do I withdraw?"
+# General English for a question about an earlier time: "back in summer 2024", "back in February", "at the time",
+# "what were the rules", "the old limit", "before June 2024", "before the current matrix took effect". A year alone is not enough: "I joined in 2024, how do I withdraw?"
 # asks about today's rules.
 PAST = re.compile(
-    r"(?i)\b(?:back then|back in (?:[\w-]+ ){0,2}(?:19|20)\d\d|at the time|used to be|"
+    r"(?i)\b(?:back then|back in (?:[\w-]+ ){0,2}(?:19|20)\d\d|back in (?:early |late )?(?:" + "|".join(
+        calendar.month_name[1:]) + r")|at the time|used to be|"
     r"(?:old|older|previous|earlier|former) (?:rules?|polic(?:y|ies)|versions?|limits?|fees?|terms|requirements?)|"
     r"(?:was|were) (?:the|their|tiktok'?s) (?:\w+ ){0,3}(?:rules?|polic(?:y|ies)|limits?|minimums?|fees?|splits?|"
-    r"requirements?)|before (?:the (?:change|update)|(?:\w+ )?(?:19|20)\d\d))\b")
+    r"requirements?)|before (?:the (?:change|update)|(?:\w+ )?(?:19|20)\d\d|the (?:current|new|latest) (?:[\w-]+ ){1,3}"
+    r"(?:took effect|came in|started|applied)))\b")
 # The question itself is in the past tense ("what was the fee", "how many followers did I need", "were the limits
 # the same back then?"), so it asks for the old rule, not for today's rule with a story set in the past ("I left
 # back in 2024; how long do you keep…", "I joined in 2024. Did you get my form?").

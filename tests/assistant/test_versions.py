@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from datetime import date
+from pathlib import Path
 
 from assistant.types import Passage
 from assistant.versions import asked_period, asks_about_the_past, asks_for_old_rules, in_effect
@@ -30,10 +31,13 @@ def test_a_question_about_an_earlier_time_is_told_from_one_about_today(message: 
     ("what were the rules at the time? I applied back in August 2024", True),
     ("back in 2024, how many followers did I need to request free samples?", True),
     ("I started in March 2025. were the limits the same back then, or was it different?", True),
+    ("was the Trust & Policy reply time the same back in February, before the current matrix took effect?", True),
+    ("were the payout rules the same back in March?", True),
     # a story set in the past with a question about today
     ("she stopped working with us back in 2024. how long do you keep chat records?", False),
     ("I joined back in 2023. Did you get my tax form?", False),
     ("what was the problem with my video? it was removed today", False),
+    ("I moved back in March. how do I change my payout address?", False),
 ])
 def test_a_question_for_an_old_rule_is_told_from_a_story_set_in_the_past(message: str, old: bool) -> None:
     assert asks_for_old_rules(message, message) is old
@@ -101,3 +105,25 @@ def test_a_time_before_every_version_on_file_escalates_with_the_time_named(versi
     draft = versions.ask("back in 2023, how many followers did I need to request free samples?")
     assert draft.status == "escalate" and not draft.citations
     assert "2023" in draft.reason and "in effect" in draft.reason
+
+
+def test_only_a_sentence_that_answers_about_as_well_as_the_best_can_make_its_version_an_answer(
+        embedder, tmp_path: Path) -> None:
+    """The current matrix answers best but took effect after the time asked about. An older page on another topic
+    clears the threshold just barely: it held then, but it does not answer, so the message escalates."""
+    from tests.files import assistant_over, write_md
+    from tests.readers import Fixed
+
+    write_md(tmp_path / "kb" / "matrix.md", "# Reply times\n\nTrust & Policy replies to appeal cases within 4 "
+             "business hours.", title="Escalation matrix", effective="2026-03-01")
+    write_md(tmp_path / "kb" / "samples-2024.md", "> This version was replaced by the 2025 page.\n\n# Who could "
+             "request free samples\n\nUnder the 2024 rules you needed at least 5,000 followers to request free "
+             "samples.", title="Sample eligibility (2024)", effective="2024-06-01")
+    desk = assistant_over(tmp_path, embedder, Fixed({"4 business hours": 0.9, "5,000 followers": 0.08}))
+    past = "was the Trust & Policy reply time the same back in February 2026, before the current matrix took effect?"
+    draft = desk.ask(past)
+    assert desk.settings.reader_threshold < 0.08  # the older page's sentence is rated as an answer on its own
+    assert draft.status == "escalate" and not draft.citations
+    assert "February 2026" in draft.reason and "Escalation matrix" in draft.reason, draft.reason
+    today = desk.ask("how fast does Trust & Policy reply to appeal cases?")
+    assert today.status == "answered" and "4 business hours" in today.draft
