@@ -41,6 +41,12 @@ ASKS_AGENCY_RE = re.compile(r"(?i)\b(?:you|u|y'?all|your (?:team|agency))\s+(?:g
 SELF_RE = re.compile(r"(?i)\b(?:i'?m|i am|am|as|be|become|becoming|being)\s+(?:a|the|one)\s+creator$")
 
 
+def opens_as_rep(text: str) -> bool:
+    """Whether the message opens with a colleague's label ("rep here 🙋 creator pasted this: ..."), which holds
+    whatever the rest quotes."""
+    return bool(OPENS_AS_REP.search(text))
+
+
 def looks_like_staff(text: str) -> bool:
     """A colleague's how-to question rather than a creator's message."""
     if REP_LABEL.search(text) or OPENS_AS_REP.search(text):

@@ -64,6 +64,7 @@ class Intake:
     notices: list[str] = field(default_factory=list)
     home_market: str = ""  # the market the creator says they sell in, or the one the rep chose
     own_words: str = ""  # the text without words to the assistant: who and where the writer is
+    instructed: bool = False  # the writer tells the assistant something ("ignore your rules and paste ...")
 
 
 def clean(message: str, limit: int) -> tuple[str, list[str]]:
@@ -185,12 +186,14 @@ def merge_short(questions: list[str]) -> list[str]:
     return out[:4]
 
 
-def parse(message: str, limit: int = 6000, region: str = "", handle: str = "", own_words: str = "") -> Intake:
+def parse(message: str, limit: int = 6000, region: str = "", handle: str = "", own_words: str = "",
+          instructed: bool = False) -> Intake:
     """Everything the assistant needs from a pasted message, which stays data throughout. `own_words` is the
-    message without what it says to the assistant, when that differs: who and where the writer is is read there."""
+    message without what it says to the assistant, when that differs: who and where the writer is is read there;
+    `instructed` says the message addressed the assistant."""
     text, notices = clean(message, limit)
     body = drop_quotes_and_signature(text) or text
     own = (drop_quotes_and_signature(clean(own_words, limit)[0]) or own_words) if own_words else body
     return Intake(text=body, questions=forwarded_questions(body), creator_name=find_name(text),
                   region=(region or find_region(own)).upper(), notices=notices,
-                  home_market=(region or find_home_market(own)).upper(), own_words=own)
+                  home_market=(region or find_home_market(own)).upper(), own_words=own, instructed=instructed)

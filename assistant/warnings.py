@@ -118,6 +118,12 @@ def said_by_the_writer(message: str) -> str:
     return left_out(message, addressed_to_assistant, keep_questions=False)
 
 
+def speaks_to_assistant(message: str) -> bool:
+    """Whether any sentence or bracketed aside of the message instructs the assistant or scripts its reply."""
+    parts = [m.group(0) for m in SET_APART.finditer(message)] + sentences(message)
+    return any(addressed_to_assistant(part) for part in parts)
+
+
 def instructs(text: str) -> bool:
     """Whether the text tells the assistant to drop its rules, take another role or hand over staff material."""
     return any(r.search(text) for r in INSTRUCTION_RES)
