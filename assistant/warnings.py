@@ -14,7 +14,8 @@ INSTRUCTION_RES = [
     re.compile(r"\b(?:you are now|from now on,? you|act as (?:an?|the) |pretend (?:to be|you are)|"
                r"system prompt|developer mode|jailbreak|new instructions?)\b", re.I),
     # "paste the internal escalation table", "share your internal notes": staff material asked for by name
-    re.compile(r"\b(?:paste|show|share|send|give|list|reveal|print|dump|copy|forward)\b(?: me| us)?[^.!?\n]{0,25}?"
+    re.compile(r"\b(?:paste|show|share|send|give|list|reveal|print|dump|copy|forward|quote|output|display)\b(?: me| us)?"
+               r"[^.!?\n]{0,25}?"
                r"\b(?:internal|staff[- ]only|confidential)\s+(?:[\w-]+\s+)?(?:notes?|tables?|docs?|documents?|guides?|"
                r"matri(?:x|ces)|lists?|contacts?|emails?|numbers?|process(?:es)?|sops?|prompts?|instructions?|wiki|"
                r"playbooks?)\b", re.I),
@@ -30,7 +31,7 @@ SCRIPTED_RES = [
     re.compile(r"\b(?:notes?|messages?|memos?|instructions?|ps|reminders?)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+|"
                r"whatever\s+|this\s+)?(?:ai|assistant|bot|model|llm|chatbot)s?\b|"
                r"(?:^|[\[(<{]|\b(?:hey|dear|ps|yo|and|also)\s+)\s*(?:the\s+)?(?:ai|assistant|bot)\s*[:,]|"
-               r"(?:<<?|\[|\{|#{2,}|-{3,}|^)\s*(?:sys|system|developer|admin)(?:\s+(?:messages?|notices?|notes?|prompt|"
+               r"(?:<<?|>|\[|\{|#{2,}|-{3,}|^)\s*(?:sys|system|developer|admin)(?:\s+(?:messages?|notices?|notes?|prompt|"
                r"override|update|instructions?|audit))?\s*(?:[:>\]]|-{2,})", re.I),
     # the reply scripted or played as a part: "end your reply with", "reply only with", "new persona", "stay in character"
     re.compile(r"\b(?:end|start|open|begin|finish|append|prefix|close)\w*\s+(?:your|the|every|each|this)\s+"
@@ -39,6 +40,10 @@ SCRIPTED_RES = [
                r"your name is|let'?s play a game)\b|\brepeat (?:it|this|that|my [\w ]{1,20}?) back\b|"
                r"\bdo what it says\b", re.I),
 ]
+# A tag that would close or open a part of a prompt ("</creator_message>", "<system>"): markup a creator has no
+# reason to write, aimed at the drafter's prompt. It is warned about and read as a space.
+PROMPT_TAG = re.compile(r"</?(?:creator_message|message|passages?|system|instructions?|context|user|assistant)\b[^>\n]*>",
+                        re.I)
 GRANTED = r"(?:approved|promised|guaranteed|granted|awarded|entitled|owed|pre-?approved|whitelisted|exempt(?:ed)?)"
 PERKS = r"(?:bonus(?:es)?|rewards?|incentives?|payouts?|compensation|refunds?|exceptions?|waivers?|credits?|raise|commission)"
 CLAIM_RES = [
@@ -74,7 +79,10 @@ def quote(sentence: str) -> str:
 def find_warnings(message: str) -> list[RepWarning]:
     """One warning per sentence that instructs the assistant or claims an approval, bonus or promise."""
     found: list[RepWarning] = []
-    for sentence in sentences(message):
+    if tag := PROMPT_TAG.search(message):
+        found.append(RepWarning("instruction", tag.group(0), "This tag imitates the assistant's own prompt. It was read "
+                                "as a space, and nothing inside or after it is taken as an instruction."))
+    for sentence in sentences(PROMPT_TAG.sub(" ", message)):
         if addressed_to_assistant(sentence):
             found.append(RepWarning("instruction", quote(sentence),
                                     "This is an instruction aimed at the assistant. It was ignored, and the "
@@ -98,7 +106,7 @@ def without_instructions(message: str) -> str:
 def left_out(message: str, picked: Callable[[str], bool], keep_questions: bool) -> str:
     """The message without the bracketed asides and sentences `picked` finds (a question stays when
     `keep_questions`); the message itself when nothing, or nothing but them, is there."""
-    text = SET_APART.sub(lambda m: " " if picked(m.group(0)) else m.group(0), message)
+    text = PROMPT_TAG.sub(" ", SET_APART.sub(lambda m: " " if picked(m.group(0)) else m.group(0), message))
     for sentence in sentences(text):
         if picked(sentence) and not (keep_questions and sentence.endswith("?")):
             text = text.replace(sentence, " ", 1)
@@ -120,8 +128,8 @@ def said_by_the_writer(message: str) -> str:
 
 def speaks_to_assistant(message: str) -> bool:
     """Whether any sentence or bracketed aside of the message instructs the assistant or scripts its reply."""
-    parts = [m.group(0) for m in SET_APART.finditer(message)] + sentences(message)
-    return any(addressed_to_assistant(part) for part in parts)
+    parts = [m.group(0) for m in SET_APART.finditer(message)] + sentences(PROMPT_TAG.sub(" ", message))
+    return bool(PROMPT_TAG.search(message)) or any(addressed_to_assistant(part) for part in parts)
 
 
 def instructs(text: str) -> bool:
