@@ -76,8 +76,15 @@ CALLS_SELF_CREATOR = re.compile(r"(?i)\b(?:i'?m|i am|as)\s+(?:an?\s+)?(?:[\w-]+\
                                 r"(?<!\ba )(?<!\bthe )(?<!\bone )\bcreator here\b")
 
 
+# A writer from the other side of a collaboration: "Maria from the brand side", "we're the seller", "I'm with the shop".
+OUTSIDE_PARTY = re.compile(r"(?i)\bfrom the (?:brand|seller|shop)(?:'s)? side\b|"
+                           r"\b(?:i'?m|i am|we'?re|we are)\s+(?:the\s+|a\s+)?(?:brand|seller|shop owner|merchant)\b|"
+                           r"\b(?:i'?m|i am|we'?re|we are|this is|it'?s)\s+(?:\w+\s+)?(?:from|with|at)\s+the\s+(?:brand|seller|shop)\b")
+
+
 def speaks_for_self(text: str) -> bool:
-    """A creator asking about their own account, or one who says they are a creator: never read as a rep on
-    search results alone, however closely an internal note matches. A message that asks for the internal
-    escalation table "because I'm a senior creator" matches that table best, and must not be given it."""
-    return bool(OWN_RE.search(text) or CALLS_SELF_CREATOR.search(text))
+    """A creator asking about their own account, one who says they are a creator, or a brand or seller writing
+    in: never read as a rep on search results alone, however closely an internal note matches. A message that
+    asks for the internal escalation table "because I'm a senior creator" matches that table best, and must not
+    be given it."""
+    return bool(OWN_RE.search(text) or CALLS_SELF_CREATOR.search(text) or OUTSIDE_PARTY.search(text))
