@@ -5,7 +5,9 @@ import re
 
 # A colleague saying who they are; the cues in STAFF_RE only sound like one, and give way to a writer who
 # says they are a creator ("UK creator here - ... do we have PPS in the UK too?").
-REP_LABEL = re.compile(r"(?i)\b(?:rep q|rep here|new hire|as a rep|i'?m a rep)\b")
+LABELS = r"(?:rep q|rep here|new hire|as a rep|i'?m a rep)"
+REP_LABEL = re.compile(rf"(?i)\b{LABELS}\b")
+LABEL_FIRST = re.compile(rf"(?i)^\W*(?:(?:hi|hey|hello|hiya)\W+)?{LABELS}\b")
 STAFF_RE = re.compile(
     r"(?i)\b(our (team|(\w+ ){0,2}creators?|agency|reps?)|a creator (says|asked|is|wants)|"
     r"creator (asked|asks|wants|says|told|is asking)|crm|(do|should|must) we|"
@@ -44,14 +46,22 @@ SELF_RE = re.compile(r"(?i)\b(?:i'?m|i am|am|as|be|become|becoming|being)\s+(?:a
 def opens_as_rep(text: str) -> bool:
     """Whether the message opens with a colleague's label ("rep here 🙋 creator pasted this: ..."), which holds
     whatever the rest quotes."""
-    return bool(OPENS_AS_REP.search(text))
+    return bool(OPENS_AS_REP.search(text) or LABEL_FIRST.search(text))
+
+
+# A writer outside the agency: from the other side of a collaboration ("Maria from the brand side", "we're the
+# seller", "I'm with the shop"), or speaking of the agency as someone else's ("which team at your agency", "your reps").
+OUTSIDE_PARTY = re.compile(r"(?i)\bfrom the (?:brand|seller|shop)(?:'s)? side\b|"
+                           r"\b(?:i'?m|i am|we'?re|we are)\s+(?:the\s+|a\s+)?(?:brand|seller|shop owner|merchant)\b|"
+                           r"\b(?:i'?m|i am|we'?re|we are|this is|it'?s)\s+(?:\w+\s+)?(?:from|with|at)\s+the\s+(?:brand|seller|shop)\b|"
+                           r"\byour (?:agency|reps?|staff|team|support team|company|colleagues|employees)\b")
 
 
 def looks_like_staff(text: str) -> bool:
     """A colleague's how-to question rather than a creator's message."""
     if REP_LABEL.search(text) or OPENS_AS_REP.search(text):
         return True
-    if CALLS_SELF_CREATOR.search(text):
+    if CALLS_SELF_CREATOR.search(text) or OUTSIDE_PARTY.search(text):
         return False
     if STAFF_RE.search(text):
         return True
@@ -74,12 +84,6 @@ OWN_RE = re.compile(r"(?i)\b(?:my|mine)\s+(?:own\s+)?(?:tax\w*|commissions?|samp
 # A writer who calls themselves a creator: "I'm a senior creator", "as a creator", "VN creator here".
 CALLS_SELF_CREATOR = re.compile(r"(?i)\b(?:i'?m|i am|as)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}creator\b|"
                                 r"(?<!\ba )(?<!\bthe )(?<!\bone )\bcreator here\b")
-
-
-# A writer from the other side of a collaboration: "Maria from the brand side", "we're the seller", "I'm with the shop".
-OUTSIDE_PARTY = re.compile(r"(?i)\bfrom the (?:brand|seller|shop)(?:'s)? side\b|"
-                           r"\b(?:i'?m|i am|we'?re|we are)\s+(?:the\s+|a\s+)?(?:brand|seller|shop owner|merchant)\b|"
-                           r"\b(?:i'?m|i am|we'?re|we are|this is|it'?s)\s+(?:\w+\s+)?(?:from|with|at)\s+the\s+(?:brand|seller|shop)\b")
 
 
 def speaks_for_self(text: str) -> bool:
