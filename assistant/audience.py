@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.warnings import speaks_to_assistant
+
 # A colleague saying who they are; the cues in STAFF_RE only sound like one, and give way to a writer who
 # says they are a creator ("UK creator here - ... do we have PPS in the UK too?").
 LABELS = r"(?:rep q|rep here|new hire|as a rep|i'?m a rep)"
@@ -47,6 +49,12 @@ def opens_as_rep(text: str) -> bool:
     """Whether the message opens with a colleague's label ("rep here 🙋 creator pasted this: ..."), which holds
     whatever the rest quotes."""
     return bool(OPENS_AS_REP.search(text) or LABEL_FIRST.search(text))
+
+
+def instructs_the_desk(message: str) -> bool:
+    """Whether the writer tells the assistant what to do or say: a colleague has no need to, so such a message is
+    never read as a colleague's. One that opens with a colleague's label may be quoting a creator's instruction."""
+    return speaks_to_assistant(message) and not opens_as_rep(message)
 
 
 # A writer outside the agency: from the other side of a collaboration ("Maria from the brand side", "we're the

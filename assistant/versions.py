@@ -10,8 +10,8 @@ from datetime import date
 from assistant.types import Passage
 
 # General English for a question about an earlier time: "back in summer 2024", "back in February", "at the time",
-# "what were the rules", "the old limit", "before June 2024", "before the current matrix took effect". A year alone is not enough: "I joined in 2024, how do I withdraw?"
-# asks about today's rules.
+# "what were the rules", "the old limit", "before June 2024", "before the current matrix took effect". A year alone
+# is not enough: "I joined in 2024, how do I withdraw?" asks about today's rules.
 PAST = re.compile(
     r"(?i)\b(?:back then|back in (?:[\w-]+ ){0,2}(?:19|20)\d\d|back in (?:early |late )?(?:" + "|".join(
         calendar.month_name[1:]) + r")|at the time|used to be|"
