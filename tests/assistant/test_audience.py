@@ -166,7 +166,7 @@ def test_words_to_the_assistant_are_told_from_a_question(message: str, speaks: b
     ("a creator here asked who owns sample disputes", False),
     ("how long should replies be, and are emoji ok in them?", False),
 ])
-def test_a_writer_who_calls_themselves_a_creator_speaks_for_themselves(message: str, own: bool) -> None:
+def test_a_writer_who_says_they_are_a_creator_brand_or_seller_speaks_for_themselves(message: str, own: bool) -> None:
     from assistant.audience import speaks_for_self
 
     assert speaks_for_self(message) is own
