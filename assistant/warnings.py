@@ -127,9 +127,9 @@ def said_by_the_writer(message: str) -> str:
 
 
 def speaks_to_assistant(message: str) -> bool:
-    """Whether any sentence or bracketed aside of the message instructs the assistant or scripts its reply."""
-    parts = [m.group(0) for m in SET_APART.finditer(message)] + sentences(PROMPT_TAG.sub(" ", message))
-    return bool(PROMPT_TAG.search(message)) or any(addressed_to_assistant(part) for part in parts)
+    """Whether the message instructs the assistant or scripts its reply: exactly when the rep is warned of an
+    instruction in it."""
+    return any(w.kind == "instruction" for w in find_warnings(message))
 
 
 def instructs(text: str) -> bool:
