@@ -27,8 +27,9 @@ OPENS_AS_REP = re.compile(
     r"\s*(?:here\b|\(|[:,\-\u2013\u2014]|[\U0001F44B\U0001F64B]))")
 # Creators as other people: "a creator messaged", "the creator's appeal", "my replies to creators".
 # A creator writes about themselves ("I'm a creator", "as a creator") or other creators, not "the creator".
+# A compound word ("the creator-safe filter", "the creator-facing page") names a thing, not a person.
 THIRD_PERSON_RE = re.compile(
-    r"(?i)\b(?:(?P<det>the|this|that|our) creator(?!\s+(?:center|centre|marketplace|fund|academy|account|badge|level|tier|"
+    r"(?i)\b(?:(?P<det>the|this|that|our) creator(?!-\w)(?!\s+(?:center|centre|marketplace|fund|academy|account|badge|level|tier|"
     r"code|program|programme|tools?|portal|studio|hub|rewards|profile|dashboard|type|rates?|commission|fees?|terms|agreement))|"
     # "a creator asked" is a person; "a creator badge" is a thing
     r"(?P<one>a|one|each|every) creator (?:who|that|message|asked|asks|wants|says|said|sent|messaged|wrote|is|was|has|had|needs|told|"

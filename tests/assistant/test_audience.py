@@ -48,6 +48,8 @@ def test_a_creator_asking_about_their_own_account_is_never_answered_as_a_rep(kb_
     ("where in the creator center do I see my commission?", False),
     ("do other creators get paid more than me?", False),
     ("my friend said 24% is held back. is that the creator rate too?", False),  # a rate, not a person
+    ("does the creator-safe filter hide the brand's rate? and when do samples ship?", False),  # a compound word is a thing
+    ("is this creator-facing page the latest one?", False),
     # a rep picks a canned reply; a creator receives one
     ("UK creator asking when commission settles. can I just send canned reply 4 (the 15 days one)?", True),
     ("is there a canned reply for a frozen commission?", True),
