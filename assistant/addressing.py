@@ -14,7 +14,12 @@ STAFF_DUTY = re.compile(r"(?i)\b(?:reps?|agents?|staff) (?:must|should|need to|h
 # A prohibition on what staff say to creators: "Do not tell creators the label hurts reach", "Do not promise a
 # creator either outcome". A creator is not the one who tells creators things.
 DONT_TELL = re.compile(r"(?i)^(?:do not|don't|never) (?:tell|promise|quote to|share with|give|offer) "
-                       r"(?:a |the |any |our )?creators?\b")
+                       r"(?:a |the |any |our )?creators?\b|"
+                       # quoting a figure is what the one answering does: "Do not quote a window for organic content"
+                       r"^(?:do not|don't|never) (?:quote|cite)\b(?![^.;]*\byour?\b)")
+# A note on when a fact comes in handy, for whoever answers creators: "This context helps when a creator asks why".
+USEFUL_WHEN = re.compile(r"(?i)^(?:this|that|it|these)\b[^.:]{0,40}\b(?:helps?|useful|handy)\b[^.:]{0,20}\b(?:when|if) "
+                         r"(?:a|the) creators?\b[^:]*$")
 # The same duty in a closing clause: what comes before it is for the creator ("We have not seen the official
 # text, so reps should check the live page" tells the creator what is not known).
 # So is a closing instruction about quoting figures or quoting to creators ("…, so do not quote a number") or
@@ -24,7 +29,11 @@ STAFF_CLAUSE = re.compile(r"(?i)(?:,?\s+(?:so|and|but|which means)\s+|;\s*)(?:"
                           r"(?:our |the )?(?:reps?|agents?|staff) (?:must|should|need to|have to|are to)\b|"
                           r"(?:do not|don't|never) (?:quote|cite)\b[^.;]*\b(?:numbers?|figures?|creators?)\b|"
                           r"(?:use|explain|tell|ask|remind|reassure|point)\b[^.;]*\b(?:a|the) creators?\b|"
-                          r"(?:use|explain|tell|ask|remind|reassure|point)\b[^.;]*\bcreators\b).*$")
+                          r"(?:use|explain|tell|ask|remind|reassure|point)\b[^.;]*\bcreators\b|"
+                          # handing a case on, or what to do when a creator does something ("; escalate those cases",
+                          # ", so if a creator disputes the rate, confirm on the live page")
+                          r"escalate (?:those|these|such|it|them)\b|"
+                          r"(?:if|when) (?:a|the) creator\b[^.;,]{0,80},\s*(?:confirm|check|escalate|ask|tell|log|collect)\b).*$")
 TELL_THEM = re.compile(r"(?i)^(?:explain|tell (?:them|the creator)|remind (?:them|the creator)|reassure (?:them|the creator)) that ")
 # An instruction to staff: an imperative (after an optional "If/When …," clause) that speaks of the
 # creator in the third person or hands the case on ("If the creator sees a deduction, collect the order ID").
@@ -76,7 +85,7 @@ def without_staff_clause(sentence: str) -> str:
 
 def for_staff_only(sentence: str) -> bool:
     """Whether the sentence instructs a rep rather than informs a creator."""
-    if TO_REPS.search(sentence) or STAFF_DUTY.search(sentence) or DONT_TELL.search(sentence):
+    if TO_REPS.search(sentence) or STAFF_DUTY.search(sentence) or DONT_TELL.search(sentence) or USEFUL_WHEN.search(sentence):
         return True
     return bool(IMPERATIVE.search(sentence) and ABOUT_CREATOR.search(sentence))
 

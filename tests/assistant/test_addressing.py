@@ -47,6 +47,8 @@ def test_verb_agreement() -> None:
     "Before quoting a cap, our agents need to check the live page.",
     "Do not tell creators the label hurts reach, and do not suggest leaving it off.",
     "Do not promise a creator either outcome; the Finance Desk checks these case by case.",
+    "Do not quote a window for organic content.",  # quoting a figure is what the one answering does
+    "This context helps when a creator asks why a brand will not raise its rate.",  # for whoever is asked
 ])
 def test_staff_instructions_stay_out(sentence: str) -> None:
     """Instructions to the rep never reach a creator's reply."""
@@ -61,6 +63,8 @@ def test_staff_instructions_stay_out(sentence: str) -> None:
     "Our reps cannot grant extensions either.",  # what staff can do, told to the creator
     "Quillbeam reps never ask for your password or login codes.",
     "Do not tell anyone your login code.",  # a prohibition for the creator
+    "Do not quote competitor prices in your video.",
+    "Contact the seller first; escalate to TikTok support if they do not reply.",
 ])
 def test_advice_to_creators_stays_in(sentence: str) -> None:
     """Imperatives addressed to the creator are advice, not staff instructions."""
@@ -105,6 +109,10 @@ def test_a_claim_with_its_verdict_is_quoted_whole(sentence: str) -> None:
      "Our sources do not state the rate TikTok applies."),
     ("This is unverified; do not quote these timings as TikTok policy.",
      "This is unverified; do not quote these timings as TikTok policy."),  # may be advice to the creator
+    ("The guide is unclear about what happens when the agency declines; escalate those cases.",
+     "The guide is unclear about what happens when the agency declines."),
+    ("Our copy of the page is cut short, so if a creator disputes the rate, confirm on the live page first.",
+     "Our copy of the page is cut short."),
     ("Results vary, so do not promise weight loss in your video.",
      "Results vary, so do not promise weight loss in your video."),  # a content rule for the creator
 ])
