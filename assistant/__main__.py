@@ -118,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
+    elif result["status"] == "error":
+        print(f"assistant: {result['reason']}", file=sys.stderr)  # a message with nothing to answer is not a draft
     else:
         print_text(result)
     return 0 if result["status"] != "error" else 2

@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from assistant import quotes
+from assistant.courtesy import asks_nothing
 from assistant.errors import EmptyMessageError
 from domain import get_domain
 
@@ -193,6 +194,9 @@ def parse(message: str, limit: int = 6000, region: str = "", handle: str = "", o
     `instructed` says the message addressed the assistant."""
     text, notices = clean(message, limit)
     body = drop_quotes_and_signature(text) or text
+    if asks_nothing(body):
+        raise EmptyMessageError("The message asks nothing: it reads as a greeting, thanks or an acknowledgement, so "
+                                "no reply was drafted from the knowledge base. Paste the creator's question if there is one.")
     own = (drop_quotes_and_signature(clean(own_words, limit)[0]) or own_words) if own_words else body
     return Intake(text=body, questions=forwarded_questions(body), creator_name=find_name(text),
                   region=(region or find_region(own)).upper(), notices=notices,
