@@ -70,10 +70,13 @@ def heading(passage: Passage) -> str:
 
 
 def in_context(cand: Candidate, passage: Passage, region: str = "") -> Candidate:
-    """A sentence under an example heading says so: a worked example is not a rule. A sentence of a glossary
-    entry keeps its term ("SETTLED: The commission is now withdrawable."), and one under a heading for other
-    markets keeps its markets ("VN: Frozen commission can be permanently deducted…")."""
+    """A list item keeps the condition heading it completes. A sentence under an example heading says so: a
+    worked example is not a rule. A sentence of a glossary entry keeps its term ("SETTLED: The commission is
+    now withdrawable."), and one under a heading for other markets keeps its markets ("VN: Frozen commission
+    can be permanently deducted…")."""
     name = heading(passage)
+    if cand.lead and not cand.text.startswith(f"{cand.lead}: "):  # alone, the item states the opposite
+        cand.text = f"{cand.lead}: {cand.text[:1].lower() if cand.text[1:2].islower() else cand.text[:1]}{cand.text[1:]}"
     if EXAMPLE_HEADING.search(name) and not cand.text.lower().startswith(("example", "for example")):
         cand.text = f"In the example \u201c{name}\u201d: {cand.text[:1].lower()}{cand.text[1:]}"
     elif GLOSSARY_TERM.match(name) and len(sentences(passage.text)) <= 2 and name.lower() not in cand.text.lower():
@@ -90,13 +93,19 @@ def with_markets(text: str, passage: Passage, region: str) -> str:
 
 
 def label_once(picked: list[Candidate], passages: list[Passage]) -> list[Candidate]:
-    """A market heading is said once per passage, before the first sentence quoted from it."""
+    """A market heading, or a condition a list completes, is said once per passage, before the first sentence
+    quoted from it."""
     said: set[int] = set()
+    led: set[tuple[int, str]] = set()
     for cand in picked:
         label = f"{deepest_marker(passages[cand.passage].section.split(' > '))}: "
         if cand.passage in said and label != ": " and cand.text.startswith(label):
             cand.text = cand.text[len(label):]
         said.add(cand.passage)
+        if cand.lead and (cand.passage, cand.lead) in led and cand.text.startswith(f"{cand.lead}: "):
+            rest = cand.text[len(cand.lead) + 2:]
+            cand.text = rest[:1].upper() + rest[1:]
+        led.add((cand.passage, cand.lead))
     return picked
 
 
@@ -163,20 +172,30 @@ def answerability(answers: np.ndarray, second_weight: float = SECOND_WEIGHT) -> 
     return float(1 / (1 + np.exp(-odds[0])))
 
 
+def own_words(cand: Candidate) -> str:
+    """The sentence without the condition it shares with its list: two items of one list are not one fact."""
+    lead = f"{cand.lead}: "
+    return cand.text[len(lead):] if cand.lead and cand.text.startswith(lead) else cand.text
+
+
 def choose(cands: list[Candidate], budget: int, taken: Sequence[str] = ()) -> list[Candidate]:
     """The best-rated sentences within the budget, each fact once, grouped by passage in reading order with
     the best one first; `taken` are sentences an earlier question of the message already quotes."""
     ranked = sorted(cands, key=lambda c: -c.score)
     chosen: list[Candidate] = []
     used = 0
+    led: set[tuple[int, str]] = set()  # a list's condition is said once per passage (label_once), so paid once
     for cand in ranked:
         if len(chosen) == MAX_SENTENCES:
             break
-        words = content_words(cand.text)
-        if any(overlap(t, words) > 0.7 for t in [*taken, *(c.text for c in chosen)]) or used + len(cand.text) > budget:
+        own = own_words(cand)
+        words = content_words(own)
+        cost = len(own) if (cand.passage, cand.lead) in led else len(cand.text)
+        if any(overlap(t, words) > 0.7 for t in [*taken, *(own_words(c) for c in chosen)]) or used + cost > budget:
             continue
         chosen.append(cand)
-        used += len(cand.text)
+        used += cost
+        led.add((cand.passage, cand.lead))
     if not chosen:
         chosen = ranked[:1]
     first: dict[int, int] = {}

@@ -38,6 +38,13 @@ class Candidate:
     similarity: float = 0.0  # the embedder's cosine to the question
     answer: float = 0.0  # the rating net of the sentence's prior (reader.prior); set for the best-rated few
     elsewhere: bool = False  # a rule for other markets than the one asked about: shown to a colleague, never an answer
+    lead: str = ""  # the heading a list item completes ("When no commission is paid"), said before it in a reply
+
+
+def lead_of(shown: str, plain: str) -> str:
+    """The condition heading `units` put before a list item ("When no commission is paid: the buyer …"), or ''.
+    The reader rates the item without it, as it was trained, with the heading beside it."""
+    return shown[:len(shown) - len(plain)].rstrip(": ") if shown != plain and shown.endswith(plain[1:]) else ""
 
 
 def usable(sentence: str) -> bool:
@@ -70,10 +77,13 @@ def candidates(passages: list[Passage], staff: bool = False, region: str = "") -
             continue
         forbids = forbidding(section)
         scope = heading_markets(names) if region else frozenset()
-        for sentence in units(passage.text, {norm(n) for n in names if n.strip()}, forbids):
+        headings = {norm(n) for n in names if n.strip()}
+        plain = units(passage.text, headings, forbids)
+        shown = units(passage.text, headings, forbids, section.split(" > ")[-1].strip())
+        for sentence, lead in zip(plain, map(lead_of, shown, plain)):
             if not staff:
                 sentence = for_the_creator(sentence)
             elsewhere = bool(sentence) and for_another_market(sentence, region, scope)
             if sentence and usable(sentence) and (staff or not elsewhere):  # a colleague sees it, labelled
-                out.append(Candidate(sentence, index, len(out), elsewhere=elsewhere))
+                out.append(Candidate(sentence, index, len(out), elsewhere=elsewhere, lead=lead))
     return out

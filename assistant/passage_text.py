@@ -24,7 +24,15 @@ LABELLED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\*\*([^*]{2,60}?)\*\*\s*[-\u2013
 FORBIDDING = re.compile(r"(?i)^(?!.*\band\b)(?:(?:never|do not|don't|avoid)\b|what\b[\w\s]{0,20}\b(?:must|should|may) (?:never|not)\b)")
 SEE_ALSO = re.compile(r"(?i)\s*\((?:see|cf\.?)\s[^()]*\)")
 EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)([^_]+?)(?<!\s)_(?![\w_])")
+# A heading that is the first half of its list's sentence: "When no commission is paid" over "- The buyer cancels
+# before receiving the order." An item quoted without it states the opposite of what the page says.
+CONDITION = re.compile(r"(?i)^(?:when|if|unless|once|before|after)\b")
 NEGATED = re.compile(r"(?i)^(?:never|not|no|do not|don't|avoid)\b")  # "Do not quote a clawback period" says it already
+
+
+def condition(heading: str) -> bool:
+    """Whether a heading is a condition its list completes ("When no commission is paid"), in one clause."""
+    return bool(CONDITION.match(heading)) and not re.search(r"[.!?]", heading)
 
 
 def for_reps(section: str) -> bool:
@@ -88,11 +96,13 @@ def without_kicker(lines: list[str], headings: set[str]) -> list[str]:
     return lines[filled[1]:] if len(first) <= MAX_LEAD and "|" not in first and first[-1] not in ".!?:" else lines
 
 
-def units(text: str, headings: set[str] = frozenset(), forbids: str = "") -> list[str]:
+def units(text: str, headings: set[str] = frozenset(), forbids: str = "", opens: str = "") -> list[str]:
     """Sentences of a passage; a Markdown table row is one sentence; lines repeating a heading are dropped.
     `forbids` is a heading such as "What reps must never do": its items keep it, since "Ask for the
-    creator's password" alone reads as advice to do it."""
+    creator's password" alone reads as advice to do it. `opens` is the section's heading when it is a condition
+    ("When no commission is paid"): the list that opens the passage keeps it, as does a list under such a heading."""
     out, table, lead, asked, items, banned = [], [], "", "", [], ""
+    cond = opens if condition(opens) else ""
     for line in without_kicker(reflow(bordered(unquoted(text))).split("\n"), headings) + [""]:
         # "if they: are not high-risk" reads as a sentence; "are not high-risk" does not
         under_lead = bool(lead and LIST_ITEM.match(line) and plain(line)[:1].islower())
@@ -106,7 +116,11 @@ def units(text: str, headings: set[str] = frozenset(), forbids: str = "") -> lis
         if table:
             out += table_units(table)
             table = []
-        if not line.strip() or line.lstrip().startswith("#") or heading_like(line, headings):
+        if line.lstrip().startswith("#") or heading_like(line, headings):
+            named = plain(line.strip().lstrip("#").strip()).rstrip(":")
+            cond, lead = (named if condition(named) else ""), ""  # a lead-in does not reach past a heading
+            continue
+        if not line.strip():
             continue
         item = run_in(line, ANSWER_MARK.sub("", plain(line)))
         if USE_WHEN.match(item):  # "When to use: US creators. For the UK give no timing." is all for the rep
@@ -115,12 +129,15 @@ def units(text: str, headings: set[str] = frozenset(), forbids: str = "") -> lis
             items.append(item)
             continue
         if not LIST_ITEM.match(line):
+            cond = ""  # prose between the heading and a list: the list's lead-in is its own
             last = (sentences(item) or [""])[-1]  # "… every market. Our roster has a higher bar:" leads in too
             lead = last if last.endswith(":") and len(last) <= MAX_LEAD else ""
             # a bold "Don't" line over a list forbids its items as a "Don't" heading would
             banned = item if FORBIDDING.search(item) and len(item) <= MAX_LEAD and item[-1:] not in ".!?" else ""
         elif (forbids or banned) and not lead and not NEGATED.match(item):
             item = f"{forbids or banned}: {item[:1].lower()}{item[1:]}"
+        elif cond and not lead:
+            item = f"{cond}: {item[:1].lower() if item[1:2].islower() else item[:1]}{item[1:]}"
         parts = [closed(p) for p in sentences(item)]
         if (label := LABELLED.match(line)) and len(parts) > 1:  # "Can sell that shop's products" says whose
             parts = parts[:1] + [f"{label.group(1)}: {p[:1].lower() if p[1:2].islower() else p[:1]}{p[1:]}"

@@ -207,3 +207,30 @@ def test_similarity_helps_choose_sentences_and_leaves_answerability_to_the_reade
     assert [c.text for c in far.picked] == ["Payouts are sent every Tuesday to your bank account."]
     assert near.best == pytest.approx(far.best) and near.covered == far.covered
     assert near.picked[0].similarity == pytest.approx(0.9)
+
+
+class Seen(Fixed):
+    """A stand-in reader that remembers every text it was asked to rate."""
+
+    def __init__(self, ratings: dict[str, float]):
+        super().__init__(ratings)
+        self.seen: list[str] = []
+
+    def score(self, question: str, texts: list[str]) -> np.ndarray:
+        self.seen += texts
+        return super().score(question, texts)
+
+
+def test_a_list_item_is_quoted_with_the_condition_it_completes() -> None:
+    """The condition is said once per passage and counts against the budget; the reader rates the item as it was
+    trained, with the heading beside it rather than inside the sentence."""
+    passages = [passage("- The buyer cancels before receiving the order.\n- The order is judged fraudulent.",
+                        section="Commission > When no commission is paid")]
+    reader = Seen({"cancels": 0.9, "fraudulent": 0.8})
+    verdict = judge("do I get commission if the buyer cancels?", passages, reader, 0.5, 1000)
+    assert [c.text for c in verdict.picked] == ["When no commission is paid: the buyer cancels before receiving the order.",
+                                                "The order is judged fraudulent."]
+    from reader.model import pair_text
+
+    assert reader.seen == [pair_text(s, "When no commission is paid") for s in
+                           ("The buyer cancels before receiving the order.", "The order is judged fraudulent.")]

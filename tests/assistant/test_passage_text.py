@@ -261,3 +261,19 @@ def test_a_quoted_replys_greeting_is_not_quotable() -> None:
 
     assert not usable("Hi Maya, thanks for checking!")
     assert usable("Highlights include a 14-day posting window for samples.")
+
+
+def test_a_list_that_completes_a_condition_heading_keeps_it() -> None:
+    """'When no commission is paid' over '- The buyer cancels ...': the item alone states the opposite."""
+    from assistant.passage_text import units
+
+    text = ("- The buyer cancels before receiving the order.\n- The order is judged fraudulent.\n"
+            "A partial refund reduces commission in proportion.")
+    assert units(text, set(), "", "When no commission is paid") == [
+        "When no commission is paid: the buyer cancels before receiving the order.",
+        "When no commission is paid: the order is judged fraudulent.",
+        "A partial refund reduces commission in proportion."]
+    assert units(text)[0] == "The buyer cancels before receiving the order."  # without the heading, as the reader reads
+    assert units(text, set(), "", "Attribution")[0] == "The buyer cancels before receiving the order."  # no condition
+    markdown = "Intro line:\n- one\n\n## If your sample is late\n- Message the seller first.\nSome prose.\n- Then post anyway."
+    assert units(markdown)[2:] == ["If your sample is late: message the seller first.", "Some prose.", "Then post anyway."]
