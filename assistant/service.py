@@ -19,6 +19,7 @@ from assistant.library import DocInfo, list_documents
 from assistant.llm import HOSTED, describe, make_chat_model
 from assistant.rep_checks import finish, precheck
 from assistant.retrieval import Retrieved, assemble, search_questions, word_matches
+from assistant.text import unconfused
 from assistant.translate import other_language
 from assistant.types import Draft
 from assistant.warnings import said_by_the_writer, without_instructions
@@ -66,6 +67,7 @@ class Assistant:
     def ask_stream(self, message: str, region: str = "", handle: str = "", k: int | None = None,
                    audience: str = "auto", doc_type: str = "") -> Iterator[str | Draft]:
         """Text deltas while drafting, then the checked Draft with the rep's checks (assistant/rep_checks.py)."""
+        message = unconfused(message)  # "іgnore" with a Cyrillic і is read, and checked, as "ignore"
         check = precheck(message, region)
         if not check.language.readable:  # the offline drafter reads English only; an LLM translates
             in_english = partial(self._draft_stream, region=check.region, handle=handle, k=k, audience=audience,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 MARKER_RE = re.compile(r"\[(\d{1,3})\]")
@@ -68,3 +69,22 @@ def reflow(text: str) -> str:
         else:
             out.append(stripped)
     return "\n".join(out)
+
+
+# Letters of Cyrillic and Greek that look like Latin ones (Unicode TR39 confusables): "іgnore" with a Cyrillic і
+# reads as "ignore" to a person and must to the checks, or an instruction slips past them.
+CONFUSABLE = str.maketrans("аеорсухіјѕԁһӏԛԝАВЕКМНОРСТХІЈЅοινΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+                           "aeopcyxijsdhlqwABEKMHOPCTXIJSoivABEZHIKMNOPTYX")
+LATIN = re.compile(r"[A-Za-z]")
+# Fullwidth forms and mathematical letters ("ｉｇｎｏｒｅ", "𝐢𝐠𝐧𝐨𝐫𝐞"): NFKC reads them as plain ones. Only these, since NFKC
+# on a whole message would also split Thai's SARA AM.
+STYLED = re.compile("[\uff01-\uff5e\U0001d400-\U0001d7ff]")
+
+
+def unconfused(text: str) -> str:
+    """The message as a person reads it: fullwidth and styled letters as plain ones, and a word that mixes Latin
+    letters with look-alikes from other scripts as the Latin word it imitates. Words wholly in another script are
+    left as they are."""
+    text = STYLED.sub(lambda char: unicodedata.normalize("NFKC", char.group(0)), text)
+    return re.sub(r"\w+", lambda word: word.group(0).translate(CONFUSABLE) if LATIN.search(word.group(0))
+                  else word.group(0), text)
