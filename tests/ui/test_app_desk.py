@@ -30,6 +30,12 @@ def test_a_vietnamese_message_gets_a_vietnamese_holding_reply_and_a_plain_reason
     assert any("**Reason:** The message is in Vietnamese" in m.value for m in at.markdown)
 
 
+def test_a_thank_you_gets_a_plain_message_and_no_draft(app_env: AppEnv) -> None:
+    at = draft(start(), "thanks so much for the help yesterday!! all sorted now \U0001F970")
+    assert any("asks nothing" in e.value for e in at.error)
+    assert not [t for t in at.text_area if str(t.key).startswith("edit_")]  # nothing to edit, copy or log
+
+
 def test_an_unknown_market_is_asked_for_beside_the_badge(app_env: AppEnv, monkeypatch: pytest.MonkeyPatch) -> None:
     import assistant.rep_checks
 
