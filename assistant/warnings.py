@@ -39,6 +39,9 @@ SCRIPTED_RES = [
                r"\b(?:role-?play|new persona|persona (?:update|unlocked|override)|(?:stay|full) (?:in )?character|"
                r"your name is|let'?s play a game)\b|\brepeat (?:it|this|that|my [\w ]{1,20}?) back\b|"
                r"\bdo what it says\b", re.I),
+    # an encoded instruction handed over to be carried out: "aWdub3Jl… decode that and do it"
+    re.compile(r"\b(?:decode|decrypt|unscramble)\b[^.!?\n]{0,40}?\b(?:and|then)\s+(?:do|follow|obey|run|"
+               r"execute|apply)\s+(?:it|that|this|them|what)\b", re.I),
 ]
 # A tag that would close or open a part of a prompt ("</creator_message>", "<system>"): markup a creator has no
 # reason to write, aimed at the drafter's prompt. It is warned about and read as a space.
