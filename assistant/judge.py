@@ -9,7 +9,7 @@ import numpy as np
 
 from assistant.markets import deepest_marker, market_label
 from assistant.offline import Candidate, candidates
-from assistant.passage_text import last_heading
+from assistant.passage_text import labelled, last_heading
 from assistant.text import content_words, overlap, sentences
 from assistant.types import Passage
 from reader.model import pair_text
@@ -76,7 +76,7 @@ def in_context(cand: Candidate, passage: Passage, region: str = "") -> Candidate
     can be permanently deducted…")."""
     name = heading(passage)
     if cand.lead and not cand.text.startswith(f"{cand.lead}: "):  # alone, the item states the opposite
-        cand.text = f"{cand.lead}: {cand.text[:1].lower() if cand.text[1:2].islower() else cand.text[:1]}{cand.text[1:]}"
+        cand.text = labelled(cand.lead, cand.text)
     if EXAMPLE_HEADING.search(name) and not cand.text.lower().startswith(("example", "for example")):
         cand.text = f"In the example \u201c{name}\u201d: {cand.text[:1].lower()}{cand.text[1:]}"
     elif GLOSSARY_TERM.match(name) and len(sentences(passage.text)) <= 2 and name.lower() not in cand.text.lower():

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from assistant.markets import for_another_market, heading_markets, scoped_elsewhere
 from assistant.addressing import for_the_creator
-from assistant.passage_text import MAX_CHARS, MIN_CHARS, for_reps, forbidding, norm, units
+from assistant.passage_text import MAX_CHARS, MIN_CHARS, for_reps, forbidding, led_units, norm
 from assistant.types import Passage
 
 INSTRUCTION_RE = re.compile(
@@ -41,12 +41,6 @@ class Candidate:
     lead: str = ""  # the heading a list item completes ("When no commission is paid"), said before it in a reply
 
 
-def lead_of(shown: str, plain: str) -> str:
-    """The condition heading `units` put before a list item ("When no commission is paid: the buyer …"), or ''.
-    The reader rates the item without it, as it was trained, with the heading beside it."""
-    return shown[:len(shown) - len(plain)].rstrip(": ") if shown != plain and shown.endswith(plain[1:]) else ""
-
-
 def usable(sentence: str) -> bool:
     """Long enough to say something, short enough to quote, and an answer rather than a question or a
     heading written in capitals ("6. PROHIBITED AND RESTRICTED PRODUCTS" in a file without Markdown headings)."""
@@ -78,9 +72,7 @@ def candidates(passages: list[Passage], staff: bool = False, region: str = "") -
         forbids = forbidding(section)
         scope = heading_markets(names) if region else frozenset()
         headings = {norm(n) for n in names if n.strip()}
-        plain = units(passage.text, headings, forbids)
-        shown = units(passage.text, headings, forbids, section.split(" > ")[-1].strip())
-        for sentence, lead in zip(plain, map(lead_of, shown, plain)):
+        for sentence, lead in led_units(passage.text, headings, forbids, names[-1].strip()):
             if not staff:
                 sentence = for_the_creator(sentence)
             elsewhere = bool(sentence) and for_another_market(sentence, region, scope)

@@ -96,29 +96,45 @@ def without_kicker(lines: list[str], headings: set[str]) -> list[str]:
     return lines[filled[1]:] if len(first) <= MAX_LEAD and "|" not in first and first[-1] not in ".!?:" else lines
 
 
+def labelled(label: str, sentence: str) -> str:
+    """The sentence after its label ("When no commission is paid: the buyer cancels …"), lower-cased unless its
+    first word is an acronym or a name."""
+    return f"{label}: {sentence[:1].lower() if sentence[1:2].islower() else sentence[:1]}{sentence[1:]}"
+
+
 def units(text: str, headings: set[str] = frozenset(), forbids: str = "", opens: str = "") -> list[str]:
+    """Sentences of a passage, each list item under a condition heading led by it (see `led_units`)."""
+    return [labelled(lead, sentence) if lead else sentence for sentence, lead in led_units(text, headings, forbids, opens)]
+
+
+def led_units(text: str, headings: set[str] = frozenset(), forbids: str = "",
+              opens: str = "") -> list[tuple[str, str]]:
     """Sentences of a passage; a Markdown table row is one sentence; lines repeating a heading are dropped.
     `forbids` is a heading such as "What reps must never do": its items keep it, since "Ask for the
     creator's password" alone reads as advice to do it. `opens` is the section's heading when it is a condition
-    ("When no commission is paid"): the list that opens the passage keeps it, as does a list under such a heading."""
-    out, table, lead, asked, items, banned = [], [], "", "", [], ""
-    cond = opens if condition(opens) else ""
+    ("When no commission is paid"): each item of the list that opens the passage comes with it as its lead, which
+    the reader does not read (the heading is beside the sentence already) and a reply says before it. A list under
+    such a heading inside the passage keeps its heading in the sentence."""
+    out: list[tuple[str, str]] = []
+    table, lead, asked, items, banned = [], "", "", [], ""
+    cond, opened = (opens, True) if condition(opens) else ("", False)
     for line in without_kicker(reflow(bordered(unquoted(text))).split("\n"), headings) + [""]:
         # "if they: are not high-risk" reads as a sentence; "are not high-risk" does not
         under_lead = bool(lead and LIST_ITEM.match(line) and plain(line)[:1].islower())
         if items and not under_lead:
-            out += listed(lead, items)
+            out += [(u, "") for u in listed(lead, items)]
             items = []
         if line.count("|") >= 2:
             if not TABLE_SEP.match(line.strip()):
                 table.append([re.sub(r"(\*\*|__|`)", "", c).strip() for c in line.strip().strip("|").split("|")])
             continue
         if table:
-            out += table_units(table)
+            out += [(u, "") for u in table_units(table)]
             table = []
         if line.lstrip().startswith("#") or heading_like(line, headings):
             named = plain(line.strip().lstrip("#").strip()).rstrip(":")
-            cond, lead = (named if condition(named) else ""), ""  # a lead-in does not reach past a heading
+            # a lead-in does not reach past a heading
+            cond, opened, lead = (named if condition(named) else ""), False, ""
             continue
         if not line.strip():
             continue
@@ -128,6 +144,7 @@ def units(text: str, headings: set[str] = frozenset(), forbids: str = "", opens:
         if under_lead:
             items.append(item)
             continue
+        led = ""
         if not LIST_ITEM.match(line):
             cond = ""  # prose between the heading and a list: the list's lead-in is its own
             last = (sentences(item) or [""])[-1]  # "… every market. Our roster has a higher bar:" leads in too
@@ -137,15 +154,14 @@ def units(text: str, headings: set[str] = frozenset(), forbids: str = "", opens:
         elif (forbids or banned) and not lead and not NEGATED.match(item):
             item = f"{forbids or banned}: {item[:1].lower()}{item[1:]}"
         elif cond and not lead:
-            item = f"{cond}: {item[:1].lower() if item[1:2].islower() else item[:1]}{item[1:]}"
+            item, led = (item, cond) if opened else (labelled(cond, item), "")
         parts = [closed(p) for p in sentences(item)]
         if (label := LABELLED.match(line)) and len(parts) > 1:  # "Can sell that shop's products" says whose
-            parts = parts[:1] + [f"{label.group(1)}: {p[:1].lower() if p[1:2].islower() else p[:1]}{p[1:]}"
-                                 for p in parts[1:]]
-        if asked and parts and ORPHAN_ANSWER.match(parts[0]):
+            parts = parts[:1] + [labelled(label.group(1), p) for p in parts[1:]]
+        if asked and parts and not led and ORPHAN_ANSWER.match(parts[0]):
             parts = [asked, *parts]  # '> "Can I say I lost 5 lbs?"' then 'No. ...' on the next line
         asked = quoted_question(line)
-        out += with_their_verdicts(with_their_questions(parts))
+        out += [(u, led if n == 0 else "") for n, u in enumerate(with_their_verdicts(with_their_questions(parts)))]
     return out
 
 
