@@ -148,12 +148,13 @@ def agree(verb: str) -> str:
     return verb[:-1]
 
 
-def for_the_creator(sentence: str) -> str:
-    """A sentence a creator may read, or '' when it is for staff or flagged hearsay."""
+def for_the_creator(sentence: str, address: bool = True) -> str:
+    """A sentence a creator may read, or '' when it is for staff or flagged hearsay; with `address`, "the
+    creator" it speaks of is the reader, "you"."""
     sentence = without_staff_clause(sentence)
     if for_staff_only(sentence) or flagged_hearsay(sentence):
         return ""
     told = TELL_THEM.match(sentence)
     if told:
         sentence = sentence[told.end():][:1].upper() + sentence[told.end() + 1:]
-    return second_person(sentence)
+    return second_person(sentence) if address else sentence

@@ -9,7 +9,7 @@ import numpy as np
 
 from assistant.markets import deepest_marker, market_label
 from assistant.offline import Candidate, candidates
-from assistant.passage_text import labelled, last_heading
+from assistant.passage_text import an_example, labelled, last_heading
 from assistant.text import content_words, overlap, sentences
 from assistant.types import Passage
 from reader.model import pair_text
@@ -41,7 +41,6 @@ Similarity = Callable[[str, Sequence[str]], np.ndarray]  # question, texts -> co
 # Alone, "The commission is now withdrawable" tells a creator their money is ready; under SETTLED it says what a
 # status means.
 GLOSSARY_TERM = re.compile(r"^[A-Z][A-Z'&/-]+(?: [A-Z][A-Z'&/-]+){0,2}$")
-EXAMPLE_HEADING = re.compile(r"(?i)\b(examples?|worked|illustrat\w*|scenarios?|sample calculation)\b")
 
 
 @dataclass
@@ -70,16 +69,16 @@ def heading(passage: Passage) -> str:
 
 
 def in_context(cand: Candidate, passage: Passage, region: str = "") -> Candidate:
-    """A list item keeps the condition heading it completes. A sentence under an example heading says so: a
-    worked example is not a rule. A sentence of a glossary entry keeps its term ("SETTLED: The commission is
+    """A list item keeps the condition heading it completes, and a sentence of a worked example says so (its
+    lead, from assistant.offline): a worked example is not a rule. A sentence of a glossary entry keeps its term ("SETTLED: The commission is
     now withdrawable."), and one under a heading for other markets keeps its markets ("VN: Frozen commission
     can be permanently deducted…")."""
     name = heading(passage)
     if cand.lead and not cand.text.startswith(f"{cand.lead}: "):  # alone, the item states the opposite
         cand.text = labelled(cand.lead, cand.text)
-    if EXAMPLE_HEADING.search(name) and not cand.text.lower().startswith(("example", "for example")):
-        cand.text = f"In the example \u201c{name}\u201d: {cand.text[:1].lower()}{cand.text[1:]}"
-    elif GLOSSARY_TERM.match(name) and len(sentences(passage.text)) <= 2 and name.lower() not in cand.text.lower():
+    if an_example(cand.lead):
+        return cand  # one case, said as one: no market or term of its own
+    if GLOSSARY_TERM.match(name) and len(sentences(passage.text)) <= 2 and name.lower() not in cand.text.lower():
         cand.text = f"{name}: {cand.text}"
     else:
         cand.text = with_markets(cand.text, passage, region)

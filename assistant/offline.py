@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from assistant.markets import for_another_market, heading_markets, scoped_elsewhere
 from assistant.addressing import for_the_creator
-from assistant.passage_text import MAX_CHARS, MIN_CHARS, for_reps, forbidding, led_units, norm
+from assistant.passage_text import MAX_CHARS, MIN_CHARS, an_example, example_lead, for_reps, forbidding, led_units, norm
 from assistant.types import Passage
 
 INSTRUCTION_RE = re.compile(
@@ -62,7 +62,7 @@ def candidates(passages: list[Passage], staff: bool = False, region: str = "") -
     for reps ("What reps should not say") even in creator-safe documents: "Do not quote a clawback period"
     is guidance, not an answer; and rules for other markets ("US: minimum followers 1,000" to a UK creator,
     a canned reply 'When to use' for US creators to a Vietnamese one, a sentence under "Collections (US)").
-    A colleague is shown those, marked as for elsewhere."""
+    A colleague is shown those, marked as for elsewhere. A sentence of a worked example is led by it."""
     out = []
     for index, passage in enumerate(passages):
         section = passage.section
@@ -72,9 +72,12 @@ def candidates(passages: list[Passage], staff: bool = False, region: str = "") -
         forbids = forbidding(section)
         scope = heading_markets(names) if region else frozenset()
         headings = {norm(n) for n in names if n.strip()}
+        example = example_lead(names[-1].strip() or passage.title)
         for sentence, lead in led_units(passage.text, headings, forbids, names[-1].strip()):
-            if not staff:
-                sentence = for_the_creator(sentence)
+            if example and not lead and not sentence.lower().startswith(("example", "for example")):
+                lead = example
+            if not staff:  # a worked example's creator is not the one reading: "the creator" stays
+                sentence = for_the_creator(sentence, address=not an_example(lead))
             elsewhere = bool(sentence) and for_another_market(sentence, region, scope)
             if sentence and usable(sentence) and (staff or not elsewhere):  # a colleague sees it, labelled
                 out.append(Candidate(sentence, index, len(out), elsewhere=elsewhere, lead=lead))

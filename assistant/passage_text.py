@@ -28,6 +28,13 @@ EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])|(?<![\w_])_
 # before receiving the order." An item quoted without it states the opposite of what the page says.
 CONDITION = re.compile(r"(?i)^(?:when|if|unless|once|before|after)\b")
 NEGATED = re.compile(r"(?i)^(?:never|not|no|do not|don't|avoid)\b")  # "Do not quote a clawback period" says it already
+# A heading over a worked example: what follows is one case, not a rule.
+EXAMPLE_HEADING = re.compile(r"(?i)\b(examples?|worked|illustrat\w*|scenarios?|sample calculation)\b")
+EXAMPLE_LEAD = "In the example \u201c{}\u201d"
+# A message quoted in the first person ('"My health rating dropped to 140. What happens now?"'), and an answer that
+# speaks of its writer as "the creator": the answer describes that one case.
+FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me)\b")
+THIRD_PERSON = re.compile(r"(?i)\bthe creator\b")
 
 
 def condition(heading: str) -> bool:
@@ -96,6 +103,26 @@ def without_kicker(lines: list[str], headings: set[str]) -> list[str]:
     return lines[filled[1]:] if len(first) <= MAX_LEAD and "|" not in first and first[-1] not in ".!?:" else lines
 
 
+def example_lead(heading: str) -> str:
+    """The lead every sentence under an example heading is quoted with ('In the example "Worked example"'), or ''."""
+    return EXAMPLE_LEAD.format(heading) if heading and EXAMPLE_HEADING.search(heading) else ""
+
+
+def an_example(lead: str) -> bool:
+    """Whether a lead frames its sentence as a worked example: one case, told in the third person."""
+    return lead.startswith(EXAMPLE_LEAD.split("{")[0])
+
+
+def worked_case(asked: str, parts: list[str]) -> str:
+    """The example lead for a paragraph answering a quoted first-person message ('"My rating dropped to 140. What
+    now?"') about its writer in the third person ("At 140 the creator is below the milestone"), else ''. Stated to
+    another creator without it, the case reads as a fact about them. An answer that opens "Yes" or "No" is quoted
+    with its question already."""
+    if not asked or not parts or ORPHAN_ANSWER.match(parts[0]) or not FIRST_PERSON.search(asked):
+        return ""
+    return EXAMPLE_LEAD.format(asked) if any(THIRD_PERSON.search(p) for p in parts) else ""
+
+
 def labelled(label: str, sentence: str) -> str:
     """The sentence after its label ("When no commission is paid: the buyer cancels …"), lower-cased unless its
     first word is an acronym or a name."""
@@ -158,10 +185,12 @@ def led_units(text: str, headings: set[str] = frozenset(), forbids: str = "",
         parts = [closed(p) for p in sentences(item)]
         if (label := LABELLED.match(line)) and len(parts) > 1:  # "Can sell that shop's products" says whose
             parts = parts[:1] + [labelled(label.group(1), p) for p in parts[1:]]
+        case = "" if led or LIST_ITEM.match(line) else worked_case(asked, parts)
         if asked and parts and not led and ORPHAN_ANSWER.match(parts[0]):
             parts = [asked, *parts]  # '> "Can I say I lost 5 lbs?"' then 'No. ...' on the next line
         asked = quoted_question(line)
-        out += [(u, led if n == 0 else "") for n, u in enumerate(with_their_verdicts(with_their_questions(parts)))]
+        out += [(u, case or (led if n == 0 else ""))
+                for n, u in enumerate(with_their_verdicts(with_their_questions(parts)))]
     return out
 
 
@@ -222,7 +251,8 @@ def last_heading(passage: Passage) -> str:
 
 
 def reading_units(passage: Passage) -> list[tuple[str, str]]:
-    """(heading, sentence) for every quotable sentence of a chunk: what the reader reads and the drafter quotes."""
+    """(heading, sentence) for every quotable sentence of a chunk: what the reader reads and the drafter quotes.
+    The reader reads a sentence without its lead, as it does when drafting."""
     section, heading = passage.section, last_heading(passage)
     names = {norm(n) for n in [passage.title] + section.split(" > ") if n.strip()}
-    return [(heading, s) for s in units(passage.text, names, forbidding(section)) if MIN_CHARS <= len(s) <= MAX_CHARS]
+    return [(heading, s) for s, _ in led_units(passage.text, names, forbidding(section)) if MIN_CHARS <= len(s) <= MAX_CHARS]

@@ -112,6 +112,32 @@ def test_worked_example_is_marked() -> None:
     assert verdict.picked and verdict.picked[0].text.startswith("In the example")
 
 
+def test_a_worked_example_is_said_once_and_its_creator_stays_third_person() -> None:
+    """The example's creator is not the one reading: "At 140 the creator is below the milestone" put to "you"
+    states the case as a fact about them. The framing is said once, before the first sentence of the example."""
+    passages = [passage("At 140 the creator is below the 150 milestone. The creator has 30 days to appeal.",
+                        section="Worked example")]
+    verdict = judge("what happens at 140?", passages, Fixed({"140": 0.9, "appeal": 0.8}), 0.5, 1000)
+    texts = [c.text for c in verdict.picked]
+    assert len(texts) == 2 and texts[0].startswith("In the example") and "In the example" not in texts[1]
+    assert all("the creator" in t.lower() and "you" not in t.lower().split() for t in texts)
+
+
+@pytest.mark.parametrize("answer,framed", [
+    ("At 140 the creator is below the 150 milestone. They can rebuild by passing policy quizzes.", True),
+    ("At 140 you are below the 150 milestone. You can rebuild by passing policy quizzes.", False),
+])
+def test_an_answer_to_a_quoted_creators_case_is_quoted_as_that_case(answer: str, framed: bool) -> None:
+    """A page that quotes one creator's message and answers it about "the creator" describes that case: to
+    another creator it is an example, not a fact about them. An answer written to "you" is the page's advice."""
+    text = f'### A typical question\n\n> "My health rating dropped to 140. What happens now?"\n\n{answer}'
+    passages = [passage(text, section="A typical question")]
+    verdict = judge("my rating is 140, what now?", passages, Fixed({"140": 0.9, "rebuild": 0.8}), 0.5, 1000)
+    texts = [c.text for c in verdict.picked]
+    assert len(texts) == 2 and texts[0].startswith("In the example") == framed
+    assert ("you are below" in texts[0]) != framed and not any("In the example" in t for t in texts[1:])
+
+
 def test_a_glossary_entry_keeps_its_term() -> None:
     """'The commission is now withdrawable' alone tells a creator their money is ready; under the term SETTLED
     it says what a status means. An ordinary heading ('Rules') is not put before its sentences."""

@@ -277,3 +277,19 @@ def test_a_list_that_completes_a_condition_heading_keeps_it() -> None:
     assert units(text, set(), "", "Attribution")[0] == "The buyer cancels before receiving the order."  # no condition
     markdown = "Intro line:\n- one\n\n## If your sample is late\n- Message the seller first.\nSome prose.\n- Then post anyway."
     assert units(markdown)[2:] == ["If your sample is late: message the seller first.", "Some prose.", "Then post anyway."]
+
+
+def test_an_answer_to_a_quoted_case_leads_with_it_but_the_reader_reads_it_plain() -> None:
+    """Each sentence answering a quoted first-person message about "the creator" is led by the case; a "No."
+    answer is quoted with its question as before; the training pairs (reading_units) hold the plain sentences."""
+    from assistant.passage_text import an_example, led_units, reading_units
+    from assistant.types import Passage
+
+    case = '> "I lost 5 lbs and my rating fell to 140. What now?"\n\nAt 140 the creator is below the milestone. They can appeal within 30 calendar days.'
+    led = led_units(case)[-2:]  # after the quoted message's own sentences
+    assert [s for s, _ in led] == ["At 140 the creator is below the milestone.", "They can appeal within 30 calendar days."]
+    assert all(an_example(lead) and "rating fell to 140" in lead for _, lead in led)
+    no = led_units('> "Can I say I lost 5 lbs?"\n\nNo. That is a weight claim the creator cannot make.')[-1:]
+    assert no == [("Can I say I lost 5 lbs? No. That is a weight claim the creator cannot make.", "")]
+    chunk = Passage("a#b", case, 0.0, 0.0, source="a.md", title="Doc", section="A typical question")
+    assert [s for _, s in reading_units(chunk)][-2:] == ["At 140 the creator is below the milestone.", "They can appeal within 30 calendar days."]
