@@ -9,6 +9,7 @@ BARE_ANSWER = re.compile(r"(?i)^(yes|no)[,.:;!]?$")
 # A question on its own line (blockquote markers already gone), answered in the next paragraph:
 # '> "Can I say these helped my bloating?"'.
 QUOTED_QUESTION = re.compile(r"^[\"\u201c]?(.+\?)[\"\u201d]?$")
+FAQ_Q = re.compile(r"^Q\s*[:.)-]\s*")  # an FAQ's question marker
 BLOCKQUOTE = re.compile(r"^\s*>[>\s]*")
 # A label that presents the quotation under it as what not to write: "Bad:", "Don't say:", "Wrong:".
 BAD_LABEL = re.compile(r"(?i)^\W*(?:bad|wrong|incorrect|avoid|don'?t|do not|never|not this)\b[^.!?]{0,40}:\W*$")
@@ -32,8 +33,9 @@ def unquoted(text: str) -> str:
 
 
 def quoted_question(line: str) -> str:
-    """The question on a line of its own ('"Can I ...?"'), without the quote marks, or ''."""
-    found = QUOTED_QUESTION.match(line.strip())
+    """The question on a line of its own ('"Can I ...?"', '**Q: Can I ...?**'), without the quote marks, bold or
+    'Q:', or ''."""
+    found = QUOTED_QUESTION.match(FAQ_Q.sub("", re.sub(r"\*\*|__", "", line).strip()))
     return found.group(1) if found else ""
 
 

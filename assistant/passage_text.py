@@ -35,6 +35,7 @@ EXAMPLE_LEAD = "In the example \u201c{}\u201d"
 # speaks of its writer as "the creator": the answer describes that one case.
 FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me)\b")
 THIRD_PERSON = re.compile(r"(?i)\bthe creator\b")
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def condition(heading: str) -> bool:
@@ -115,12 +116,15 @@ def an_example(lead: str) -> bool:
 
 def worked_case(asked: str, parts: list[str]) -> str:
     """The example lead for a paragraph answering a quoted first-person message ('"My rating dropped to 140. What
-    now?"') about its writer in the third person ("At 140 the creator is below the milestone"), else ''. Stated to
-    another creator without it, the case reads as a fact about them. An answer that opens "Yes" or "No" is quoted
+    now?"') about its writer in the third person ("At 140 the creator is below the milestone") or with the case's
+    own figures ("140 is below the 150 milestone, so you are unhealthy"), else ''. Stated to another creator without
+    it, the case reads as a fact about them. An answer that opens "Yes" or "No" is quoted
     with its question already."""
     if not asked or not parts or ORPHAN_ANSWER.match(parts[0]) or not FIRST_PERSON.search(asked):
         return ""
-    return EXAMPLE_LEAD.format(asked) if any(THIRD_PERSON.search(p) for p in parts) else ""
+    figures = set(FIGURE.findall(asked))
+    about = any(THIRD_PERSON.search(p) or figures & set(FIGURE.findall(p)) for p in parts)
+    return EXAMPLE_LEAD.format(asked) if about else ""
 
 
 def labelled(label: str, sentence: str) -> str:
@@ -141,7 +145,8 @@ def led_units(text: str, headings: set[str] = frozenset(), forbids: str = "",
     creator's password" alone reads as advice to do it. `opens` is the section's heading when it is a condition
     ("When no commission is paid"): each item of the list that opens the passage comes with it as its lead, which
     the reader does not read (the heading is beside the sentence already) and a reply says before it. A list under
-    such a heading inside the passage keeps its heading in the sentence."""
+    such a heading inside the passage keeps its heading in the sentence. An answer to one creator's case quoted
+    in the passage is led by the case (`worked_case`)."""
     out: list[tuple[str, str]] = []
     table, lead, asked, items, banned = [], "", "", [], ""
     cond, opened = (opens, True) if condition(opens) else ("", False)

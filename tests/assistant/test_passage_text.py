@@ -293,3 +293,18 @@ def test_an_answer_to_a_quoted_case_leads_with_it_but_the_reader_reads_it_plain(
     assert no == [("Can I say I lost 5 lbs? No. That is a weight claim the creator cannot make.", "")]
     chunk = Passage("a#b", case, 0.0, 0.0, source="a.md", title="Doc", section="A typical question")
     assert [s for _, s in reading_units(chunk)][-2:] == ["At 140 the creator is below the milestone.", "They can appeal within 30 calendar days."]
+
+
+def test_an_faq_answer_restating_the_askers_own_figures_is_that_case() -> None:
+    """'**Q: My health rating dropped to 140. What now?**' answered "140 is below the 150 milestone, so you are in the
+    unhealthy range" tells any other creator they are unhealthy; an answer with no figure of the case is the FAQ's
+    advice, and a "No." answer is quoted with its question."""
+    from assistant.passage_text import an_example, led_units
+
+    case = "**Q: My health rating dropped to 140. What now?**\nA: 140 is below the 150 milestone, so you are unhealthy."
+    assert [(s, an_example(lead)) for s, lead in led_units(case)][-1] == \
+        ("140 is below the 150 milestone, so you are unhealthy.", True)
+    advice = "**Q: My health rating dropped. What now?**\nA: Post compliant content and pass the policy quizzes."
+    assert led_units(advice)[-1] == ("Post compliant content and pass the policy quizzes.", "")
+    no = "**Q: Can I have two accounts?**\nA: No. One TikTok account per creator on the roster."
+    assert led_units(no)[-1] == ("Can I have two accounts? No. One TikTok account per creator on the roster.", "")
