@@ -125,17 +125,18 @@ def test_a_worked_example_is_said_once_and_its_creator_stays_third_person() -> N
 
 @pytest.mark.parametrize("answer,framed", [
     ("At 140 the creator is below the 150 milestone. They can rebuild by passing policy quizzes.", True),
-    ("At 140 you are below the 150 milestone. You can rebuild by passing policy quizzes.", False),
+    ("You are below the 150 milestone now. You can rebuild by passing policy quizzes.", False),
 ])
 def test_an_answer_to_a_quoted_creators_case_is_quoted_as_that_case(answer: str, framed: bool) -> None:
     """A page that quotes one creator's message and answers it about "the creator" describes that case: to
-    another creator it is an example, not a fact about them. An answer written to "you" is the page's advice."""
+    another creator it is an example, not a fact about them. An answer written to "you", without the case's
+    figures, is the page's advice."""
     text = f'### A typical question\n\n> "My health rating dropped to 140. What happens now?"\n\n{answer}'
     passages = [passage(text, section="A typical question")]
-    verdict = judge("my rating is 140, what now?", passages, Fixed({"140": 0.9, "rebuild": 0.8}), 0.5, 1000)
+    verdict = judge("my rating is 140, what now?", passages, Fixed({"milestone": 0.9, "rebuild": 0.8}), 0.5, 1000)
     texts = [c.text for c in verdict.picked]
     assert len(texts) == 2 and texts[0].startswith("In the example") == framed
-    assert ("you are below" in texts[0]) != framed and not any("In the example" in t for t in texts[1:])
+    assert ("you are below" in texts[0].lower()) != framed and not any("In the example" in t for t in texts[1:])
 
 
 def test_a_glossary_entry_keeps_its_term() -> None:
