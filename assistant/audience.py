@@ -90,9 +90,14 @@ OWN_RE = re.compile(r"(?i)\b(?:my|mine)\s+(?:own\s+)?(?:tax\w*|commissions?|samp
                     r"account|showcase|followers|links?|lives?|content|appeal|violations?|withdrawals?|money|shop)\b")
 
 
-# A writer who calls themselves a creator: "I'm a senior creator", "as a creator", "VN creator here".
+# A writer who calls themselves a creator: "I'm a senior creator", "as a creator", "VN creator here", or who opens
+# with it as their label: "US creator, first payout coming up", "hello 👋 Malaysian creator, new on the roster". A rep's
+# label names whose message it is ("fwd from creator:"), and a rep's shorthand runs on into a verb ("Thai creator asks").
+NOT_A_LABEL = r"(?:fwd|fw|re|from|to|for|with|by|of|about|the|our|this|that|a|an|my|your|one|each|every)\b"
 CALLS_SELF_CREATOR = re.compile(r"(?i)\b(?:i'?m|i am|as)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}creator\b|"
-                                r"(?<!\ba )(?<!\bthe )(?<!\bone )\bcreator here\b")
+                                r"(?<!\ba )(?<!\bthe )(?<!\bone )\bcreator here\b|"
+                                rf"^\W*(?:(?:hi+|hey+|hello|hiya|halo|hola|yo)\W+)*(?!{NOT_A_LABEL})[\w-]+"
+                                rf"(?:\s+(?!{NOT_A_LABEL})[\w-]+)?\s+creator(?:\s+here)?(?:\s*[,:\-\u2013\u2014(]|\s+[^\w\s]|\s*$)")
 
 
 def speaks_for_self(text: str) -> bool:
