@@ -9,7 +9,8 @@ import numpy as np
 
 from assistant.markets import deepest_marker, market_label
 from assistant.offline import Candidate, candidates
-from assistant.passage_text import an_example, labelled, last_heading
+from assistant.examples import an_example
+from assistant.passage_text import labelled, last_heading
 from assistant.text import content_words, overlap, sentences
 from assistant.types import Passage
 from reader.model import pair_text
@@ -70,9 +71,9 @@ def heading(passage: Passage) -> str:
 
 def in_context(cand: Candidate, passage: Passage, region: str = "") -> Candidate:
     """A list item keeps the condition heading it completes, and a sentence of a worked example says so (its
-    lead, from assistant.offline): a worked example is not a rule. A sentence of a glossary entry keeps its term ("SETTLED: The commission is
-    now withdrawable."), and one under a heading for other markets keeps its markets ("VN: Frozen commission
-    can be permanently deducted…")."""
+    lead, from assistant.offline): a worked example is not a rule. A sentence of a glossary entry keeps its term
+    ("SETTLED: The commission is now withdrawable."), and one under a heading for other markets keeps its markets
+    ("VN: Frozen commission can be permanently deducted…")."""
     name = heading(passage)
     if cand.lead and not cand.text.startswith(f"{cand.lead}: "):  # alone, the item states the opposite
         cand.text = labelled(cand.lead, cand.text)

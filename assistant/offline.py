@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from assistant.markets import for_another_market, heading_markets, scoped_elsewhere
 from assistant.addressing import for_the_creator
-from assistant.passage_text import MAX_CHARS, MIN_CHARS, an_example, example_lead, for_reps, forbidding, led_units, norm
+from assistant.examples import an_example, example_lead
+from assistant.passage_text import MAX_CHARS, MIN_CHARS, for_reps, forbidding, led_units, norm
 from assistant.types import Passage
 
 INSTRUCTION_RE = re.compile(

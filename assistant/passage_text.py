@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.addressing import flagged_hearsay, gives_verdict, reports_claim
+from assistant.examples import worked_case
 from assistant.faq import ORPHAN_ANSWER, quoted_question, unquoted, with_their_questions
 from assistant.text import reflow, sentences
 from assistant.types import Passage
@@ -28,14 +29,6 @@ EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])|(?<![\w_])_
 # before receiving the order." An item quoted without it states the opposite of what the page says.
 CONDITION = re.compile(r"(?i)^(?:when|if|unless|once|before|after)\b")
 NEGATED = re.compile(r"(?i)^(?:never|not|no|do not|don't|avoid)\b")  # "Do not quote a clawback period" says it already
-# A heading over a worked example: what follows is one case, not a rule.
-EXAMPLE_HEADING = re.compile(r"(?i)\b(examples?|worked|illustrat\w*|scenarios?|sample calculation)\b")
-EXAMPLE_LEAD = "In the example \u201c{}\u201d"
-# A message quoted in the first person ('"My health rating dropped to 140. What happens now?"'), and an answer that
-# speaks of its writer as "the creator": the answer describes that one case.
-FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me)\b")
-THIRD_PERSON = re.compile(r"(?i)\bthe creator\b")
-FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def condition(heading: str) -> bool:
@@ -102,29 +95,6 @@ def without_kicker(lines: list[str], headings: set[str]) -> list[str]:
         return lines
     first = lines[filled[0]].strip()
     return lines[filled[1]:] if len(first) <= MAX_LEAD and "|" not in first and first[-1] not in ".!?:" else lines
-
-
-def example_lead(heading: str) -> str:
-    """The lead every sentence under an example heading is quoted with ('In the example "Worked example"'), or ''."""
-    return EXAMPLE_LEAD.format(heading) if heading and EXAMPLE_HEADING.search(heading) else ""
-
-
-def an_example(lead: str) -> bool:
-    """Whether a lead frames its sentence as a worked example: one case, told in the third person."""
-    return lead.startswith(EXAMPLE_LEAD.split("{")[0])
-
-
-def worked_case(asked: str, parts: list[str]) -> str:
-    """The example lead for a paragraph answering a quoted first-person message ('"My rating dropped to 140. What
-    now?"') about its writer in the third person ("At 140 the creator is below the milestone") or with the case's
-    own figures ("140 is below the 150 milestone, so you are unhealthy"), else ''. Stated to another creator without
-    it, the case reads as a fact about them. An answer that opens "Yes" or "No" is quoted
-    with its question already."""
-    if not asked or not parts or ORPHAN_ANSWER.match(parts[0]) or not FIRST_PERSON.search(asked):
-        return ""
-    figures = set(FIGURE.findall(asked))
-    about = any(THIRD_PERSON.search(p) or figures & set(FIGURE.findall(p)) for p in parts)
-    return EXAMPLE_LEAD.format(asked) if about else ""
 
 
 def labelled(label: str, sentence: str) -> str:

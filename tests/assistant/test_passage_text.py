@@ -282,7 +282,8 @@ def test_a_list_that_completes_a_condition_heading_keeps_it() -> None:
 def test_an_answer_to_a_quoted_case_leads_with_it_but_the_reader_reads_it_plain() -> None:
     """Each sentence answering a quoted first-person message about "the creator" is led by the case; a "No."
     answer is quoted with its question as before; the training pairs (reading_units) hold the plain sentences."""
-    from assistant.passage_text import an_example, led_units, reading_units
+    from assistant.examples import an_example
+    from assistant.passage_text import led_units, reading_units
     from assistant.types import Passage
 
     case = '> "I lost 5 lbs and my rating fell to 140. What now?"\n\nAt 140 the creator is below the milestone. They can appeal within 30 calendar days.'
@@ -299,7 +300,8 @@ def test_an_faq_answer_restating_the_askers_own_figures_is_that_case() -> None:
     """'**Q: My health rating dropped to 140. What now?**' answered "140 is below the 150 milestone, so you are in the
     unhealthy range" tells any other creator they are unhealthy; an answer with no figure of the case is the FAQ's
     advice, and a "No." answer is quoted with its question."""
-    from assistant.passage_text import an_example, led_units
+    from assistant.examples import an_example
+    from assistant.passage_text import led_units
 
     case = "**Q: My health rating dropped to 140. What now?**\nA: 140 is below the 150 milestone, so you are unhealthy."
     assert [(s, an_example(lead)) for s, lead in led_units(case)][-1] == \
