@@ -93,8 +93,8 @@ def with_markets(text: str, passage: Passage, region: str) -> str:
 
 
 def label_once(picked: list[Candidate], passages: list[Passage]) -> list[Candidate]:
-    """A market heading, or a condition a list completes, is said once per passage, before the first sentence
-    quoted from it."""
+    """A market heading, or a lead (a condition a list completes, a worked example), is said once per passage,
+    before the first sentence quoted from it."""
     said: set[int] = set()
     led: set[tuple[int, str]] = set()
     for cand in picked:
@@ -102,8 +102,7 @@ def label_once(picked: list[Candidate], passages: list[Passage]) -> list[Candida
         if cand.passage in said and label != ": " and cand.text.startswith(label):
             cand.text = cand.text[len(label):]
         said.add(cand.passage)
-        if cand.lead and (cand.passage, cand.lead) in led and cand.text.startswith(f"{cand.lead}: "):
-            rest = cand.text[len(cand.lead) + 2:]
+        if cand.lead and (cand.passage, cand.lead) in led and (rest := own_words(cand)) != cand.text:
             cand.text = rest[:1].upper() + rest[1:]
         led.add((cand.passage, cand.lead))
     return picked

@@ -39,7 +39,9 @@ class Candidate:
     similarity: float = 0.0  # the embedder's cosine to the question
     answer: float = 0.0  # the rating net of the sentence's prior (reader.prior); set for the best-rated few
     elsewhere: bool = False  # a rule for other markets than the one asked about: shown to a colleague, never an answer
-    lead: str = ""  # the heading a list item completes ("When no commission is paid"), said before it in a reply
+    # said before it in a reply: the heading a list item completes ("When no commission is paid"), or the worked
+    # example it belongs to (assistant.examples)
+    lead: str = ""
 
 
 def usable(sentence: str) -> bool:
