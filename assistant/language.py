@@ -22,8 +22,8 @@ NAMES = {"en": "English", "vi": "Vietnamese", "th": "Thai", "id": "Indonesian", 
 MARKET_OF = {"vi": "VN", "th": "TH"}
 HOLDING = {"vi", "th", "id", "ms", "tl"}  # languages with a prompts/holding_reply_<code>.md
 MIN_LETTERS = 12  # below this a guess is noise: "ok thx po" is not Filipino
-MIN_CONFIDENCE = 0.6  # normalised probability a non-English guess needs to be reported
-SURE = 0.9  # ... and to act on: escalating or inferring a market. Short Malay and Indonesian score between
+MIN_CONFIDENCE = 0.6  # share of the normalised probability outside English for a message to be reported
+SURE = 0.9  # a guess's own probability to act on: escalating or inferring a market
 NOISE_RE = re.compile(r"https?://\S+|@\w[\w.]*|\[\d+\]|\S+@\S+")
 SEGMENT_RE = re.compile(r"[.!?\n()\[\]]+")
 SCRIPT_RE = {"th": re.compile(r"[\u0E00-\u0E7F]"), "ko": re.compile(r"[\uAC00-\uD7AF]"),
@@ -73,10 +73,14 @@ def detect(text: str) -> Language:
             return Language(code, 1.0, has_english_part(text))
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
         return Language("en", 0.0)
-    code, confidence = identifier().classify(text)
-    if code != "en" and confidence < MIN_CONFIDENCE:
-        return Language("en", 1.0 - float(confidence))
-    return Language(str(code), float(confidence), code != "en" and has_english_part(text))
+    ranked = sorted(identifier().rank(text), key=lambda pair: -pair[1])
+    english = dict(ranked)["en"]
+    # Whether it is English is the whole non-English share: short Malay and Indonesian split theirs between
+    # the two, and neither guess alone looks sure enough to count
+    if 1.0 - english < MIN_CONFIDENCE:
+        return Language("en", float(english))
+    code, confidence = next((c, p) for c, p in ranked if c != "en")
+    return Language(str(code), float(confidence), has_english_part(text))
 
 
 def has_english_part(text: str) -> bool:

@@ -42,6 +42,12 @@ def language_escalation(check: Precheck, message: str, team: str, drafter: str, 
     return finish(draft, check)
 
 
+def guessed(draft: Draft, language: Language) -> bool:
+    """An offline draft answering a message in another language, where the guess was too unsure to escalate."""
+    return draft.status == "answered" and draft.drafter == "offline" and language.code != "en" \
+        and not language.english_part
+
+
 def finish(draft: Draft, check: Precheck) -> Draft:
     """Attach the language and warnings, keep claims out of the draft, and flag an unknown market."""
     draft.language, draft.warnings = check.language.code, check.warnings
@@ -52,6 +58,9 @@ def finish(draft: Draft, check: Precheck) -> Draft:
         if removed:  # a removed sentence may have carried the only [n] of a citation
             draft.citations = [c for c in draft.citations if f"[{c.n}]" in draft.draft]
             draft.notices.append(SCRUBBED)
+    if guessed(draft, check.language):
+        draft.notices.append(f"The message looks {check.language.name}, and the offline drafter reads English "
+                             "only: check that the draft answers what the creator asked.")
     named = set().union(*(markets_named(c.quote) for c in draft.citations), markets_named(draft.draft)) - {"SEA"}
     if not draft.region and named:
         draft.market_unknown = True

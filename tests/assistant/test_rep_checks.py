@@ -125,6 +125,30 @@ def test_an_answer_that_names_markets_without_one_given_is_flagged() -> None:
     assert not given.market_unknown
 
 
+SHORT_MALAY_INDONESIAN = ["kak sampel saya belum sampai sudah 2 minggu", "Saya mau tanya komisi saya kapan dibayar?",
+                          "Bila komisen saya akan dibayar ya?"]
+
+
+@pytest.mark.parametrize("message", SHORT_MALAY_INDONESIAN)
+def test_short_malay_or_indonesian_is_not_reported_as_english(message: str) -> None:
+    """The two split the non-English share between them: neither guess is sure, but it is not English."""
+    assert detect(message).code in {"id", "ms"}
+
+
+def test_the_rep_is_told_when_an_offline_draft_answers_a_message_in_another_language() -> None:
+    def answered() -> Draft:
+        return Draft("q", "answered", "Commissions are paid monthly [1].",
+                     [Citation(1, "a.md", "A", "", None, 0.9, "Commissions are paid monthly")], drafter="offline")
+
+    unsure = precheck(SHORT_MALAY_INDONESIAN[1], "US")
+    assert unsure.language.readable, "an unsure guess is still drafted"
+    told = finish(answered(), unsure)
+    assert any(unsure.language.name in n and "English only" in n for n in told.notices)
+    assert not any("English only" in n for n in finish(answered(), precheck(NO_MARKET, "US")).notices)
+    escalated = Draft("q", "escalate", "Thanks, passed on.", [], drafter="offline")
+    assert not any("English only" in n for n in finish(escalated, unsure).notices)
+
+
 def test_cli_json_carries_language_warnings_and_a_holding_reply(kb_store: Path, tmp_path: Path) -> None:
     lines = [{"question": VIETNAMESE}, {"question": INJECTION + ". How many free samples can I request?"}]
     src = tmp_path / "q.jsonl"
