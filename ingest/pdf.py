@@ -111,7 +111,7 @@ class VisibleText:
         if text.strip():
             self.sized.append((size * scale, text))
         if "\n" in text:
-            self.cells.newline()
+            self.cells.newline(len(self.shown))
         elif text.strip():
             self.cells.piece(tm[4] * cm[0] + cm[4], len(self.shown))
         self.shown.append(text)
@@ -153,7 +153,7 @@ def pdf_sections(path: Path, source: str, max_pages: int = MAX_PAGES) -> tuple[l
     for number, page in enumerate(reader.pages, start=1):
         visitor = VisibleText()
         page.extract_text(visitor_operand_before=visitor.before, visitor_text=visitor.text)
-        text, more = clean_text(with_cells(visitor.shown, visitor.cells.cell_starts()))
+        text, more = clean_text(with_cells(visitor.shown, *visitor.cells.layout()))
         flags += more
         pages.append([ln.strip() for ln in text.split("\n") if ln.strip()])
         sized.append(visitor.sized)

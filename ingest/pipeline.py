@@ -47,8 +47,9 @@ def config_key(settings: Settings, embedder: Embedder) -> str:
     in HTML and DOCX; v9: a paragraph ending in a lead-in is chunked with the one it introduces; v10: a
     document that calls itself superseded is one; v11: a line in capitals on its own, numbered or not, is a
     heading in Markdown and text files; v12: a DOCX with a Title paragraph keeps its Heading 1 sections; v13:
-    raw HTML in Markdown reduced to its visible text) rebuilds stores whose files did not change."""
-    return f"{embedder.name}|{settings.chunk_tokens}|v13"
+    raw HTML in Markdown reduced to its visible text; v14: a PDF table cell wrapped onto lines of its own joined
+    to its row) rebuilds stores whose files did not change."""
+    return f"{embedder.name}|{settings.chunk_tokens}|v14"
 
 
 def run_ingest(settings: Settings, store: Store, embedder: Embedder, source_dir: Path | None = None,

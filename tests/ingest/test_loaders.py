@@ -68,6 +68,33 @@ def test_pdf_prose_placed_word_by_word_gets_no_cell_marks(tmp_path: Path) -> Non
     assert "Frozen | Held by risk control" in text, text
 
 
+def test_a_pdf_cell_wrapped_onto_lines_of_its_own_stays_in_its_row(tmp_path: Path) -> None:
+    """A long last cell wraps onto lines below its row, which pypdf gives as lines of their own: they join
+    their row, and a row that leaves its last cell for the next line still aligns with the header."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    placed = [(0, [(10, "Market"), (40, "When commission settles"), (100, "Notes")]),
+              (1, [(10, "US"), (40, "About 15 days after delivery")]),
+              (2, [(100, "Longer if a return or")]), (3, [(100, "dispute is open")]),
+              (4, [(10, "VN"), (40, "After the order settles")]), (5, [(100, "Standard 7 calendar days")]),
+              (6, [(10, "TH"), (40, "When the order shows Settled"), (100, "See the glossary")]),
+              (8, [(10, "Payouts reach your balance once the order settles, whatever the market.")])]
+    for row, cells in placed:
+        for x, text in cells:
+            pdf.text(x, 20 + 6 * row, text)
+    path = tmp_path / "settles.pdf"
+    pdf.output(str(path))
+    lines = "\n".join(s.text for s in load_file(path, "policies/settles.pdf").sections).split("\n")
+    assert "Market | When commission settles | Notes" in lines, lines
+    assert "US | About 15 days after delivery | Longer if a return or dispute is open" in lines, lines
+    assert "VN | After the order settles | Standard 7 calendar days" in lines, lines
+    assert "TH | When the order shows Settled | See the glossary" in lines, lines
+    assert "Payouts reach your balance once the order settles, whatever the market." in lines, lines
+
+
 def test_the_sample_pdfs_tables_read_row_by_row() -> None:
     """The shipped commission PDF: a cell wrapped inside its row ("no commission / yet") stays in it, and
     the rows are not reflowed into each other or into the paragraph after them."""
