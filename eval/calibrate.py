@@ -1,7 +1,9 @@
 """Choose the reader's answerability threshold from eval rows: the most unanswerable questions escalated
 while answerable ones are wrongly escalated at most `max_false` of the time on each set. Each set on its own,
 so that the larger one (knowledge_base dev, which the reader trained on) cannot buy a higher threshold with
-false escalations on the knowledge base it never saw."""
+false escalations on the knowledge base it never saw. A set whose escalations from other rules (a language the
+offline drafter cannot read, a market with no rules) already pass the cap cannot be held to it by any threshold:
+it is left out of the choice and named, instead of driving the threshold to zero."""
 from __future__ import annotations
 
 from typing import Any
@@ -11,8 +13,9 @@ ANSWERABLE = ("answerable", "multi_doc")
 
 def escalates(row: dict[str, Any], threshold: float, used: float) -> bool:
     """Whether the row would escalate at `threshold`, given it ran at `used`: an escalation that did not
-    come from the reader (a market with no rules, no checkable citation) stays one."""
-    forced = row["status"] == "escalate" and row["answerability"] >= used
+    come from the reader (a market with no rules, no checkable citation, or a message the reader never read,
+    whose answerability is reported as 0.0) stays one."""
+    forced = row["status"] == "escalate" and (row["answerability"] >= used or row["answerability"] == 0.0)
     return forced or row["answerability"] < threshold
 
 
@@ -29,16 +32,19 @@ def sweep(rows: list[dict[str, Any]], used: float, steps: int = 100) -> list[dic
     return out
 
 
-def choose(sets: list[list[dict[str, Any]]], used: float, max_false: float = 0.05) -> dict[str, float]:
-    """The highest threshold that keeps false escalations at or below max_false on every set."""
+def choose(sets: list[list[dict[str, Any]]], used: float, max_false: float = 0.05) -> dict[str, Any]:
+    """The highest threshold that keeps false escalations at or below max_false on every set that can be held
+    to it; `left_out` lists (by position) the sets whose escalations from other rules alone pass the cap."""
     sweeps = [sweep(rows, used) for rows in sets]
-    ok = [points for points in zip(*sweeps) if all(p["false_escalations"] <= max_false for p in points)]
+    left_out = [n for n, points in enumerate(sweeps) if points[0]["false_escalations"] > max_false]
+    held = [points for n, points in enumerate(sweeps) if n not in left_out] or sweeps
+    ok = [points for points in zip(*held) if all(p["false_escalations"] <= max_false for p in points)]
     if not ok:
-        return {"threshold": 0.0}
+        return {"threshold": 0.0, "left_out": left_out}
     points = max(ok, key=lambda ps: ps[0]["threshold"])
     return {"threshold": points[0]["threshold"],
             "false_escalations": max(p["false_escalations"] for p in points),
-            "unanswerable_escalated": min(p["unanswerable_escalated"] for p in points)}
+            "unanswerable_escalated": min(p["unanswerable_escalated"] for p in points), "left_out": left_out}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +63,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{points[0]['threshold']:.2f}  " + "  |  ".join(
             f"{path.name}: false escalations {p['false_escalations']:.3f}, unanswerable escalated "
             f"{p['unanswerable_escalated']:.3f}" for path, p in zip(args.results, points)))
-    print("chosen (the worst set's rates):", choose(sets, args.used, args.max_false))
+    chosen = choose(sets, args.used, args.max_false)
+    for n in chosen["left_out"]:
+        print(f"left out: {args.results[n].name} escalates more than {args.max_false:.0%} of its answerable questions "
+              "at any threshold (other rules' escalations)")
+    print("chosen (the worst held set's rates):", {k: v for k, v in chosen.items() if k != "left_out"})
     return 0
 
 

@@ -119,10 +119,11 @@ def test_only_a_sentence_that_answers_about_as_well_as_the_best_can_make_its_ver
     write_md(tmp_path / "kb" / "samples-2024.md", "> This version was replaced by the 2025 page.\n\n# Who could "
              "request free samples\n\nUnder the 2024 rules you needed at least 5,000 followers to request free "
              "samples.", title="Sample eligibility (2024)", effective="2024-06-01")
-    desk = assistant_over(tmp_path, embedder, Fixed({"4 business hours": 0.9, "5,000 followers": 0.08}))
+    ratings = {"4 business hours": 0.9}
+    desk = assistant_over(tmp_path, embedder, Fixed(ratings))
+    ratings["5,000 followers"] = desk.settings.reader_threshold + 0.02  # an answer on its own, just barely
     past = "was the Trust & Policy reply time the same back in February 2026, before the current matrix took effect?"
     draft = desk.ask(past)
-    assert desk.settings.reader_threshold < 0.08  # the older page's sentence is rated as an answer on its own
     assert draft.status == "escalate" and not draft.citations
     assert "February 2026" in draft.reason and "Escalation matrix" in draft.reason, draft.reason
     today = desk.ask("how fast does Trust & Policy reply to appeal cases?")

@@ -30,4 +30,18 @@ def test_escalations_from_other_rules_stay() -> None:
     assert escalates(forced, 0.0, used=0.1)
     assert not escalates({**forced, "status": "answered"}, 0.3, used=0.1)
     assert choose([rows([0.0] * 10, [])], used=0.0) == {"threshold": 0.0, "false_escalations": 0.0,
-                                                       "unanswerable_escalated": 0.0}
+                                                       "unanswerable_escalated": 0.0, "left_out": []}
+    unread = {"kind": "answerable", "status": "escalate", "answerability": 0.0}  # a language it cannot read
+    assert escalates(unread, 0.0, used=0.1)
+
+
+def test_a_set_that_other_rules_keep_above_the_cap_is_left_out() -> None:
+    """No threshold holds a set whose language and market escalations alone pass the cap: it is named and left
+    out, and the other set chooses, instead of every set being driven to a threshold of zero."""
+    unread = [{"kind": "answerable", "status": "escalate", "answerability": 0.0}] * 6  # 6 % escalated by design
+    over = rows([0.9] * 90 + [0.15] * 4, [0.1] * 10) + unread
+    held = rows([0.9] * 96 + [0.15] * 4, [0.1] * 10)  # 4 % below 0.2
+    chosen = choose([over, held], used=0.06)
+    assert chosen["left_out"] == [0]
+    assert chosen["threshold"] == pytest.approx(0.9) and chosen["false_escalations"] <= 0.05
+    assert choose([over], used=0.06)["left_out"] == [0]
