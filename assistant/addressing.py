@@ -44,10 +44,15 @@ ABOUT_CREATOR = re.compile(r"(?i)\bthe creator\b|\bthe creator's\b|\bescalat\w*|
 # A claim reported from elsewhere ("Some creators say ...", "A third-party blog says ..."), and a document's
 # verdict on one ("This is unverified", "Third-party guides only"). A claim reaches a creator only with its
 # verdict, so that it is never stated as fact and a creator asking "is that true?" hears what the document says.
-CLAIM = re.compile(r"(?i)\b(?:rumou?rs?|hearsay|unofficial|third[- ]party (?:claims?|sites?|blogs?|guides?|sources?|posts?)|"
+CLAIM = re.compile(r"(?i)\b(?:rumou?rs?|hearsay|unofficial|"
+                   r"third[- ]party (?:claims?|(?:web)?sites?|blogs?|guides?|sources?|posts?|pages?|articles?|videos?|forums?)|"
                    r"(?:some|other) (?:creators|guides|sites|blogs|people|posts) (?:say|claim|report|suggest)|"
+                   # one unnamed source ("One site quotes ...", "One seller-side guide says ..."); a named one
+                   # ("The US seller guide says", "TikTok's guide says") is the document's own source
+                   r"(?:a|an|one|another|some) (?:[\w-]+ )?(?:(?:web)?sites?|blogs?|guides?|articles?|forums?|sources?|videos?) "
+                   r"(?:says?|claims?|quotes?|reports?|suggests?|states?|estimates?)|"
                    r"according to (?:a |some )?(?:blog|forum|reddit|creator))")
-VERDICT = re.compile(r"(?i)\b(?:unverified|unconfirmed|not (?:been )?(?:confirmed|verified)|(?:no|not an?) official\b|"
+VERDICT = re.compile(r"(?i)\b(?:unverified|unconfirmed|not (?:been )?(?:confirmed|verified)|(?:no|not an?) official\b|contradicts?\b|unofficial\)|(?:as|is|are) unofficial\b|"
                      r"(?:is|are|was|were) (?:false|wrong|incorrect|inaccurate|out of date|outdated|a myth)\b|"
                      r"third[- ]party \w+ only\b)")
 # Conjunctions and prepositions that may follow "the creator" as an object ("rate the creator once it is

@@ -76,6 +76,9 @@ def test_advice_to_creators_stays_in(sentence: str) -> None:
     "Some creators say payouts are monthly.",
     "A third-party blog claims the label cuts views by half.",
     "Rumours of a $10 minimum circulate; do not repeat them.",
+    "A third-party website says the minimum withdrawal is $10 in the US.",
+    "One site quotes category averages of about 16.4% for health.",
+    "One seller-side guide says commission is clawed back if the order is refunded later.",
 ])
 def test_a_claim_without_its_verdict_is_not_stated(sentence: str) -> None:
     """A claim reported from elsewhere never reaches a creator on its own, as if it were fact."""
@@ -87,9 +90,21 @@ def test_a_claim_without_its_verdict_is_not_stated(sentence: str) -> None:
     "Some creators say payouts are monthly; this is not confirmed.",
     "A third-party blog claims the label cuts views, which is unverified.",
     "UK: minimum followers 1,000, source Third-party guides only; no official UK page found.",
+    "A third-party website says the minimum is $10. This contradicts TikTok's US page ($2 minimum).",
+    "A third-party comparison adds that Business accounts cannot receive LIVE gifts (unofficial).",
 ])
 def test_a_claim_with_its_verdict_is_quoted_whole(sentence: str) -> None:
     """The document's verdict travels with the claim, so the creator reads that it is unconfirmed."""
+    assert not flagged_hearsay(sentence)
+    assert for_the_creator(sentence) == sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "The US seller guide says sellers should review requests within 7 days.",
+    "TikTok's guide says an unlink request is approved automatically after 7 days.",
+])
+def test_a_named_source_is_not_hearsay(sentence: str) -> None:
+    """A document citing its own source by name states a fact; only an unnamed one is a claim to weigh."""
     assert not flagged_hearsay(sentence)
     assert for_the_creator(sentence) == sentence
 
