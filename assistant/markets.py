@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # offline imports this module
 SCOPE_RE = re.compile(r"(?im)^\W*when to use\W*(.+)$")
 ANY_MARKET = re.compile(r"(?i)\b(?:any|every|all) markets?\b")
 BRACKETED_END = re.compile(r"\(([^()]{2,40})\)$")
-LABEL_START = re.compile(r"^([^:()]{2,40}):\s")  # "US: the Pilot Program"
+LABEL_START = re.compile(r"^(?:\d+[.)]\s+)?([^:()]{2,40}):\s")  # "US: the Pilot Program", "5. Thailand: stricter rules"
 
 
 def markets_named(sentence: str) -> set[str]:

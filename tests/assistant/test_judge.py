@@ -196,6 +196,7 @@ def test_a_rating_just_under_the_threshold_is_not_printed_equal_to_it() -> None:
     (["Who can sell", "US: the Pilot Program"], "New creators get 3 LIVEs.", "TH", "US"),
     (["Southeast Asia notes", "Vietnam (VN)"], "In Vietnam the window is 14 days.", "", ""),  # the sentence says so
     (["Samples", "Posting deadline"], "Post within 30 days.", "", ""),
+    (["Claims", "5. Thailand: stricter rules"], "Makeup with a temporary effect is fine.", "", "Thailand"),  # not "5. Thailand"
 ])
 def test_market_label(sections: list[str], sentence: str, region: str, label: str) -> None:
     from assistant.markets import market_label
