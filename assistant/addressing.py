@@ -111,10 +111,11 @@ def gives_verdict(sentence: str) -> bool:
 
 
 def second_person(sentence: str) -> str:
-    """'The creator has 30 days' becomes 'You have 30 days'; 'the creator's' becomes 'your'."""
+    """'The creator has 30 days' becomes 'You have 30 days'; 'the creator's' and 'a creator's' become 'your'."""
     sentence = ANY_CREATOR.sub(lambda found: f"You{found.group(1)}{agree(found.group(2))}", sentence)
-    sentence = re.sub(r"\bThe creator's\b", "Your", sentence)
-    sentence = re.sub(r"\bthe creator's\b", "your", sentence)
+    # "a creator's" states a rule for any creator's balance or rating, so for this one's
+    sentence = re.sub(r"\b(?:The|A) creator's\b", "Your", sentence)
+    sentence = re.sub(r"\b(?:the|a) creator's\b", "your", sentence)
 
     def swap(found: re.Match) -> str:
         verb = found.group(3) or ""

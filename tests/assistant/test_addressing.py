@@ -9,6 +9,9 @@ from assistant.addressing import agree, flagged_hearsay, for_staff_only, for_the
 @pytest.mark.parametrize("before,after", [
     ("The creator has 30 days to post.", "You have 30 days to post."),
     ("Commission reaches the creator's balance after settlement.", "Commission reaches your balance after settlement."),
+    ("Once a creator's commission has settled, it can be withdrawn.", "Once your commission has settled, it can be withdrawn."),
+    ("A creator's rating drops with each violation.", "Your rating drops with each violation."),
+    ("Never mention another creator's earnings.", "Never mention another creator's earnings."),
     ("When the creator applies, the creator goes to the Affiliate Center.", "When you apply, you go to the Affiliate Center."),
     ("The creator must keep the video up.", "You must keep the video up."),
     ("Creators in the UK need 1,000 followers.", "Creators in the UK need 1,000 followers."),
