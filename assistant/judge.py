@@ -116,7 +116,7 @@ def judge(question: str, passages: list[Passage], reader: Reader, threshold: flo
     cands = candidates(passages, staff, region)
     if not cands:
         return Verdict()
-    texts = [pair_text(c.text, heading(passages[c.passage])) for c in cands]
+    texts = [pair_text(c.read or c.text, heading(passages[c.passage])) for c in cands]
     ratings = reader.score(question, texts)
     similar = similarity(question, [c.text for c in cands]) if similarity else np.zeros(len(cands))
     for cand, rating, cosine in zip(cands, ratings, similar):

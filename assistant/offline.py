@@ -42,6 +42,7 @@ class Candidate:
     # said before it in a reply: the heading a list item completes ("When no commission is paid"), or the worked
     # example it belongs to (assistant.examples)
     lead: str = ""
+    read: str = ""  # the sentence as the document writes it, which the reader was trained on; '' when it is `text`
 
 
 def usable(sentence: str) -> bool:
@@ -79,9 +80,11 @@ def candidates(passages: list[Passage], staff: bool = False, region: str = "") -
         for sentence, lead in led_units(passage.text, headings, forbids, names[-1].strip()):
             if example and not lead and not sentence.lower().startswith(("example", "for example")):
                 lead = example
+            written = sentence
             if not staff:  # a worked example's creator is not the one reading: "the creator" stays
                 sentence = for_the_creator(sentence, address=not an_example(lead))
             elsewhere = bool(sentence) and for_another_market(sentence, region, scope)
             if sentence and usable(sentence) and (staff or not elsewhere):  # a colleague sees it, labelled
-                out.append(Candidate(sentence, index, len(out), elsewhere=elsewhere, lead=lead))
+                out.append(Candidate(sentence, index, len(out), elsewhere=elsewhere, lead=lead,
+                                     read=written if written != sentence else ""))
     return out

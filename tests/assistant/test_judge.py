@@ -31,6 +31,19 @@ def test_answerability_is_the_best_rating_tempered_by_the_next() -> None:
     assert "what is the minimum?" in reason and "0.40" in reason and "0.50" in reason
 
 
+def test_the_reader_reads_a_sentence_as_the_document_writes_it() -> None:
+    """A creator's reply says "you"; the reader, trained on the documents' sentences, still reads "the creator"."""
+    class Recording(Fixed):
+        def score(self, question: str, texts: list[str]) -> np.ndarray:
+            self.read = list(texts)
+            return super().score(question, texts)
+
+    reader = Recording({"30 days": 0.9})
+    verdict = judge("how long to post?", [passage("The creator has 30 days to post the video.")], reader, 0.5, 1000)
+    assert verdict.picked[0].text.startswith("You have 30 days")
+    assert any("The creator has 30 days" in text for text in reader.read) and not any("You have" in t for t in reader.read)
+
+
 def test_answerability_of_few_sentences() -> None:
     """One rated sentence is its own answerability; none is 0; more weight on the second lowers it monotonically."""
     assert answerability(np.array([0.7])) == pytest.approx(0.7)
