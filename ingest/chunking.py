@@ -9,6 +9,7 @@ from typing import Any, Callable
 from ingest.documents import LoadedDoc, Section
 
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
+TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?\|?$")  # "|---|:--:|"
 TokenCounter = Callable[[str], int]
 # Tokenising costs memory in proportion to the text, and ingest does it outside the parsing sandbox, so
 # a text this many times longer than the budget is split before it is ever counted whole.
@@ -41,6 +42,8 @@ def pieces(text: str, budget: int, count: TokenCounter, joiner: str = "\n\n") ->
     comes with the separator that joins it to the part before it."""
     if len(text) <= budget * MAX_CHARS_PER_TOKEN and count(text) <= budget:
         return [(joiner, text)]
+    if groups := table_parts(text, budget, count):
+        return [(joiner if i == 0 else "\n\n", group) for i, group in enumerate(groups)]
     for inner, splitter in SPLITTERS:
         parts = [p for p in splitter(text) if p.strip()]
         if inner == "\n\n":
@@ -48,6 +51,28 @@ def pieces(text: str, budget: int, count: TokenCounter, joiner: str = "\n\n") ->
         if len(parts) > 1:
             return [q for i, p in enumerate(parts) for q in pieces(p, budget, count, joiner if i == 0 else inner)]
     return [(joiner if i == 0 else " ", words) for i, words in enumerate(split_words(text, budget, count))]
+
+
+def table_parts(text: str, budget: int, count: TokenCounter) -> list[str]:
+    """A table too long for one chunk, as tables of consecutive rows that each repeat its header (and a
+    Markdown table's rule line): a row read without the header names no column, and its first row would be
+    taken for the header. A DOCX or HTML table is rows of cells kept apart by ' | ', the first its header.
+    Empty when the text is not such a table, or the header leaves no room for a row."""
+    lines = text.split("\n")
+    markdown = len(lines) >= 4 and all(ln.lstrip().startswith("|") for ln in lines) and TABLE_RULE.match(lines[1].strip())
+    cells = {ln.count(" | ") for ln in lines}
+    if not markdown and (len(lines) < 3 or len(cells) != 1 or 0 in cells or lines[0].lstrip().startswith("|")):
+        return []
+    head = 2 if markdown else 1
+    header = "\n".join(lines[:head])
+    if count(f"{header}\n{lines[head]}") > budget:
+        return []
+    groups: list[list[str]] = [[]]
+    for row in lines[head:]:
+        if groups[-1] and count("\n".join([header, *groups[-1], row])) > budget:
+            groups.append([])
+        groups[-1].append(row)
+    return ["\n".join([header, *group]) for group in groups]
 
 
 def with_what_they_lead(paragraphs: list[str], budget: int, count: TokenCounter) -> list[str]:

@@ -48,8 +48,9 @@ def config_key(settings: Settings, embedder: Embedder) -> str:
     document that calls itself superseded is one; v11: a line in capitals on its own, numbered or not, is a
     heading in Markdown and text files; v12: a DOCX with a Title paragraph keeps its Heading 1 sections; v13:
     raw HTML in Markdown reduced to its visible text; v14: a PDF table cell wrapped onto lines of its own joined
-    to its row) rebuilds stores whose files did not change."""
-    return f"{embedder.name}|{settings.chunk_tokens}|v14"
+    to its row; v15: a Markdown table split across chunks repeats its header in each) rebuilds stores whose files
+    did not change."""
+    return f"{embedder.name}|{settings.chunk_tokens}|v15"
 
 
 def run_ingest(settings: Settings, store: Store, embedder: Embedder, source_dir: Path | None = None,

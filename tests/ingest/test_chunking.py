@@ -93,3 +93,28 @@ def test_a_lead_in_is_chunked_with_the_list_it_introduces(embedder: Embedder) ->
     assert len(chunks) > 1
     assert not any(c.text.rstrip().endswith(":") for c in chunks)
     assert any("Examples TikTok gives:\n\n- item number 0" in c.text for c in chunks)
+
+
+def test_a_table_split_across_chunks_repeats_its_header_in_each(embedder: Embedder) -> None:
+    """A row read in a later chunk without the header names no column, and its first row would be taken for
+    the header; each chunk's part of the table starts with the header and rule line, and no row is lost."""
+    header = "| Topic | Escalate to | First response |\n|---|---|---|"
+    rows = [f"| Topic number {i} about payouts and samples | Team {i} desk | {i} business hours |" for i in range(40)]
+    doc = LoadedDoc(source="processes/matrix.md", title="Matrix", metadata={},
+                    sections=[Section(["Owners"], "Who owns what.\n\n" + "\n".join([header, *rows]))])
+    chunks = chunk_document(doc, "a" * 64, embedder.max_tokens, 160, embedder.count_tokens)
+    tabled = [c.text for c in chunks if "| Topic number" in c.text]
+    assert len(tabled) > 1
+    assert all(text[text.index("| Topic |"):].startswith(header) for text in tabled)
+    assert [r for text in tabled for r in text.split("\n") if r.startswith("| Topic number")] == rows
+
+
+def test_a_docx_or_html_table_split_across_chunks_repeats_its_first_row(embedder: Embedder) -> None:
+    """DOCX and HTML tables arrive as rows of cells kept apart by ' | ', the first row naming the columns."""
+    header = "Topic | Escalate to | First response"
+    rows = [f"Topic number {i} about payouts and samples | Team {i} desk | {i} business hours" for i in range(40)]
+    doc = LoadedDoc(source="processes/matrix.docx", title="Matrix", metadata={},
+                    sections=[Section(["Owners"], "\n".join([header, *rows]))])
+    chunks = chunk_document(doc, "a" * 64, embedder.max_tokens, 160, embedder.count_tokens)
+    assert len(chunks) > 1 and all(c.text.startswith(header + "\n") for c in chunks)
+    assert [r for c in chunks for r in c.text.split("\n") if r.startswith("Topic number")] == rows
