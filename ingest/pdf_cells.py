@@ -26,13 +26,10 @@ class CellTracker:
         """A visible piece of text starting at x."""
         self.lines[-1].append((x, index))
 
-    def cell_starts(self) -> set[int]:
-        """Indices of the pieces that begin a table cell other than a row's first."""
-        return self.layout()[0]
-
     def layout(self) -> tuple[set[int], dict[int, str]]:
-        """Cell starts, and the line breaks inside a row whose cell wrapped onto lines of its own, with what
-        replaces each: ' | ' where the wrapped text starts a later column, a space where it goes on the last."""
+        """The indices of the pieces that begin a table cell other than a row's first, and the line breaks inside
+        a row whose cell wrapped onto lines of its own, with what replaces each: ' | ' where the wrapped text
+        starts a later column, a space where it goes on in the last."""
         kept = [(line, brk) for line, brk in zip(self.lines, self.breaks) if line]
         lines = [line for line, _ in kept]
         jumps = [[(x, i) for (before, _), (x, i) in zip(line, line[1:]) if x > before + COLUMN_GAP_PT] for line in lines]
@@ -70,12 +67,12 @@ def wrapped_cells(lines: list[Line], jumps: list[Line], rows: dict[int, set[floa
     columns: set[float] = set()
     last = left = 0.0
     for n, line in enumerate(lines):
+        follows = n > 0 and (n - 1 in rows or breaks[n - 1] in joins)  # the line before is in a table's row
         if n in rows:
-            columns = rows[n] | (columns if n - 1 in rows or (n - 1 >= 0 and breaks[n - 1] in joins) else set())
+            columns = rows[n] | (columns if follows else set())
             last, left = max(x for x, _ in jumps[n]), line[0][0]
             continue
         x = line[0][0]
-        follows = n - 1 in rows or (n - 1 >= 0 and breaks[n - 1] in joins)
         if follows and not jumps[n] and breaks[n] >= 0 and x > left + COLUMN_GAP_PT:
             if abs(x - last) <= ALIGN_PT:
                 joins[breaks[n]] = " "
