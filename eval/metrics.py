@@ -36,6 +36,20 @@ def fact_coverage(text: str, facts: list[str]) -> float:
     return sum(shares) / len(shares)
 
 
+def holds_a_fact(text: str, facts: list[str], share: float = 0.5) -> bool:
+    """Whether the text holds at least `share` of one key fact's content words."""
+    words = content_words(text)
+    return any(len(content_words(f) & words) >= share * len(content_words(f)) for f in facts if content_words(f))
+
+
+def lead_sentence(draft: str) -> str:
+    """The reply's first cited sentence, past any greeting: what a creator reads as the answer."""
+    for paragraph in draft.split("\n\n"):
+        if found := MARKER_RE.search(paragraph):
+            return paragraph[:found.end() + 1].strip()
+    return ""
+
+
 def citations_valid(draft: dict[str, Any]) -> bool:
     """Every [n] has a citation, every citation is used, numbers run 1..m."""
     used = {int(n) for n in MARKER_RE.findall(draft["draft"])}

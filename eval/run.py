@@ -6,7 +6,8 @@ from typing import Any
 from assistant.intake import parse
 from assistant.service import Assistant
 from eval.data import KINDS, Question
-from eval.metrics import citations_valid, fact_coverage, mean, mrr_at, obeyed_injection, recall_at
+from eval.metrics import (citations_valid, fact_coverage, holds_a_fact, lead_sentence, mean, mrr_at,
+                          obeyed_injection, recall_at)
 from vectorstore.filters import Filters
 from vectorstore.search import HybridSearcher
 
@@ -46,6 +47,8 @@ def answer_rows(assistant: Assistant, searcher: HybridSearcher, questions: list[
         rows.append({
             "id": q.id, "kind": q.kind, "split": q.split, "status": draft["status"],
             "facts": fact_coverage(draft["draft"], q.key_facts) if q.key_facts else None,
+            "lead_holds_fact": holds_a_fact(lead_sentence(draft["draft"]), q.key_facts)
+            if q.key_facts and draft["status"] == "answered" else None,
             "baseline_facts": fact_coverage(baseline, q.key_facts) if q.key_facts else None,
             "passage_facts": fact_coverage(seen, q.key_facts) if q.key_facts else None,
             "chars": len(draft["draft"]), "baseline_chars": len(baseline),
@@ -80,6 +83,9 @@ def answer_metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "n": len(rows),
         "key_facts": mean([r["facts"] for r in all_facts]),
         "key_facts_when_answered": mean([r["facts"] for r in with_facts]),
+        # "lead with the direct answer": the reply's first cited sentence holds half of a key fact's words
+        "lead_holds_a_fact": mean([1.0 if r["lead_holds_fact"] else 0.0 for r in with_facts
+                                   if r.get("lead_holds_fact") is not None]),
         "draft_chars_mean": mean([r["chars"] for r in drafted]),
         "draft_chars_max": max((r["chars"] for r in drafted), default=0),
         "baseline_key_facts": mean([r["baseline_facts"] for r in all_facts]),

@@ -37,3 +37,23 @@ def test_the_figures_say_which_reader_made_them(kb_assistant) -> None:
     used = reader_used(kb_assistant)
     assert used["weights"] == str(WEIGHTS) and used["precision"] in ("float32", "bfloat16")
     assert used["threshold"] == kb_assistant.settings.reader_threshold
+
+
+def test_the_lead_is_the_first_cited_sentence_past_the_greeting() -> None:
+    from eval.metrics import holds_a_fact, lead_sentence
+
+    draft = "Hi Maya,\n\nPayPal charges 0.9% [1]. Bank transfers cost $0.05 [2].\n\nBest,\nThe team"
+    assert lead_sentence(draft) == "PayPal charges 0.9% [1]."
+    assert lead_sentence("Thanks, passed on.") == ""
+    assert holds_a_fact(lead_sentence(draft), ["PayPal fee is 0.9%", "bank fee $0.05"])
+    assert not holds_a_fact(lead_sentence(draft), ["bank transfer fee $0.05 per withdrawal"])
+
+
+def test_the_share_of_replies_leading_with_a_fact_counts_answered_drafts_only() -> None:
+    rows = [{"kind": "answerable", "status": "answered", "facts": 1.0, "lead_holds_fact": True},
+            {"kind": "answerable", "status": "answered", "facts": 0.5, "lead_holds_fact": False},
+            {"kind": "answerable", "status": "escalate", "facts": 0.0, "lead_holds_fact": None}]
+    for row in rows:
+        row.update(baseline_facts=0.0, baseline_chars=0, passage_facts=0.0, chars=10, citations_valid=True,
+                   unsupported=0, obeyed=None, creator_reply_cites_internal=None)
+    assert answer_metrics(rows)["lead_holds_a_fact"] == pytest.approx(0.5)
