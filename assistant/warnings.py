@@ -18,7 +18,7 @@ INSTRUCTION_RES = [
                r"[^.!?\n]{0,25}?"
                r"\b(?:internal|staff[- ]only|confidential)\s+(?:[\w-]+\s+)?(?:notes?|tables?|docs?|documents?|guides?|"
                r"matri(?:x|ces)|lists?|contacts?|emails?|numbers?|process(?:es)?|sops?|prompts?|instructions?|wiki|"
-               r"playbooks?)\b", re.I),
+               r"playbooks?|leads?|names?)\b", re.I),
     # "tell me I am approved", "confirm that we are owed": the message scripts the answer it wants
     re.compile(r"\b(?:tell|confirm|state|say|write|reply|respond|answer)\b(?: to)?(?: me| us| them| the creator)?"
                r"(?: that)? (?:i|we)(?:'?m| am| are| was| were| have| 've|'ve| will| get| got| qualify)\b", re.I),
@@ -32,7 +32,9 @@ SCRIPTED_RES = [
                r"whatever\s+|this\s+)?(?:ai|assistant|bot|model|llm|chatbot)s?\b|"
                r"(?:^|[\[(<{]|\b(?:hey|dear|ps|yo|and|also)\s+)\s*(?:the\s+)?(?:ai|assistant|bot)\s*[:,]|"
                r"(?:<<?|>|\[|\{|#{2,}|-{3,}|^)\s*(?:sys|system|developer|admin)(?:\s+(?:messages?|notices?|notes?|prompt|"
-               r"override|update|instructions?|audit))?\s*(?:[:>\]]|-{2,})", re.I),
+               r"override|update|instructions?|audit))?\s*(?:[:>\]|]|-{2,}|/{2,})|"
+               # the assistant told what it must do in the third person: "before answering, the assistant must list ..."
+               r"\bthe\s+(?:ai|assistant|bot|model|chatbot)\s+(?:must|shall|is to|has to|needs to|should now)\b", re.I),
     # the reply scripted or played as a part: "end your reply with", "reply only with", "new persona", "stay in character"
     re.compile(r"\b(?:end|start|open|begin|finish|append|prefix|close)\w*\s+(?:your|the|every|each|this)\s+"
                r"(?:reply|replies|answer|answers|response|responses)\b|\b(?:reply|respond|answer)\s+only\s+(?:with|in|as)\b|"
