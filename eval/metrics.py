@@ -27,19 +27,21 @@ def distinct(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+def fact_shares(text: str, facts: list[str]) -> list[float]:
+    """Each key fact's share of content words found in the text (0 for a fact with none)."""
+    words = content_words(text)
+    return [len(content_words(f) & words) / (len(content_words(f)) or 1) for f in facts]
+
+
 def fact_coverage(text: str, facts: list[str]) -> float:
     """Mean share of each key fact's content words found in the text."""
-    if not facts:
-        return 0.0
-    words = content_words(text)
-    shares = [len(content_words(f) & words) / (len(content_words(f)) or 1) for f in facts]
-    return sum(shares) / len(shares)
+    shares = fact_shares(text, facts)
+    return sum(shares) / len(shares) if shares else 0.0
 
 
 def holds_a_fact(text: str, facts: list[str], share: float = 0.5) -> bool:
     """Whether the text holds at least `share` of one key fact's content words."""
-    words = content_words(text)
-    return any(len(content_words(f) & words) >= share * len(content_words(f)) for f in facts if content_words(f))
+    return any(found >= share for found in fact_shares(text, facts))
 
 
 def lead_sentence(draft: str) -> str:
