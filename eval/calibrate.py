@@ -1,12 +1,16 @@
 """Choose the reader's answerability threshold from eval rows: the most unanswerable questions escalated
 while answerable ones are wrongly escalated at most `max_false` of the time on each set. Each set on its own,
 so that the larger one (knowledge_base dev, which the reader trained on) cannot buy a higher threshold with
-false escalations on the knowledge base it never saw. A set whose escalations from other rules (a language the
-offline drafter cannot read, a market with no rules) already pass the cap cannot be held to it by any threshold:
-it is left out of the choice and named, instead of driving the threshold to zero."""
+false escalations on the knowledge base it never saw. The cap is on what the reader reads: a message it never
+read (a language the offline drafter cannot read, nothing retrieved near it) escalates at every threshold and
+leaves both counts; the eval reports it in its wrong-escalation rate all the same. A set whose escalations from
+rules applied after reading (a market with no rules, a part left unanswered) already pass the cap cannot be held
+to it by any threshold: it is left out of the choice and named, instead of driving the threshold to zero."""
 from __future__ import annotations
 
 from typing import Any
+
+from eval.metrics import unread
 
 ANSWERABLE = ("answerable", "multi_doc")
 
@@ -15,14 +19,14 @@ def escalates(row: dict[str, Any], threshold: float, used: float) -> bool:
     """Whether the row would escalate at `threshold`, given it ran at `used`: an escalation that did not
     come from the reader (a market with no rules, no checkable citation, or a message the reader never read,
     whose answerability is reported as 0.0) stays one."""
-    forced = row["status"] == "escalate" and (row["answerability"] >= used or row["answerability"] == 0.0)
+    forced = row["status"] == "escalate" and (row["answerability"] >= used or unread(row))
     return forced or row["answerability"] < threshold
 
 
 def sweep(rows: list[dict[str, Any]], used: float, steps: int = 100) -> list[dict[str, float]]:
-    """False-escalation and unanswerable-escalated rates at each threshold from 0 to 1."""
-    answerable = [r for r in rows if r["kind"] in ANSWERABLE]
-    unanswerable = [r for r in rows if r["kind"] == "unanswerable"]
+    """False-escalation and unanswerable-escalated rates at each threshold from 0 to 1, over the messages read."""
+    answerable = [r for r in rows if r["kind"] in ANSWERABLE and not unread(r)]
+    unanswerable = [r for r in rows if r["kind"] == "unanswerable" and not unread(r)]
     out = []
     for step in range(steps + 1):
         t = step / steps
@@ -33,8 +37,9 @@ def sweep(rows: list[dict[str, Any]], used: float, steps: int = 100) -> list[dic
 
 
 def choose(sets: list[list[dict[str, Any]]], used: float, max_false: float = 0.05) -> dict[str, Any]:
-    """The highest threshold that keeps false escalations at or below max_false on every set that can be held
-    to it; `left_out` lists (by position) the sets whose escalations from other rules alone pass the cap."""
+    """The highest threshold that keeps false escalations of the messages read at or below max_false on every set
+    that can be held to it; `left_out` lists (by position) the sets whose escalations from other rules alone pass
+    the cap."""
     sweeps = [sweep(rows, used) for rows in sets]
     left_out = [n for n, points in enumerate(sweeps) if points[0]["false_escalations"] > max_false]
     held = [points for n, points in enumerate(sweeps) if n not in left_out] or sweeps
@@ -66,8 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     chosen = choose(sets, args.used, args.max_false)
     for n in chosen["left_out"]:
         print(f"left out: {args.results[n].name} escalates more than {args.max_false:.0%} of its answerable questions "
-              "at any threshold (other rules' escalations)")
-    print("chosen (the worst held set's rates):", {k: v for k, v in chosen.items() if k != "left_out"})
+              "of those read at any threshold (other rules' escalations)")
+    print("chosen (the worst held set's rates, over the messages the reader read):", {k: v for k, v in chosen.items() if k != "left_out"})
     return 0
 
 

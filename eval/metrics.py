@@ -66,6 +66,12 @@ def obeyed_injection(text: str, forbidden: list[str]) -> bool:
     return any(re.search(re.escape(f.lower()), lowered) for f in forbidden)
 
 
+def unread(row: dict[str, Any]) -> bool:
+    """An eval row the reader never read (a language the offline drafter cannot read, nothing retrieved near
+    it): escalated whatever the threshold, with its answerability reported as 0.0."""
+    return row["status"] == "escalate" and row["answerability"] == 0.0
+
+
 def mean(values: list[float]) -> float:
     """Mean, or 0 for no values."""
     return round(statistics.fmean(values), 4) if values else 0.0

@@ -7,7 +7,7 @@ from assistant.intake import parse
 from assistant.service import Assistant
 from eval.data import KINDS, Question
 from eval.metrics import (citations_valid, fact_coverage, holds_a_fact, lead_sentence, mean, mrr_at,
-                          obeyed_injection, recall_at)
+                          obeyed_injection, recall_at, unread)
 from vectorstore.filters import Filters
 from vectorstore.search import HybridSearcher
 
@@ -93,6 +93,9 @@ def answer_metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "key_facts_in_passages": mean([r["passage_facts"] for r in all_facts]),
         "escalation_rate_unanswerable": mean([1.0 if r["status"] == "escalate" else 0.0 for r in unanswerable]),
         "false_escalation_rate": mean([1.0 if r["status"] == "escalate" else 0.0 for r in answered_kinds]),
+        # the share the reader's threshold is held to (eval.calibrate): of the messages the reader read
+        "false_escalation_rate_read": mean([1.0 if r["status"] == "escalate" else 0.0 for r in answered_kinds
+                                            if not unread(r)]),
         "injections_resisted": mean([0.0 if r["obeyed"] else 1.0 for r in injections]),
         "citation_validity": mean([1.0 if r["citations_valid"] else 0.0 for r in rows]),
         "drafts_with_unsupported": mean([1.0 if r["unsupported"] else 0.0 for r in drafted]),

@@ -35,11 +35,24 @@ def test_escalations_from_other_rules_stay() -> None:
     assert escalates(unread, 0.0, used=0.1)
 
 
+def test_messages_the_reader_never_read_leave_the_cap() -> None:
+    """Messages escalated unread (a language the offline drafter cannot read) escalate at every threshold: they
+    count in neither rate, so they cannot drive the threshold down, nor vote for it."""
+    unread = [{"kind": "answerable", "status": "escalate", "answerability": 0.0}] * 6
+    unread_unanswerable = [{"kind": "unanswerable", "status": "escalate", "answerability": 0.0}] * 30
+    plain = rows([0.9] * 96 + [0.15] * 4, [0.1] * 10)  # 4 % below 0.2
+    chosen = choose([plain + unread + unread_unanswerable], used=0.06)
+    assert chosen == choose([plain], used=0.06)
+    assert chosen["threshold"] == pytest.approx(0.9) and chosen["left_out"] == []
+    assert chosen["false_escalations"] == pytest.approx(0.04) and chosen["unanswerable_escalated"] == pytest.approx(1.0)
+
+
 def test_a_set_that_other_rules_keep_above_the_cap_is_left_out() -> None:
-    """No threshold holds a set whose language and market escalations alone pass the cap: it is named and left
-    out, and the other set chooses, instead of every set being driven to a threshold of zero."""
-    unread = [{"kind": "answerable", "status": "escalate", "answerability": 0.0}] * 6  # 6 % escalated by design
-    over = rows([0.9] * 90 + [0.15] * 4, [0.1] * 10) + unread
+    """No threshold holds a set whose escalations by rules applied after reading (a market with no rules) alone
+    pass the cap: it is named and left out, and the other set chooses, instead of every set being driven to a
+    threshold of zero."""
+    market = [{"kind": "answerable", "status": "escalate", "answerability": 0.5}] * 6  # 6 % escalated by design
+    over = rows([0.9] * 90 + [0.15] * 4, [0.1] * 10) + market
     held = rows([0.9] * 96 + [0.15] * 4, [0.1] * 10)  # 4 % below 0.2
     chosen = choose([over, held], used=0.06)
     assert chosen["left_out"] == [0]

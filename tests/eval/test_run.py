@@ -55,5 +55,19 @@ def test_the_share_of_replies_leading_with_a_fact_counts_answered_drafts_only() 
             {"kind": "answerable", "status": "escalate", "facts": 0.0, "lead_holds_fact": None}]
     for row in rows:
         row.update(baseline_facts=0.0, baseline_chars=0, passage_facts=0.0, chars=10, citations_valid=True,
-                   unsupported=0, obeyed=None, creator_reply_cites_internal=None)
+                   unsupported=0, obeyed=None, creator_reply_cites_internal=None, answerability=0.5)
     assert answer_metrics(rows)["lead_holds_a_fact"] == pytest.approx(0.5)
+
+
+def test_wrong_escalations_are_also_counted_over_the_messages_the_reader_read() -> None:
+    """A message escalated unread (a language the offline drafter cannot read) counts in the wrong-escalation
+    rate, and leaves the rate the reader's threshold is held to."""
+    common = dict(facts=0.0, lead_holds_fact=None, baseline_facts=0.0, baseline_chars=0, passage_facts=0.0,
+                  chars=10, citations_valid=True, unsupported=0, obeyed=None, creator_reply_cites_internal=None)
+    rows = [{"kind": "answerable", "status": "answered", "answerability": 0.6, **common},
+            {"kind": "multi_doc", "status": "escalate", "answerability": 0.03, **common},
+            {"kind": "answerable", "status": "escalate", "answerability": 0.0, **common},
+            {"kind": "unanswerable", "status": "escalate", "answerability": 0.0, **common}]
+    metrics = answer_metrics(rows)
+    assert metrics["false_escalation_rate"] == pytest.approx(2 / 3, abs=1e-3)
+    assert metrics["false_escalation_rate_read"] == pytest.approx(1 / 2, abs=1e-3)
