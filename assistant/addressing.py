@@ -54,7 +54,10 @@ CLAIM = re.compile(r"(?i)\b(?:rumou?rs?|hearsay|unofficial|"
                    r"according to (?:a |some )?(?:blog|forum|reddit|creator))")
 VERDICT = re.compile(r"(?i)\b(?:unverified|unconfirmed|not (?:been )?(?:confirmed|verified)|(?:no|not an?) official\b|contradicts?\b|unofficial\)|(?:as|is|are) unofficial\b|"
                      r"(?:is|are|was|were) (?:false|wrong|incorrect|inaccurate|out of date|outdated|a myth)\b|"
-                     r"third[- ]party \w+ only\b)")
+                     r"third[- ]party \w+ only\b|"
+                     # what the claim is not ("These are not official TikTok figures", "None of these are ...")
+                     r"(?:is|are|was|were) not (?:an? )?(?:[\w']+ ){0,2}(?:figures|numbers|policy|policies|rules|rates)\b|"
+                     r"none of (?:these|them|those) (?:is|are)\b)")
 # Conjunctions and prepositions that may follow "the creator" as an object ("rate the creator once it is
 # posted"), beyond the stop words.
 LINKS = frozenset("""once after before because since unless whether though although instead again yet via

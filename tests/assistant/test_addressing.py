@@ -95,6 +95,8 @@ def test_a_claim_without_its_verdict_is_not_stated(sentence: str) -> None:
     "UK: minimum followers 1,000, source Third-party guides only; no official UK page found.",
     "A third-party website says the minimum is $10. This contradicts TikTok's US page ($2 minimum).",
     "A third-party comparison adds that Business accounts cannot receive LIVE gifts (unofficial).",
+    "One site quotes averages of about 16.4% for health. None of these are TikTok figures.",
+    "A third-party blog says the bar is 2.5 stars. These are not official TikTok figures.",
 ])
 def test_a_claim_with_its_verdict_is_quoted_whole(sentence: str) -> None:
     """The document's verdict travels with the claim, so the creator reads that it is unconfirmed."""

@@ -201,6 +201,17 @@ def test_a_verdict_before_the_claim_joins_it_too() -> None:
     assert got == ["We found no official UK page. Third-party guides say 1,000 followers.", "Rumours say 500 too."]
 
 
+def test_a_verdict_saying_what_the_figures_are_not_joins_its_claim() -> None:
+    """'None of these are TikTok figures.' had led a reply alone, with no figure it spoke of."""
+    from assistant.passage_text import units
+
+    got = units("One site quotes category averages of about 16% for health and 14% for menswear. None of these are "
+                "TikTok figures. The seller sets the rate per product.")
+    assert got[0] == ("One site quotes category averages of about 16% for health and 14% for menswear. None of these "
+                      "are TikTok figures.")
+    assert "None of these are TikTok figures." not in got
+
+
 def test_italics_are_not_quoted_as_marks() -> None:
     """'*Applies to all markets unless marked.*' was quoted as 'Applies to all markets unless marked.*'."""
     from assistant.passage_text import units
