@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Callable
 
 from assistant import reasons
 from assistant.drafters import ANSWER_BUDGET, STAFF_BUDGET
-from assistant.intake import Intake
+from assistant.intake import Intake, background
 from assistant.judge import Similarity, Verdict, judge
 from assistant.markets import for_region_group
 from assistant.retrieval import Retrieved, rerank
@@ -43,8 +43,9 @@ def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings
             got.coverage[q] = 0.0  # the reader did not read it
             verdicts.append(Verdict())
             continue
-        # one question is read as the whole message, its context included ("a shop sent me a hair mask")
-        asked = intake.text if len(got.questions) == 1 else question
+        # one question is read as the whole message, its context included ("a shop sent me a hair mask"); one
+        # of several, with what the message tells before it first asks
+        asked = intake.text if len(got.questions) == 1 else in_situation(background(intake.text), question)
         verdict = judge(asked, passages, reader, settings.reader_threshold, budget, staff, intake.region, taken,
                         similarity)
         taken += [c.text for c in verdict.picked]
@@ -68,3 +69,8 @@ def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings
         verdicts.append(verdict)
     rerank(got, ratings)
     return verdicts
+
+
+def in_situation(told: str, question: str) -> str:
+    """The question as the reader reads it: after what the message told first, unless it already carries it."""
+    return question if not told or told in question else f"{told} {question}"

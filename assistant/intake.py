@@ -146,7 +146,7 @@ def _split_questions(text: str, whole_if_none: bool) -> list[str]:
     questions = []
     for i, sentence in enumerate(sentences):
         bare = LEAD_IN.sub("", sentence)
-        if sentence.endswith("?") or QUESTION_START.match(bare) or EMBEDDED_QUESTION.search(bare):
+        if asks(sentence):
             # a numbered item stands on its own: "2) can i use trending sounds" is not about item 1
             vague = (len(bare.split()) < 8 or PRONOUN.search(bare)) and not re.match(r"\(?\d{1,2}[).]\s", sentence)
             # "what's the threshold?" after "will I get a 1099-K?" is about the 1099-K: keep the earlier
@@ -158,6 +158,23 @@ def _split_questions(text: str, whole_if_none: bool) -> list[str]:
             questions.append(f"{context} {bare}".strip())
     merged = merge_short(questions)
     return merged or ([body.strip() or text] if whole_if_none else [])
+
+
+def asks(sentence: str) -> bool:
+    """Whether a sentence of a message asks something."""
+    bare = LEAD_IN.sub("", sentence)
+    return sentence.endswith("?") or bool(QUESTION_START.match(bare) or EMBEDDED_QUESTION.search(bare))
+
+
+def background(text: str) -> str:
+    """What a message tells before it first asks ("creator got hacked friday night, she's back in"): each of
+    its questions is asked in that situation, numbered ones included."""
+    told = []
+    for sentence in SENTENCE_SPLIT.split(GREETING.sub("", text, count=1)):
+        if asks(sentence.strip()):
+            break
+        told.append(sentence.strip())
+    return " ".join(t for t in told if len(t) > 1)
 
 
 def forwarded_questions(text: str) -> list[str]:

@@ -172,3 +172,21 @@ def test_a_pasted_placeholder_look_alike_is_harmless() -> None:
 
     assert unmask("a \ue0007\ue001 b", ["x"]) == "a \ue0007\ue001 b"
     assert parse("hi \ue0009\ue001 can I post 'this thing' now?").questions == ["9 can I post 'this thing' now?"]
+
+
+@pytest.mark.parametrize("message, told", [
+    ("rep here 🙋 creator got hacked friday night, she's back in and changed her password. 1) anything else she "
+     "should check? 2) which priority do I log it as?",
+     "rep here 🙋 creator got hacked friday night, she's back in and changed her password."),
+    ("Hi! My sample arrived broken.\nCan I still post? And who pays the return?", "My sample arrived broken."),
+    ("can I post twice a day? also what's the sample limit?", ""),
+])
+def test_what_a_message_tells_before_it_asks_is_the_situation_of_each_question(message: str, told: str) -> None:
+    """'which priority do I log it as?' read alone is not about a hacked account: the message said so first."""
+    from assistant.assess import in_situation
+    from assistant.intake import background, split_questions
+
+    assert background(message) == told
+    for question in split_questions(message):
+        asked = in_situation(background(message), question)
+        assert asked.endswith(question) and (not told or asked.count(told) == 1)
