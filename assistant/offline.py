@@ -20,7 +20,9 @@ NOT_AN_ANSWER = re.compile(
     r"\blast reviewed\b|\bowner:|\b(?:are|is) (?:covered )?in (?:a )?separate (?:documents?|polic(?:y|ies)|articles?|pages?)\b|\bsee (our|the) [\w\s,'-]{0,60}?(article|policy|page|guide|document|summary|section)\b|"
     r"\{[a-z_]+\}|https?://|^see the |^when to use\b|\b[\w-]+/[\w.-]+\.(md|pdf|html|docx|txt)\b|"
     r"^(?:hi|hello|hey|dear)\b[^.!?]{0,40}[,!]|"  # a quoted reply's greeting: "Hi Maya, thanks for checking!"
-    r"^Q\s*[:.)-]\s)"  # an FAQ's question, even when its first sentence is a statement ("Q: It arrived leaking.")
+    r"^Q\s*[:.)-]\s|"  # an FAQ's question, even when its first sentence is a statement ("Q: It arrived leaking.")
+    # who may read the page ("For Quillbeam staff only.", "Not for sharing with creators or brands."): a banner
+    r"^for [\w' -]{1,40} (?:staff|reps|employees|use) only\b|^not for (?:sharing|distribution|circulation)\b|^internal use only\b)"
 )
 # A document's review stamp on its own: "Reviewed 2026-01-15 by Brand Partnerships.", "Finance Desk, reviewed 2026-02-05."
 STAMP = re.compile(r"(?i)^(?:[\w &/-]{1,40},\s*)?(?:last )?(?:reviewed|updated|revised|checked)(?: on)?:? "

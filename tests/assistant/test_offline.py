@@ -22,6 +22,10 @@ import pytest
     ("Finance Desk, reviewed 2026-02-05.", False),
     ("Last updated 5 March 2026.", False),
     ("Your appeal is reviewed within 3 days.", True),
+    ("For Quillbeam staff only.", False),  # who may read the page, not what it says
+    ("Not for sharing with creators or brands.", False),
+    ("For new creators only, the first withdrawal has no fee.", True),
+    ("Not for sale: samples must not be resold.", True),
 ])
 def test_page_furniture_is_never_quoted_as_an_answer(sentence: str, ok: bool) -> None:
     from assistant.offline import usable
