@@ -17,7 +17,7 @@ from assistant.audience import instructs_the_desk, looks_like_staff, speaks_for_
 from assistant.intake import Intake, parse
 from assistant.library import DocInfo, list_documents
 from assistant.llm import HOSTED, describe, make_chat_model
-from assistant.rep_checks import finish, precheck
+from assistant.rep_checks import finish, precheck, weakly_answered
 from assistant.retrieval import Retrieved, assemble, search_questions, word_matches
 from assistant.text import unconfused
 from assistant.translate import other_language
@@ -159,6 +159,9 @@ class Assistant:
         elif not checked.citations:
             draft.status, draft.team = "escalate", route.team
             draft.reason = reasons.no_citation()
+        elif weak := weakly_answered(got.questions, got.coverage, self.settings.reader_threshold,
+                                     self.settings.reader_check_below):
+            draft.notices.append(weak)
 
     def _holding_sentence(self, got: Retrieved, route: Route, staff: bool = False) -> str:
         """For partly covered messages: who will answer the rest (a colleague is told whom to ask)."""

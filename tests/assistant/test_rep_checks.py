@@ -206,3 +206,28 @@ def test_instructions_to_the_assistant_are_not_read_as_the_question(message: str
     from assistant.warnings import without_instructions
 
     assert without_instructions(message) == read
+
+
+def test_a_draft_the_reader_only_just_answered_asks_the_rep_to_check_it() -> None:
+    """Between the threshold and the check level, most answered drafts answer what the knowledge base does not."""
+    from assistant.rep_checks import weakly_answered
+
+    one = weakly_answered(["can I swap the shade?"], [0.18], threshold=0.11, check_below=0.3)
+    assert "0.18" in one and "0.11" in one and "swap" not in one  # one question: the reply is about it
+    two = weakly_answered(["how long do I have?", "can I swap the shade?"], [0.9, 0.18], 0.11, 0.3)
+    assert '"can I swap the shade?"' in two and "how long" not in two
+    assert weakly_answered(["q?"], [0.31], 0.11, 0.3) == ""
+    assert weakly_answered(["q?"], [0.05], 0.11, 0.3) == ""  # escalated, not answered
+    assert weakly_answered([], [], 0.11, 0.3) == ""
+
+
+def test_an_answered_draft_carries_the_check_notice_only_below_the_check_level(kb_assistant, monkeypatch) -> None:
+    message = "how long do I have to post after my free sample arrives?"
+    settings = kb_assistant.settings
+    monkeypatch.setattr(kb_assistant, "settings", settings.model_copy(update={"reader_check_below": 1.0}))
+    flagged = kb_assistant.ask(message, region="US")
+    monkeypatch.setattr(kb_assistant, "settings", settings.model_copy(update={"reader_check_below": 0.0}))
+    plain = kb_assistant.ask(message, region="US")
+    assert flagged.status == plain.status == "answered"
+    assert any("answerability" in n for n in flagged.notices)
+    assert not any("answerability" in n for n in plain.notices)
