@@ -72,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     for n in chosen["left_out"]:
         print(f"left out: {args.results[n].name} escalates more than {args.max_false:.0%} of its answerable questions "
               "of those read at any threshold (other rules' escalations)")
-    print("chosen (the worst held set's rates, over the messages the reader read):", {k: v for k, v in chosen.items() if k != "left_out"})
+    print("chosen (the worst held set's rates, over the messages the reader read):",
+          {k: v for k, v in chosen.items() if k != "left_out"})
     return 0
 
 
