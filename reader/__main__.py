@@ -37,7 +37,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def training_pairs(negatives: int, seed: int, unanswerable: int = 0, foreign: int = 0, part_negatives: int = 0) -> list:
     """Pairs from the tune and dev questions over the sample knowledge base, ingested into the eval store."""
-    from assistant.intake import parse
+    from assistant.assess import in_situation
+    from assistant.intake import background, parse
     from assistant.passage_text import reading_units
     from assistant.types import to_passage
     from assistant.text import content_words
@@ -62,7 +63,9 @@ def training_pairs(negatives: int, seed: int, unanswerable: int = 0, foreign: in
         words = content_words(fact)
         return len(words & content_words(sentence)) / len(words) if words else 0.0
 
-    parts = part_items(items, lambda message: parse(message).questions, embedder.embed) if part_negatives else []
+    parts = part_items(items, lambda message: parse(message).questions, embedder.embed,
+                       read=lambda message, question: in_situation(background(parse(message).text), question)) \
+        if part_negatives else []
     return build_pairs(items, lambda q, k, f, mode: searcher.search(q, k, f, mode=mode, per_source=4),
                        lambda hit: reading_units(to_passage(hit)), overlap, negatives, seed, unanswerable, foreign,
                        parts, part_negatives)

@@ -1,6 +1,7 @@
 """Training items for each question of a multi-question message, as the assistant judges them: one at a time.
 
-The assistant reads a one-question message whole, but rates each question of a longer message alone. The eval
+The assistant reads a one-question message whole, but rates each question of a longer message on its own, after
+what the message told before it first asked (`read`, from assistant.assess). The eval
 format gives a message's key facts, not which question each answers, so each fact goes to the question the
 embedder finds closest to it, and only when that choice is clear; a fact it cannot place is taught neither way.
 """
@@ -16,6 +17,7 @@ MARGIN = 0.05
 
 Questions = Callable[[str], list[str]]  # a message -> the questions the assistant judges (assistant.intake)
 Embed = Callable[[Sequence[str]], np.ndarray]  # texts -> normalised vectors (vectorstore.embeddings)
+Read = Callable[[str, str], str]  # (message, question) -> the text the assistant's reader reads for the question
 
 
 @dataclass(frozen=True)
@@ -43,10 +45,12 @@ def assign(facts: Sequence[str], parts: Sequence[str], embed: Embed, margin: flo
     return out
 
 
-def part_items(items: Sequence[object], questions: Questions, embed: Embed, margin: float = MARGIN) -> list[PartItem]:
+def part_items(items: Sequence[object], questions: Questions, embed: Embed, margin: float = MARGIN,
+               read: Read = lambda message, question: question) -> list[PartItem]:
     """A training item for every question of an answerable multi-question message that a key fact clearly answers.
     Unanswerable messages give none: which of their questions goes unanswered is not recorded. Injections give
-    none either: a question beside an attack is not a question asked alone."""
+    none either: a question beside an attack is not a question asked alone. Facts are placed by the bare
+    questions; each item holds its question as `read` gives it."""
     out: list[PartItem] = []
     for item in items:
         if getattr(item, "kind") in ("unanswerable", "injection"):
@@ -57,6 +61,7 @@ def part_items(items: Sequence[object], questions: Questions, embed: Embed, marg
         for k, part in enumerate(parts):
             own = tuple(f for f, o in zip(facts, owners) if o == k)
             if own:
-                out.append(PartItem(f"{getattr(item, 'id')}#{k}", part, own, tuple(getattr(item, "expected_sources")),
+                out.append(PartItem(f"{getattr(item, 'id')}#{k}", read(getattr(item, "question"), part), own,
+                                    tuple(getattr(item, "expected_sources")),
                                     getattr(item, "region", ""), tuple(f for f in facts if f not in own)))
     return out

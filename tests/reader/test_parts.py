@@ -38,3 +38,13 @@ def test_only_answerable_messages_with_several_questions_give_part_items_and_att
         ("m1#0", ("sample ships in 3 days",), ("payout every Tuesday",)),
         ("m1#1", ("payout every Tuesday",), ("sample ships in 3 days",))]
     assert got[1].question == "when is my payout?" and got[0].expected_sources == ("a.md",)
+
+
+def test_a_part_item_holds_its_question_as_the_assistant_reads_it() -> None:
+    """The reader is trained on what it reads when drafting: the question after what the message told first."""
+    items = [Item("m1", "my sample broke. when does my sample arrive? when is my payout?", "answerable",
+                  ["sample ships in 3 days", "payout every Tuesday"], ["a.md"])]
+    got = part_items(items, lambda m: questions(m.split(". ", 1)[1]), embed,
+                     read=lambda message, question: f"{message.split('. ')[0]}. {question}")
+    assert [p.question for p in got] == ["my sample broke. when does my sample arrive?", "my sample broke. when is my payout?"]
+    assert [p.key_facts for p in got] == [("sample ships in 3 days",), ("payout every Tuesday",)]
