@@ -28,6 +28,8 @@ EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])|(?<![\w_])_
 # A heading that is the first half of its list's sentence: "When no commission is paid" over "- The buyer cancels
 # before receiving the order." An item quoted without it states the opposite of what the page says.
 CONDITION = re.compile(r"(?i)^(?:when|if|unless|once|before|after)\b")
+# A list item that opens with its own condition: "If the creator did break the rule: say what they have changed."
+OPENING_CONDITION = re.compile(r"(?i)^((?:if|when|unless|once|before|after)\b[^:.;]{3,120}):\s+\S")
 NEGATED = re.compile(r"(?i)^(?:never|not|no|do not|don't|avoid)\b")  # "Do not quote a clawback period" says it already
 
 
@@ -100,7 +102,8 @@ def without_kicker(lines: list[str], headings: set[str]) -> list[str]:
 def labelled(label: str, sentence: str) -> str:
     """The sentence after its label ("When no commission is paid: the buyer cancels …"), lower-cased unless its
     first word is an acronym or a name."""
-    return f"{label}: {sentence[:1].lower() if sentence[1:2].islower() else sentence[:1]}{sentence[1:]}"
+    lower = sentence[1:2].islower() or sentence[:2] == "A "  # "A clear fix" is no acronym
+    return f"{label}: {sentence[:1].lower() if lower else sentence[:1]}{sentence[1:]}"
 
 
 def units(text: str, headings: set[str] = frozenset(), forbids: str = "", opens: str = "") -> list[str]:
@@ -160,6 +163,9 @@ def led_units(text: str, headings: set[str] = frozenset(), forbids: str = "",
         parts = [closed(p) for p in sentences(item)]
         if (label := LABELLED.match(line)) and len(parts) > 1:  # "Can sell that shop's products" says whose
             parts = parts[:1] + [labelled(label.group(1), p) for p in parts[1:]]
+        elif LIST_ITEM.match(line) and len(parts) > 1 and (opening := OPENING_CONDITION.match(parts[0])):
+            # "- If the order is their own purchase: … Explain gently and do not escalate." says when to
+            parts = parts[:1] + [labelled(opening.group(1), p) for p in parts[1:]]
         case = "" if led or LIST_ITEM.match(line) else worked_case(asked, parts)
         if asked and parts and not led and ORPHAN_ANSWER.match(parts[0]):
             parts = [asked, *parts]  # '> "Can I say I lost 5 lbs?"' then 'No. ...' on the next line

@@ -321,3 +321,16 @@ def test_an_faq_answer_restating_the_askers_own_figures_is_that_case() -> None:
     assert led_units(advice)[-1] == ("Post compliant content and pass the policy quizzes.", "")
     no = "**Q: Can I have two accounts?**\nA: No. One TikTok account per creator on the roster."
     assert led_units(no)[-1] == ("Can I have two accounts? No. One TikTok account per creator on the roster.", "")
+
+
+def test_a_list_item_opening_with_its_own_condition_keeps_it_on_each_sentence() -> None:
+    """'Explain gently and do not escalate as missing commission.' alone had led a colleague's answer about every
+    missing commission; the page says it only of the creator's own purchases."""
+    from assistant.passage_text import units
+
+    got = units("- If the order is the creator's own purchase: own purchases never count. Explain gently and do not "
+                "escalate.\n- Ask for the order ID. Then wait 24 hours.\n\n4. If the creator did break the rule: say "
+                "what they have changed. A clear fix can still help.")
+    assert "If the order is the creator's own purchase: explain gently and do not escalate." in got
+    assert "If the creator did break the rule: a clear fix can still help." in got
+    assert "Then wait 24 hours." in got  # an item with no condition of its own is left as it is
