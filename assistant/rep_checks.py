@@ -60,7 +60,7 @@ def weakly_answered(questions: list[str], answerability: list[float], threshold:
 
 
 def finish(draft: Draft, check: Precheck) -> Draft:
-    """Attach the language and warnings, keep claims out of the draft, and flag an unknown market."""
+    """Attach the language and warnings, keep claims out of the draft, and flag an unknown market in a reply."""
     draft.language, draft.warnings = check.language.code, check.warnings
     if not draft.region and check.region:
         draft.region = check.region
@@ -73,7 +73,8 @@ def finish(draft: Draft, check: Precheck) -> Draft:
         draft.notices.append(f"The message looks {check.language.name}, and the offline drafter reads English "
                              "only: check that the draft answers what the creator asked.")
     named = set().union(*(markets_named(c.quote) for c in draft.citations), markets_named(draft.draft)) - {"SEA"}
-    if not draft.region and named:
+    # a colleague's answer labels each market's rule in the text (assistant.judge.with_markets) and is not sent
+    if not draft.region and named and draft.audience == "creator":
         draft.market_unknown = True
         draft.notices.append("The creator's market is unknown, and this answer depends on it (it names "
                              f"{', '.join(sorted(named))}). Pick the market and draft again before sending.")
