@@ -48,15 +48,17 @@ def guessed(draft: Draft, language: Language) -> bool:
         and not language.english_part
 
 
-def weakly_answered(questions: list[str], answerability: list[float], threshold: float, check_below: float) -> str:
-    """A notice for a draft the reader only just found answered, naming its weakest question; '' otherwise."""
+def weakly_answered(questions: list[str], answerability: list[float], threshold: float, check_below: float,
+                    staff: bool = False) -> str:
+    """A notice for a draft the reader only just found answered, naming its weakest question; '' otherwise. A
+    colleague's answer is not sent, so it is checked before it is relied on."""
     weakest = min(range(len(answerability)), key=answerability.__getitem__, default=None)
     if weakest is None or not threshold <= answerability[weakest] < check_below:
         return ""
     asked = f' for "{questions[weakest]}"' if len(questions) > 1 else ""
     return (f"The reader rated this answer weakly{asked} (answerability {answerability[weakest]:.2f}; drafts "
             f"escalate below {threshold:.2f}). Many drafts rated this low answer a question the knowledge base does "
-            "not: check each sentence against its source before sending.")
+            f"not: check each sentence against its source before {'relying on it' if staff else 'sending'}.")
 
 
 def finish(draft: Draft, check: Precheck) -> Draft:

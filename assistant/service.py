@@ -160,7 +160,7 @@ class Assistant:
             draft.status, draft.team = "escalate", route.team
             draft.reason = reasons.no_citation()
         elif weak := weakly_answered(got.questions, got.coverage, self.settings.reader_threshold,
-                                     self.settings.reader_check_below):
+                                     self.settings.reader_check_below, draft.audience == "staff"):
             draft.notices.append(weak)
 
     def _holding_sentence(self, got: Retrieved, route: Route, staff: bool = False) -> str:

@@ -222,6 +222,7 @@ def test_a_draft_the_reader_only_just_answered_asks_the_rep_to_check_it() -> Non
     assert weakly_answered(["q?"], [0.31], 0.11, 0.3) == ""
     assert weakly_answered(["q?"], [0.05], 0.11, 0.3) == ""  # escalated, not answered
     assert weakly_answered([], [], 0.11, 0.3) == ""
+    assert "sending" in one and "sending" not in weakly_answered(["q?"], [0.18], 0.11, 0.3, staff=True)
 
 
 def test_an_answered_draft_carries_the_check_notice_only_below_the_check_level(kb_assistant, monkeypatch) -> None:
