@@ -13,11 +13,15 @@ FAQ_Q = re.compile(r"^Q\s*[:.)-]\s*")  # an FAQ's question marker
 BLOCKQUOTE = re.compile(r"^\s*>[>\s]*")
 # A label that presents the quotation under it as what not to write: "Bad:", "Don't say:", "Wrong:".
 BAD_LABEL = re.compile(r"(?i)^\W*(?:bad|wrong|incorrect|avoid|don'?t|do not|never|not this)\b[^.!?]{0,40}:\W*$")
+# A label that presents the quotation under it as a model to copy in a style guide: "Good:", "Better:". Its
+# sentences are a sample reply in someone's voice ("I've asked our payouts team to check"), not facts.
+GOOD_LABEL = re.compile(r"(?i)^\W*(?:good|better|best|right|correct)\W*:\W*$")
 
 
 def unquoted(text: str) -> str:
     """The text without blockquote markers, so a quoted canned reply or note reads as prose ("> Hi," would
-    otherwise hide its first sentence); a quotation under a label that calls it bad ("Bad:") is dropped."""
+    otherwise hide its first sentence); a quotation under a label that calls it bad ("Bad:") is dropped, and so is a
+    style guide's model under "Good:" beside it."""
     out, label, dropping = [], "", False
     for line in text.split("\n"):
         marker = BLOCKQUOTE.match(line)
@@ -26,7 +30,7 @@ def unquoted(text: str) -> str:
             label = line.strip() or label
             out.append(line)
             continue
-        dropping = dropping or bool(BAD_LABEL.match(label))
+        dropping = dropping or bool(BAD_LABEL.match(label) or GOOD_LABEL.match(label))
         label = ""
         out.append("" if dropping else line[marker.end():])
     return "\n".join(out)

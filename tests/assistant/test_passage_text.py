@@ -257,13 +257,17 @@ def test_a_blockquoted_reply_is_quoted_from_its_first_sentence() -> None:
     assert not any(">" in u for u in got)
 
 
-def test_a_quotation_labelled_bad_is_not_quoted() -> None:
-    """'Bad:' over a quoted reply shows what not to write; the good one after it stays."""
+def test_a_style_guides_quoted_models_are_not_quoted() -> None:
+    """'Bad:' over a quoted reply shows what not to write. 'Good:' shows a model to copy, in a rep's voice: its
+    "I've asked our payouts team to check" had reached a new hire's answer as a fact. A quotation under any other
+    label, such as a canned reply's 'Reply:', stays."""
     from assistant.passage_text import units
 
     got = units("Bad:\n> Send me your login and I'll appeal it for you today.\n\nWhy it is bad: it asks for credentials.\n\n"
-                "Good:\n> You can appeal from the violation itself in your account health section.")
-    assert not any("login" in u for u in got)
+                "Good:\n> I've asked our payouts team to check, and I'll come back to you.\n\n"
+                "**Reply:**\n> You can appeal from the violation itself in your account health section.")
+    assert not any("login" in u or "payouts team" in u for u in got)
+    assert "Why it is bad: it asks for credentials." in got
     assert "You can appeal from the violation itself in your account health section." in got
 
 
