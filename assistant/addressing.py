@@ -15,6 +15,9 @@ STAFF_DUTY = re.compile(r"(?i)\b(?:reps?|agents?|staff) (?:must|should|need to|h
 # creator either outcome". A creator is not the one who tells creators things.
 DONT_TELL = re.compile(r"(?i)^(?:do not|don't|never) (?:tell|promise|quote to|share with|give|offer) "
                        r"(?:a |the |any |our )?creators?\b|"
+                       # what not to use with creators: "Do not use the 48-point figure with creators any more"
+                       r"^(?:do not|don't|never) (?:use|mention|cite|raise)\b[^.;]{0,60}\b(?:with|to) "
+                       r"(?:a |the |any |our )?creators?\b|"
                        # quoting a figure is what the one answering does: "Do not quote a window for organic content"
                        r"^(?:do not|don't|never) (?:quote|cite)\b(?![^.;]*\byour?\b)")
 # A note on when a fact comes in handy, for whoever answers creators: "This context helps when a creator asks why".

@@ -49,6 +49,7 @@ def test_verb_agreement() -> None:
     "Reps should check the live page before quoting any cap.",
     "Before quoting a cap, our agents need to check the live page.",
     "Do not tell creators the label hurts reach, and do not suggest leaving it off.",
+    "Do not use the 48-point figure with creators any more.",
     "Do not promise a creator either outcome; the Finance Desk checks these case by case.",
     "Do not quote a window for organic content.",  # quoting a figure is what the one answering does
     "This context helps when a creator asks why a brand will not raise its rate.",  # for whoever is asked
