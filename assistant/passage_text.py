@@ -164,7 +164,7 @@ def led_units(text: str, headings: set[str] = frozenset(), forbids: str = "",
         if (label := LABELLED.match(line)) and len(parts) > 1:  # "Can sell that shop's products" says whose
             parts = parts[:1] + [labelled(label.group(1), p) for p in parts[1:]]
         elif LIST_ITEM.match(line) and len(parts) > 1 and (opening := OPENING_CONDITION.match(parts[0])):
-            # "- If the order is their own purchase: … Explain gently and do not escalate." says when to
+            # "- If the order is their own purchase: … Explain gently and do not escalate.": only then, not always
             parts = parts[:1] + [labelled(opening.group(1), p) for p in parts[1:]]
         case = "" if led or LIST_ITEM.match(line) else worked_case(asked, parts)
         if asked and parts and not led and ORPHAN_ANSWER.match(parts[0]):
