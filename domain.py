@@ -115,6 +115,7 @@ class Topic(Strict):
     label: Text
     phrases: list[Phrase] = Field(min_length=1)
     told_before_question: bool = False
+    only_when_asked: bool = False  # a passing mention before the clause that asks is not the topic
     sending_buyers_is_in_scope: bool = False
     not_in: list[Phrase] = []
 

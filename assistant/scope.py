@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from assistant.intake import LEAD_IN, QUESTION_START
 from domain import get_domain
 
 # Sending buyers to another platform ("can I tell people to buy it on amazon?") is off-platform traffic,
@@ -15,6 +16,17 @@ REDIRECT = re.compile(r"(?i)\b(?:buy|purchase|order|shop)\w* (?:it |them |this |
                       r"\b(?:send|sending|redirect\w*|direct|point)\b [\w\s]{0,25}\b(?:to|there)\b")
 # A topic named in fewer current passages than this is not covered (one passing mention is no guidance).
 MIN_TOPIC_CHUNKS = 2
+CLAUSE = re.compile(r"[,;]\s+|\s+[-\u2013\u2014]\s+")
+
+
+def asking_part(question: str) -> str:
+    """The question from its first clause that asks: "I've seen worse on my fyp lol, can I just say it?" asks
+    "can I just say it?"; the clause before it tells, as a sentence before the question does."""
+    clauses = CLAUSE.split(question)
+    for k, clause in enumerate(clauses):
+        if QUESTION_START.match(LEAD_IN.sub("", clause)):
+            return question if k == 0 else question[question.index(clause, len(" ".join(clauses[:k]))):]
+    return question
 
 
 def unknown_topic(question: str, mentions: Callable[[str], int], story: str = "") -> str:
@@ -26,7 +38,8 @@ def unknown_topic(question: str, mentions: Callable[[str], int], story: str = ""
     for topic, patterns in get_domain().topic_patterns:
         if topic.sending_buyers_is_in_scope and REDIRECT.search(question):
             continue
-        text = f"{story} {question}" if topic.told_before_question else question
+        text = f"{story} {question}" if topic.told_before_question else \
+            asking_part(question) if topic.only_when_asked else question
         for pattern in patterns:
             found = re.search(pattern, text, re.I)
             if found and mentions(pattern) < MIN_TOPIC_CHUNKS:

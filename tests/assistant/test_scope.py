@@ -29,3 +29,14 @@ def test_a_topic_rule_turns_off_once_the_knowledge_base_covers_it() -> None:
                     # sending buyers elsewhere is off-platform traffic, which the knowledge base covers
                     "the brand also sells on amazon, can i tell people in my video to buy it there?"):
         assert unknown_topic(covered, lambda pattern: 0) == "", covered
+
+
+def test_a_passing_mention_of_reach_before_the_clause_that_asks_is_not_the_topic() -> None:
+    """'I've seen way worse on my fyp lol, can I just say it in the video?' asks about a claim, not about reach; the
+    domain file marks reach as a topic only when asked. A platform named before the clause that asks still counts."""
+    from assistant.scope import unknown_topic
+
+    assert unknown_topic("I've seen way worse on my fyp lol, can I just say it in the video?", lambda pattern: 0) == ""
+    assert "fyp" in unknown_topic("why is my video not on the fyp, it's been 2 days?", lambda pattern: 0)
+    assert "algorithm" in unknown_topic("my views dropped, is it the algorithm?", lambda pattern: 0)
+    assert "amazon" in unknown_topic("I also sell on amazon, what fees does amazon charge?", lambda pattern: 0)
