@@ -22,10 +22,10 @@ CLAUSE = re.compile(r"[,;]\s+|\s+[-\u2013\u2014]\s+")
 def asking_part(question: str) -> str:
     """The question from its first clause that asks: "I've seen worse on my fyp lol, can I just say it?" asks
     "can I just say it?"; the clause before it tells, as a sentence before the question does."""
-    clauses = CLAUSE.split(question)
-    for k, clause in enumerate(clauses):
-        if QUESTION_START.match(LEAD_IN.sub("", clause)):
-            return question if k == 0 else question[question.index(clause, len(" ".join(clauses[:k]))):]
+    breaks = list(CLAUSE.finditer(question))
+    for start, end in zip([0, *(b.end() for b in breaks)], [*(b.start() for b in breaks), len(question)]):
+        if QUESTION_START.match(LEAD_IN.sub("", question[start:end])):
+            return question[start:]
     return question
 
 
