@@ -31,11 +31,6 @@ def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings
         got.reasons.append(reasons.nothing_found(mentions(r"\S")))
     for q, question in enumerate(got.questions):
         passages = [got.passages[i] for i in got.per_question[q][:settings.reader_passages]]  # bounds the reader's time
-        if unreadable := reasons.unreadable_part(question):
-            got.covered[q], got.coverage[q] = False, 0.0  # English passages cannot answer it, however similar
-            got.reasons.append(unreadable)
-            verdicts.append(Verdict())
-            continue
         if got.coverage[q] < settings.escalate_below:  # nothing retrieved is even about it
             got.covered[q] = False
             if got.passages:

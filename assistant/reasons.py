@@ -61,16 +61,6 @@ def nothing_close(question: str, similarity: float) -> str:
     return f'Nothing in the knowledge base is about "{question}": the closest passage is only {similarity:.2f} similar.'
 
 
-def unreadable_part(question: str) -> str:
-    """One question of a message otherwise in English, in a language the offline drafter does not read: the
-    reader's ratings of English passages against it mean nothing, high or low."""
-    language = detect(question)
-    if language.readable:
-        return ""
-    return (f'"{shortened(question)}" is in {language.name}, and the offline drafter reads English only: '
-            "answer it yourself or pass it to the team.")
-
-
 def unanswered(question: str, verdict: Verdict, passages: list[Passage], threshold: float) -> str:
     """No sentence the reader read answers the question: say which, and the closest passage with its rating."""
     if verdict.covered:
@@ -78,12 +68,20 @@ def unanswered(question: str, verdict: Verdict, passages: list[Passage], thresho
     other = f' For other markets it says "{shortened(verdict.elsewhere)}".' if verdict.elsewhere else ""
     if verdict.closest is None:
         where = " in this market" if other else ""
-        return f'Nothing in the knowledge base is about "{question}"{where}.{other}'
+        return f'Nothing in the knowledge base is about "{question}"{where}.{other}{read_in_part(question)}'
     near = passages[verdict.closest.passage]
     where = near.title or near.source
     quote = shortened(verdict.closest.text)
     return (f'The knowledge base does not answer "{question}". The closest passage ({where}) says "{quote}", '
-            f"and the reader rates the best answers it found {rated(verdict.best, threshold)} (it needs {threshold:.2f}).{other}")
+            f"and the reader rates the best answers it found {rated(verdict.best, threshold)} (it needs {threshold:.2f})."
+            f"{other}{read_in_part(question)}")
+
+
+def read_in_part(question: str) -> str:
+    """For a question in another language, what the English-only reader could read of it; '' for English."""
+    language = detect(question)
+    return "" if language.readable else \
+        f" It is in {language.name}: the reader reads only its figures, names and English terms."
 
 
 def rated(score: float, threshold: float) -> str:
@@ -129,12 +127,12 @@ def unreadable(language: Language, llm_problem: str = "", matched: Sequence[str]
     `matched` names the sections whose words the message shares, a start for a rep answering it."""
     written = "A holding reply in " + language.name + " is drafted" if language.code in HOLDING else \
         "The holding reply is in English; translate it before sending"
-    why = f"The LLM's translation failed ({llm_problem.rstrip('.')})" if llm_problem else \
-        "The offline drafter reads English only"
+    why = f"The LLM's translation failed ({llm_problem.rstrip('.')}), so it was not answered from the knowledge base" \
+        if llm_problem else ("The offline drafter reads English only, and the reader found no answer to the figures, "
+                             "names and English terms in it")
     found = "; ".join(f"\u201c{m}\u201d" for m in matched)
-    lead = f" Sections sharing its words (figures, names, English terms), not read as answers: {found}." if found else ""
-    return (f"The message is in {language.name}. {why}, so it was not answered from the knowledge base. "
-            f"{written}; answer the question yourself or pass it to the team.{lead}")
+    lead = f" Sections sharing its words, not read as answers: {found}." if found else ""
+    return f"The message is in {language.name}. {why}. {written}; answer the question yourself or pass it to the team.{lead}"
 
 
 def no_citation() -> str:

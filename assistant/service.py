@@ -69,7 +69,7 @@ class Assistant:
         """Text deltas while drafting, then the checked Draft with the rep's checks (assistant/rep_checks.py)."""
         message = unconfused(message)  # "іgnore" with a Cyrillic і is read, and checked, as "ignore"
         check = precheck(message, region)
-        if not check.language.readable:  # the offline drafter reads English only; an LLM translates
+        if not check.language.readable:  # the embedder and reader read English: an LLM translates
             in_english = partial(self._draft_stream, region=check.region, handle=handle, k=k, audience=audience,
                                  doc_type=doc_type)
             yield from other_language(check, message, self.drafter, self.matrix().route(message).team, in_english,

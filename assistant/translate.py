@@ -75,12 +75,18 @@ class Translator:
 def other_language(check: Precheck, message: str, drafter: Drafter, team: str,
                    draft_english: Callable[[str], Iterator[str | Draft]],
                    matched: Callable[[], list[str]] = list) -> Iterator[Draft]:
-    """The finished Draft for a message the offline drafter cannot read: a holding reply in the creator's
-    language without an LLM (or when the LLM fails), else the answer drafted in English and translated.
-    `matched` finds the sections sharing the message's words, for the rep, only when it is not answered."""
+    """The finished Draft for a message in another language. An LLM translates it, and the answer drafted in
+    English is translated back. Without one, the reader judges the message as written: the figures, names and
+    English terms in it carry much of its meaning, so an answer it finds is drafted in English for the rep to
+    translate. When nothing is answered (or the LLM fails) the creator gets a holding reply in their language;
+    `matched` finds the sections sharing the message's words, for the rep, only then."""
     translator = Translator.of(drafter)
     if translator is None:
-        yield language_escalation(check, message, team, drafter.label, matched=matched())
+        draft = next(part for part in draft_english(message) if isinstance(part, Draft))
+        if draft.citations:
+            yield finish(draft, check)
+        else:
+            yield language_escalation(check, message, team, drafter.label, matched=matched())
         return
     language, region = check.language, check.region
     try:

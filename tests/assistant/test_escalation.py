@@ -30,26 +30,27 @@ def test_a_partly_answered_message_is_handed_to_the_team_owning_the_unanswered_p
     assert draft.topic == "Sample disputes"  # the activity log still files the message under what it is about
 
 
-def test_a_question_in_another_language_is_left_to_the_rep_with_that_reason(kb_assistant) -> None:
-    """An English question is answered; the Vietnamese one beside it is not rated against English passages
-    as if it were a near miss: the reason names its language."""
+def test_a_question_in_another_language_the_reader_finds_unanswered_says_what_it_read(kb_assistant) -> None:
+    """An English question is answered; the Vietnamese one beside it is rated on what the English-only reader
+    reads of it, and its reason says so."""
     draft = kb_assistant.ask("hi! 1) how long do I have to post after my free sample arrives? "
                              "2) hoa hồng của mình được trả bằng tiền Việt hay đô la Mỹ vậy bạn?")
     assert draft.status == "escalate" and draft.citations
-    assert "Vietnamese" in draft.reason and "rates" not in draft.reason
+    assert draft.answerability[0] >= kb_assistant.settings.reader_threshold > draft.answerability[1]
+    assert "Vietnamese" in draft.reason and "hoa hồng" in draft.reason
 
 
-def test_a_part_in_another_language_is_not_answered_however_the_reader_rates_it(kb_assistant, embedder) -> None:
-    """The offline drafter reads English only: a reader that rates every sentence as an answer still does not
-    answer the Vietnamese question from English passages."""
+def test_a_part_in_another_language_is_judged_by_the_reader(kb_assistant, embedder) -> None:
+    """The reader's ratings hold for a question in another language too (the figures, names and English terms
+    in it): one it rates as answered is answered, not left to the rep for its language."""
     from assistant.service import build_assistant
     from tests.readers import Fixed
 
     draft = build_assistant(kb_assistant.settings, embedder=embedder, reader=Fixed({"": 0.99})).ask(
         "hi! 1) how long do I have to post after my free sample arrives? "
         "2) hoa hồng của mình được trả bằng tiền Việt hay đô la Mỹ vậy bạn?")
-    assert draft.status == "escalate" and draft.citations  # the English question is still answered
-    assert "Vietnamese" in draft.reason
+    assert draft.status == "answered" and draft.citations and len(draft.answerability) == 2
+    assert "Vietnamese" not in draft.reason
 
 
 def test_an_empty_knowledge_base_says_so_once_instead_of_a_similarity(settings, embedder, reader) -> None:

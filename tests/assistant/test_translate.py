@@ -114,6 +114,19 @@ def test_without_an_llm_the_holding_reply_stays(kb_assistant: Assistant) -> None
     assert draft.draft.startswith("Chào bạn") and draft.language == "vi"
 
 
+def test_without_an_llm_an_answer_the_reader_finds_is_drafted_in_english_for_the_rep(kb_assistant: Assistant,
+                                                                                   embedder) -> None:
+    """The reader reads the figures, names and English terms of a message in another language: an answer it
+    finds is drafted in English, cited, and the rep is told to check and translate it before sending."""
+    from assistant.service import build_assistant
+    from tests.readers import Fixed
+
+    draft = build_assistant(kb_assistant.settings, embedder=embedder, reader=Fixed({"": 0.99})).ask(VIETNAMESE)
+    assert draft.status == "answered" and draft.citations and draft.language == "vi" and draft.region == "VN"
+    assert detect(draft.draft).code == "en"
+    assert any("Vietnamese" in n and "translate" in n for n in draft.notices)
+
+
 def test_the_rep_is_told_which_sections_share_the_words_of_a_message_nothing_here_reads(kb_assistant: Assistant) -> None:
     """'affiliate' in a Vietnamese message finds sections by keyword: the reason names them, the reply cites none."""
     from assistant.retrieval import word_matches
