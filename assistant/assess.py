@@ -55,6 +55,10 @@ def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings
                 asked, intake.text, [passages[c.passage] for c in verdict.leading()])):
             verdict.covered = False  # what a rule was: only a version in effect then answers it
             got.reasons.append(then)
+        elif verdict.covered and (figure := reasons.no_figure(
+                question, [c.text for c in sorted(verdict.answering, key=lambda c: -c.answer)])):
+            verdict.covered = False  # the answer's type does not match the question's
+            got.reasons.append(figure)
         elif outside := reasons.outside_scope(question, mentions, intake.text if len(got.questions) == 1 else "", staff):
             verdict.covered = False  # named before the reader's verdict: the topic says more than a rating
             got.reasons.append(outside)

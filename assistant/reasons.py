@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from assistant import versions
+from assistant.figures import asks_for_figure, gives_figure
 from assistant.language import HOLDING, Language, detect
 from assistant.markets import markets_named
 from assistant.scope import unknown_topic
@@ -103,6 +104,15 @@ def not_in_effect_then(question: str, message: str, answering: list[Passage]) ->
                                          f"{'' if p.current else ', superseded'}" for p in answering))[:3])
     return (f'The message asks how the rules were {when}, and the knowledge base holds no version in effect then: '
             f"the passages that answer it ({found}) may not have applied. Check the rules of that time.")
+
+
+def no_figure(question: str, answering: list[str]) -> str:
+    """The question asks for a figure and no sentence the reader rates as an answer gives or denies one: the
+    reader rates sentences on the topic, and only the answer's type tells a figure from talk about it."""
+    if not asks_for_figure(question) or any(gives_figure(s) for s in answering):
+        return ""
+    return (f'The knowledge base does not answer "{question}": it asks for a figure, and none of the sentences the '
+            f'reader rates as answers gives one (the best: "{shortened(answering[0])}").')
 
 
 def outside_scope(question: str, mentions: Callable[[str], int], story: str = "", staff: bool = False) -> str:
