@@ -86,7 +86,8 @@ def other_language(check: Precheck, message: str, drafter: Drafter, team: str,
         if draft.citations:
             yield finish(draft, check)
         else:
-            yield language_escalation(check, message, team, drafter.label, matched=matched())
+            yield language_escalation(check, message, draft.team or team, drafter.label, matched=matched(),
+                                      found=draft.reason)
         return
     language, region = check.language, check.region
     try:

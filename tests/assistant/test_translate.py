@@ -127,6 +127,18 @@ def test_without_an_llm_an_answer_the_reader_finds_is_drafted_in_english_for_the
     assert any("Vietnamese" in n and "translate" in n for n in draft.notices)
 
 
+def test_without_an_llm_the_holding_reply_keeps_why_the_reader_found_no_answer(kb_assistant: Assistant,
+                                                                              embedder) -> None:
+    """Nothing answered: the creator gets the holding reply in their language, and the rep the reader's own
+    reason (which question, the closest passage) beside the language."""
+    from assistant.service import build_assistant
+    from tests.readers import Fixed
+
+    draft = build_assistant(kb_assistant.settings, embedder=embedder, reader=Fixed({"": 0.0})).ask(VIETNAMESE)
+    assert draft.status == "escalate" and not draft.citations and draft.draft == holding_reply(VI, draft.team)
+    assert "Vietnamese" in draft.reason and f'"{VIETNAMESE}"' in draft.reason and "closest passage" in draft.reason
+
+
 def test_the_rep_is_told_which_sections_share_the_words_of_a_message_nothing_here_reads(kb_assistant: Assistant) -> None:
     """'affiliate' in a Vietnamese message finds sections by keyword: the reason names them, the reply cites none."""
     from assistant.retrieval import word_matches
