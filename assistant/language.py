@@ -40,8 +40,9 @@ class Language:
 
     @property
     def readable(self) -> bool:
-        """Whether the English-only embedder and offline drafter can answer from the message; an unsure
-        guess counts as readable, since a wrong escalation costs the rep more than an English attempt."""
+        """Whether the message reads as English to the English-only embedder and reader; one that does not is
+        translated by an LLM, or read offline by its figures, names and English terms (assistant.translate). An
+        unsure guess counts as readable."""
         return self.code == "en" or self.english_part or self.confidence < SURE
 
     @property

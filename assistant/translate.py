@@ -1,9 +1,10 @@
-"""The LLM path for a message in a language the embedder and the offline drafter do not read.
+"""A message in a language other than the English the embedder and the reader read.
 
-The question is translated into English and retrieved, drafted and citation-checked like an English one;
-the checked reply is then translated into the creator's language with exactly its citation markers. The
-check runs on the English draft because it compares each sentence with its passage by shared words and by
+With an LLM, the question is translated into English and retrieved, drafted and citation-checked like an
+English one; the checked reply is then translated into the creator's language with exactly its citation markers.
+The check runs on the English draft because it compares each sentence with its passage by shared words and by
 the English embedder's similarity, and neither can judge a Vietnamese sentence against an English passage.
+Without one, the message is read as written, and an answer is drafted in English for the rep to translate.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ class Translator:
 
     @classmethod
     def of(cls, drafter: Drafter) -> Translator | None:
-        """The translator of an LLM drafter; None for the offline drafter, which reads English only."""
+        """The translator of an LLM drafter; None for the offline drafter, which cannot translate."""
         return cls(drafter.model, drafter.redact_pii) if isinstance(drafter, LLMDrafter) else None
 
     def to_english(self, message: str, language: Language, region: str) -> str:
