@@ -1,6 +1,7 @@
 """Retrieval per question: creator-safe passages for the reply, internal ones as notes for the rep."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from assistant.intake import Intake
@@ -10,6 +11,8 @@ from assistant.versions import asks_about_the_past
 from vectorstore.filters import Filters
 from vectorstore.search import RRF_K, HybridSearcher
 from vectorstore.store import Hit
+
+LINK_RE = re.compile(r"https?://\S+")
 
 MAX_NOTES = 4
 # A search list wants breadth (2 chunks per document); a reply wants depth in the document that answers,
@@ -131,6 +134,13 @@ def rerank(got: Retrieved, ratings: dict[int, float]) -> None:
 
 def word_matches(searcher: HybridSearcher, message: str, region: str, k: int = 3) -> list[str]:
     """Where the keyword index finds the words of a message no model here can read ("15%", "serum", a
-    programme's name): "Title › Section" of its k best chunks, for a rep answering it by hand."""
-    hits = searcher.search(message, k, Filters(region=region), mode="keyword")
-    return [" › ".join(dict.fromkeys(part for part in (p.title, last_heading(p)) if part)) for p in map(to_passage, hits)]
+    programme's name): "Title › Section" of its k best chunks, for a rep answering it by hand. A list of links
+    is left out: the words in its addresses ("…/tiktok-shop-affiliate-commissions") match, its text says nothing."""
+    hits = [h for h in searcher.search(message, 3 * k, Filters(region=region), mode="keyword") if not mostly_links(h.text)]
+    return [" › ".join(dict.fromkeys(part for part in (p.title, last_heading(p)) if part))
+            for p in map(to_passage, hits[:k])]
+
+
+def mostly_links(text: str) -> bool:
+    """Whether web addresses make up half or more of a chunk's text, as in a list of sources."""
+    return sum(len(url) for url in LINK_RE.findall(text)) * 2 >= len(text.strip() or "x")

@@ -42,3 +42,29 @@ def test_a_reply_reads_every_well_ranked_section_of_one_long_document(embedder, 
     assert len(ranked) > 3, [p.section for p in got.passages]
     listed = assistant.searcher.search("how long does the seller take to review a free sample request?", 6)
     assert sum(h.source == "faq.md" for h in listed) < len(ranked)  # a search list stays capped
+
+
+def test_a_list_of_links_is_not_offered_as_a_section_sharing_the_messages_words(kb_assistant) -> None:
+    """The words in web addresses match a message in another language ("affiliate"); the rep is pointed at
+    sections whose text shares them, not at lists of sources."""
+    from assistant.passage_text import last_heading
+    from assistant.retrieval import mostly_links, word_matches
+    from assistant.types import to_passage
+    from vectorstore.filters import Filters
+
+    message = "chị ơi, em muốn hỏi về hoa hồng affiliate, bao lâu thì được thanh toán ạ?"
+    hits = kb_assistant.searcher.search(message, 9, Filters(region="VN"), mode="keyword")
+    label = {h.id: " › ".join(dict.fromkeys(x for x in (p.title, last_heading(p)) if x)) for h, p in
+             zip(hits, map(to_passage, hits))}
+    links = {label[h.id] for h in hits if mostly_links(h.text)} - {label[h.id] for h in hits if not mostly_links(h.text)}
+    assert links  # the keyword index does rank lists of links for it
+    matched = word_matches(kb_assistant.searcher, message, "VN")
+    assert matched and not set(matched) & links
+
+
+def test_mostly_links() -> None:
+    """A list of sources is mostly addresses; a sentence that cites one is not."""
+    from assistant.retrieval import mostly_links
+
+    assert mostly_links("- Herm, UK guide: https://www.herm.io/shopping-tips/how-to-become-a-tiktok-shop-affiliate")
+    assert not mostly_links("Commission is paid after the order settles (see https://example.com/a).")
