@@ -53,11 +53,16 @@ def search_questions(searcher: HybridSearcher, intake: Intake, k: int, doc_type:
     """Hits per question, every audience, with the creator's region. The caller refreshes the searcher first."""
     # superseded versions answer only a message about an earlier time ("what were the rules back then?")
     filters = Filters(region=intake.region, doc_type=doc_type, current_only=not asks_about_the_past(intake.text))
-    whole = searcher.search(intake.text, k, filters, refresh=False, per_source=k) if len(intake.questions) > 1 or intake.text != intake.questions[0] else []
+    def search(text: str) -> list[Hit]:
+        # a list of sources answers nothing, yet the words in its addresses match; it must not take a passage's place
+        hits = searcher.search(text, 2 * k, filters, refresh=False, per_source=k)
+        return [h for h in hits if not mostly_links(h.text)][:k]
+
+    whole = search(intake.text) if len(intake.questions) > 1 or intake.text != intake.questions[0] else []
     out = []
     for question in intake.questions:
         # The whole message brings back context a split-off question lost ("saw a guide saying ...").
-        hits = merge(searcher.search(question, k, filters, refresh=False, per_source=k), whole, k + 2)
+        hits = merge(search(question), whole, k + 2)
         out.append(with_neighbours(searcher, hits, filters))
     return out
 

@@ -68,3 +68,18 @@ def test_mostly_links() -> None:
 
     assert mostly_links("- Herm, UK guide: https://www.herm.io/shopping-tips/how-to-become-a-tiktok-shop-affiliate")
     assert not mostly_links("Commission is paid after the order settles (see https://example.com/a).")
+
+
+def test_a_list_of_links_never_takes_a_passages_place(kb_assistant) -> None:
+    """The sample knowledge base ends many documents with a list of sources; the words in their addresses match
+    questions, yet they answer nothing. Search for drafting skips them and still returns its full count."""
+    from assistant.intake import parse
+    from assistant.retrieval import mostly_links, search_questions
+    from vectorstore.filters import Filters
+
+    message = "how is tiktok shop affiliate commission calculated and when is it paid?"
+    k = kb_assistant.settings.search_k
+    raw = kb_assistant.searcher.search(message, 2 * k, Filters(), per_source=k)
+    assert any(mostly_links(h.text) for h in raw)  # plain search ranks them for it
+    found = search_questions(kb_assistant.searcher, parse(message, 4000, "", ""), k)
+    assert found and all(hits and not any(mostly_links(h.text) for h in hits) for hits in found)
