@@ -155,7 +155,8 @@ def test_the_rep_is_told_when_an_offline_draft_answers_a_message_in_another_lang
 
 
 def test_cli_json_carries_language_warnings_and_a_holding_reply(kb_store: Path, tmp_path: Path) -> None:
-    lines = [{"question": VIETNAMESE}, {"question": INJECTION + ". How many free samples can I request?"}]
+    unanswered = "chị ơi, chương trình affiliate có tặng quà sinh nhật cho creator không ạ?"  # birthday gifts: never said
+    lines = [{"question": unanswered}, {"question": INJECTION + ". How many free samples can I request?"}]
     src = tmp_path / "q.jsonl"
     src.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
     cmd = [sys.executable, "-m", "assistant", "ask", "--store", str(kb_store), "--json", "--from", str(src)]

@@ -19,6 +19,8 @@ from assistant.translate import Translator
 from tests.conftest import ROOT
 
 VIETNAMESE = "chị ơi, em muốn hỏi về hoa hồng affiliate, bao lâu thì được thanh toán ạ?"
+# Asks whether the affiliate programme gives creators birthday gifts: the knowledge base never says
+UNANSWERED_VI = "chị ơi, chương trình affiliate có tặng quà sinh nhật cho creator không ạ?"
 VI = Language("vi", 1.0)
 # What the fake LLM answers, in order: the question in English, the English draft, the reply in Vietnamese.
 ENGLISH = "Hi, I'd like to ask about affiliate commission: how long does it take to get paid?"
@@ -109,7 +111,7 @@ def test_a_failed_translation_falls_back_to_the_holding_reply(kb_assistant: Assi
 
 
 def test_without_an_llm_the_holding_reply_stays(kb_assistant: Assistant) -> None:
-    draft = kb_assistant.ask(VIETNAMESE)
+    draft = kb_assistant.ask(UNANSWERED_VI)
     assert draft.status == "escalate" and "offline drafter reads English only" in draft.reason
     assert draft.draft.startswith("Chào bạn") and draft.language == "vi"
 
@@ -143,10 +145,10 @@ def test_the_rep_is_told_which_sections_share_the_words_of_a_message_nothing_her
     """'affiliate' in a Vietnamese message finds sections by keyword: the reason names them, the reply cites none."""
     from assistant.retrieval import word_matches
 
-    matched = word_matches(kb_assistant.searcher, VIETNAMESE, "VN")
-    draft = kb_assistant.ask(VIETNAMESE)
+    matched = word_matches(kb_assistant.searcher, UNANSWERED_VI, "VN")
+    draft = kb_assistant.ask(UNANSWERED_VI)
     assert matched and all(f"\u201c{m}\u201d" in draft.reason for m in matched) and not draft.citations
-    hits = kb_assistant.searcher.search(VIETNAMESE, 3, mode="keyword")
+    hits = kb_assistant.searcher.search(UNANSWERED_VI, 3, mode="keyword")
     assert hits and all("affiliate" in h.text.lower() or "affiliate" in str(h.metadata).lower() for h in hits)
     unmatched = kb_assistant.ask("สวัสดีค่ะ ขอบคุณมากค่ะ")  # Thai words the knowledge base never uses
     assert unmatched.status == "escalate" and "Sections sharing" not in unmatched.reason
