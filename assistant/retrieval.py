@@ -55,8 +55,7 @@ def search_questions(searcher: HybridSearcher, intake: Intake, k: int, doc_type:
     filters = Filters(region=intake.region, doc_type=doc_type, current_only=not asks_about_the_past(intake.text))
     def search(text: str) -> list[Hit]:
         # a list of sources answers nothing, yet the words in its addresses match; it must not take a passage's place
-        hits = searcher.search(text, 2 * k, filters, refresh=False, per_source=k)
-        return [h for h in hits if not mostly_links(h.text)][:k]
+        return without_links(searcher.search(text, 2 * k, filters, refresh=False, per_source=k), k)
 
     whole = search(intake.text) if len(intake.questions) > 1 or intake.text != intake.questions[0] else []
     out = []
@@ -141,9 +140,13 @@ def word_matches(searcher: HybridSearcher, message: str, region: str, k: int = 3
     """Where the keyword index finds the words of a message no model here can read ("15%", "serum", a
     programme's name): "Title › Section" of its k best chunks, for a rep answering it by hand. A list of links
     is left out: the words in its addresses ("…/tiktok-shop-affiliate-commissions") match, its text says nothing."""
-    hits = [h for h in searcher.search(message, 3 * k, Filters(region=region), mode="keyword") if not mostly_links(h.text)]
-    return [" › ".join(dict.fromkeys(part for part in (p.title, last_heading(p)) if part))
-            for p in map(to_passage, hits[:k])]
+    hits = without_links(searcher.search(message, 3 * k, Filters(region=region), mode="keyword"), k)
+    return [" › ".join(dict.fromkeys(part for part in (p.title, last_heading(p)) if part)) for p in map(to_passage, hits)]
+
+
+def without_links(hits: list[Hit], k: int) -> list[Hit]:
+    """The first k hits that are not lists of links (searched for more than k, so that k remain)."""
+    return [h for h in hits if not mostly_links(h.text)][:k]
 
 
 def mostly_links(text: str) -> bool:

@@ -35,29 +35,12 @@ def test_the_reader_reads_only_the_best_ranked_passages_of_each_question(kb_assi
     assert read.pop() == everything[:2]
 
 
-class Figureless:
-    """A reader that rates as answers exactly the sentences that state no figure."""
-
-    def score(self, question: str, texts: list[str]):
-        """0.99 for a sentence without a figure, 0 for one with."""
-        import numpy as np
-        from assistant.figures import gives_figure
-
-        return np.array([0.0 if gives_figure(t) else 0.99 for t in texts], dtype=np.float32)
-
-    def prior(self, texts: list[str]):
-        """Even odds: answerability is the rating itself."""
-        import numpy as np
-
-        return np.full(len(texts), 0.5, dtype=np.float32)
-
-
 def test_a_question_asking_for_a_figure_is_not_answered_by_sentences_that_give_none(kb_assistant, embedder) -> None:
     """The reader rates sentences on the topic; a "how long" question is answered only by one that gives (or
     denies) a figure. The same sentences answer a question that asks for none, and with the figures rated too
     the "how long" question is answered."""
     from assistant.service import build_assistant
-    from tests.readers import Fixed
+    from tests.readers import Figureless, Fixed
 
     figureless = build_assistant(kb_assistant.settings, embedder=embedder, reader=Figureless())
     asked = figureless.ask("how long do I have to appeal a violation?")
