@@ -132,15 +132,19 @@ def partly_covered(missed: list[str], reasons: list[str]) -> str:
     return f"Part of the message is not answered{listed}. {said}".rstrip()
 
 
-def unreadable(language: Language, llm_problem: str = "", matched: Sequence[str] = (), found: str = "") -> str:
+def unreadable(language: Language, llm_problem: str = "", matched: Sequence[str] = (), found: str = "",
+               read: str = "") -> str:
     """A message in another language that nothing answered: the LLM failed to translate it (`llm_problem`), or
     the offline reader, which reads its figures, names and English terms, found no answer (`found`: why, when it
-    said). `matched` names the sections whose words the message shares, a start for a rep answering it."""
+    said; `read`: the message as its language's glossary gave it the reader, when that changed it). `matched`
+    names the sections whose words the message shares, a start for a rep answering it."""
     written = "A holding reply in " + language.name + " is drafted" if language.code in HOLDING else \
         "The holding reply is in English; translate it before sending"
     why = f"The LLM's translation failed ({llm_problem.rstrip('.')}), so it was not answered from the knowledge base." \
         if llm_problem else (f"The offline drafter reads English only. {found}" if found else "The offline drafter reads "
                              "English only, and the reader found no answer to the figures, names and English terms in it.")
+    if read and not llm_problem:
+        why += f" The glossary gave the reader the message as: \u201c{read}\u201d."
     found_words = "; ".join(f"\u201c{m}\u201d" for m in matched)
     lead = f" Sections sharing its words, not read as answers: {found_words}." if found_words else ""
     return f"The message is in {language.name}. {why} {written}; answer the question yourself or pass it to the team.{lead}"

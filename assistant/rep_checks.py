@@ -29,17 +29,17 @@ def precheck(message: str, region: str) -> Precheck:
 
 
 def language_escalation(check: Precheck, message: str, team: str, drafter: str, llm_problem: str = "",
-                        matched: Sequence[str] = (), found: str = "") -> Draft:
+                        matched: Sequence[str] = (), found: str = "", read: str = "") -> Draft:
     """A holding reply in the creator's language for a message in another language that nothing answered:
-    `llm_problem` says why the LLM could not translate it, `found` why the offline reader found no answer;
-    `matched` are the sections sharing its words."""
+    `llm_problem` says why the LLM could not translate it, `found` why the offline reader found no answer (and
+    `read` what it read); `matched` are the sections sharing its words."""
     from assistant.drafters import greeting, sign_off
 
     text = holding_reply(check.language, team) or (
         f"{greeting('')}\n\nThanks for reaching out. I've passed your question to our {team} team, who will "
         f"get back to you soon.\n\n{sign_off()}")
     draft = Draft(question=message, status="escalate", draft=text, citations=[], team=team, drafter=drafter,
-                  reason=unreadable(check.language, llm_problem, matched, found), region=check.region)
+                  reason=unreadable(check.language, llm_problem, matched, found, read), region=check.region)
     return finish(draft, check)
 
 

@@ -4,7 +4,8 @@ With an LLM, the question is translated into English and retrieved, drafted and 
 English one; the checked reply is then translated into the creator's language with exactly its citation markers.
 The check runs on the English draft because it compares each sentence with its passage by shared words and by
 the English embedder's similarity, and neither can judge a Vietnamese sentence against an English passage.
-Without one, the message is read as written, and an answer is drafted in English for the rep to translate.
+Without one, the message is read through its language's word glossary, and an answer is drafted in English
+for the rep to translate.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Any, Callable, Iterator
 import prompts
 from assistant.drafters import Drafter, LLMDrafter, chunk_text, describe_failure, escape, neutralise
 from assistant.errors import LLMError
+from assistant.gloss import gloss
 from assistant.language import SURE, Language, detect, holding_reply
 from assistant.pii import redact, restore
 from assistant.rep_checks import Precheck, finish, language_escalation
@@ -77,18 +79,23 @@ def other_language(check: Precheck, message: str, drafter: Drafter, team: str,
                    draft_english: Callable[[str], Iterator[str | Draft]],
                    matched: Callable[[], list[str]] = list) -> Iterator[Draft]:
     """The finished Draft for a message in another language. An LLM translates it, and the answer drafted in
-    English is translated back. Without one, the reader judges the message as written: the figures, names and
-    English terms in it carry much of its meaning, so an answer it finds is drafted in English for the rep to
-    translate. When nothing is answered (or the LLM fails) the creator gets a holding reply in their language;
+    English is translated back. Without one, the reader judges the message itself: the figures, names and
+    English terms in it carry much of its meaning, and its language's glossary gives the English of the words
+    creators use (assistant.gloss), so an answer it finds is drafted in English for the rep to translate. When
+    nothing is answered (or the LLM fails) the creator gets a holding reply in their language;
     `matched` finds the sections sharing the message's words, for the rep, only then."""
     translator = Translator.of(drafter)
     if translator is None:
-        draft = next(part for part in draft_english(message) if isinstance(part, Draft))
+        read = gloss(message, check.language.code)
+        draft = next(part for part in draft_english(read) if isinstance(part, Draft))
         if draft.citations:
+            draft.question = message
+            if read != message:
+                draft.notices.append(f"Read word by word through the {check.language.name} glossary as: “{read}”")
             yield finish(draft, check)
         else:
             yield language_escalation(check, message, draft.team or team, drafter.label, matched=matched(),
-                                      found=draft.reason)
+                                      found=draft.reason, read=read if read != message else "")
         return
     language, region = check.language, check.region
     try:

@@ -11,7 +11,8 @@ import pytest
 
 import prompts
 from assistant.drafters import LLMDrafter
-from assistant.errors import LLMError
+from assistant.errors import EmptyMessageError, LLMError
+from assistant.gloss import gloss
 from assistant.language import Language, detect, holding_reply
 from assistant.llm import fake_model
 from assistant.service import Assistant
@@ -138,7 +139,9 @@ def test_without_an_llm_the_holding_reply_keeps_why_the_reader_found_no_answer(k
 
     draft = build_assistant(kb_assistant.settings, embedder=embedder, reader=Fixed({"": 0.0})).ask(VIETNAMESE)
     assert draft.status == "escalate" and not draft.citations and draft.draft == holding_reply(VI, draft.team)
-    assert "Vietnamese" in draft.reason and f'"{VIETNAMESE}"' in draft.reason and "closest passage" in draft.reason
+    # the question is quoted as the reader read it, through the Vietnamese glossary
+    assert "Vietnamese" in draft.reason and f'"{gloss(VIETNAMESE, "vi")}"' in draft.reason
+    assert "closest passage" in draft.reason
 
 
 def test_the_rep_is_told_which_sections_share_the_words_of_a_message_nothing_here_reads(kb_assistant: Assistant) -> None:
@@ -150,8 +153,15 @@ def test_the_rep_is_told_which_sections_share_the_words_of_a_message_nothing_her
     assert matched and all(f"\u201c{m}\u201d" in draft.reason for m in matched) and not draft.citations
     hits = kb_assistant.searcher.search(UNANSWERED_VI, 3, mode="keyword")
     assert hits and all("affiliate" in h.text.lower() or "affiliate" in str(h.metadata).lower() for h in hits)
-    unmatched = kb_assistant.ask("สวัสดีค่ะ ขอบคุณมากค่ะ")  # Thai words the knowledge base never uses
+    unmatched = kb_assistant.ask("สวัสดีค่ะ แมวของฉันชอบกินปลาทูไหมคะ?")  # does my cat like mackerel?
     assert unmatched.status == "escalate" and "Sections sharing" not in unmatched.reason
+
+
+def test_a_greeting_in_another_language_asks_nothing_as_one_in_english_does(kb_assistant: Assistant) -> None:
+    with pytest.raises(EmptyMessageError):
+        kb_assistant.ask("hi, thanks so much!")
+    with pytest.raises(EmptyMessageError):
+        kb_assistant.ask("สวัสดีค่ะ ขอบคุณมากค่ะ")  # "hello, thank you very much"
 
 
 def test_cli_json_with_the_fake_llm_answers_in_vietnamese(kb_store: Path, tmp_path: Path) -> None:
