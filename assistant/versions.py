@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from assistant import quotes
 from assistant.types import Passage
 
 # General English for a question about an earlier time: "back in summer 2024", "back in February", "at the time",
@@ -43,14 +44,15 @@ class Period:
 
 
 def asks_about_the_past(text: str) -> bool:
-    """Whether the message asks how the rules were at an earlier time, so older versions may answer it."""
-    return bool(PAST.search(text))
+    """Whether the message asks how the rules were at an earlier time, so older versions may answer it. Words it
+    quotes (a caption, a script: 'look how I used to be') are not the writer's."""
+    return bool(PAST.search(quotes.mask(text)[0]))
 
 
 def asks_for_old_rules(question: str, message: str) -> bool:
     """Whether the question asks what a rule was, in a message about an earlier time: only a version in effect
     then answers it, whatever today's documents say."""
-    return asks_about_the_past(message) and bool(ASKS_WHAT_WAS.search(question))
+    return asks_about_the_past(message) and bool(ASKS_WHAT_WAS.search(quotes.mask(question)[0]))
 
 
 def asked_period(message: str) -> Period | None:

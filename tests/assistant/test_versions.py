@@ -38,6 +38,9 @@ def test_a_question_about_an_earlier_time_is_told_from_one_about_today(message: 
     ("I joined back in 2023. Did you get my tax form?", False),
     ("what was the problem with my video? it was removed today", False),
     ("I moved back in March. how do I change my payout address?", False),
+    # the past is in a caption the writer quotes, not in what they ask
+    ("can I caption my before photo 'look how tired I used to be'? is that ok in the US?", False),
+    ("my script says \u201cwhat was the old price? now it's $20\u201d, is that allowed?", False),
 ])
 def test_a_question_for_an_old_rule_is_told_from_a_story_set_in_the_past(message: str, old: bool) -> None:
     assert asks_for_old_rules(message, message) is old
