@@ -45,7 +45,7 @@ def language_escalation(check: Precheck, message: str, team: str, drafter: str, 
 
 def guessed(draft: Draft, language: Language) -> bool:
     """An offline draft quoting English passages to a message in another language, found from what the English
-    models could read of it: its figures, names and English terms."""
+    models could read of it: its figures, names and English terms, and its glossary's words."""
     return bool(draft.citations) and draft.drafter == "offline" and language.code != "en" and not language.english_part
 
 
@@ -74,8 +74,9 @@ def finish(draft: Draft, check: Precheck) -> Draft:
             draft.notices.append(SCRUBBED)
     if guessed(draft, check.language):
         draft.notices.append(f"The message looks {check.language.name}, and the offline drafter reads and writes "
-                             "English only: it answered from the figures, names and English terms in the message. "
-                             "Check that the draft answers what the creator asked, and translate it before sending.")
+                             "English only: it answered from what it could read of the message (its figures, names "
+                             "and English terms, and the words its language's glossary knows). Check that the draft "
+                             "answers what the creator asked, and translate it before sending.")
     named = set().union(*(markets_named(c.quote) for c in draft.citations), markets_named(draft.draft)) - {"SEA"}
     # a colleague's answer labels each market's rule in the text (assistant.judge.with_markets) and is not sent
     if not draft.region and named and draft.audience == "creator":
