@@ -16,12 +16,14 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from assistant.errors import AssistantError
+
 GLOSSARIES = Path(__file__).resolve().parent / "glossaries"
 UNSPACED = {"th", "zh", "ja"}  # scripts written without spaces between words: terms match anywhere
 
 
-class GlossaryError(Exception):
-    """A glossary file is invalid; the message names the file."""
+class GlossaryError(AssistantError):
+    """A glossary file is invalid; the message names the file (the CLI and the pages show it as it is)."""
 
 
 class GlossaryFile(BaseModel):

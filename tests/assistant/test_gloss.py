@@ -6,6 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from assistant.errors import AssistantError
 from assistant.gloss import GLOSSARIES, GlossaryError, gloss, glossary, load
 from assistant.language import detect
 from assistant.service import Assistant
@@ -62,7 +63,7 @@ def test_a_broken_glossary_is_named(tmp_path: Path, body: str, problem: str) -> 
     path = write(tmp_path, "vi", body)
     with pytest.raises(GlossaryError, match=problem) as err:
         load(path)
-    assert str(path) in str(err.value)
+    assert str(path) in str(err.value) and isinstance(err.value, AssistantError)  # shown as a plain message
 
 
 def test_a_language_without_a_glossary_is_read_as_written() -> None:
