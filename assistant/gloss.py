@@ -62,7 +62,7 @@ class Glossary:
         def english(match: re.Match[str]) -> str:
             if named(text, match.start()):
                 return match.group(0)
-            return pad + self.terms[match.group(0).lower()] + pad
+            return pad + self.terms.get(match.group(0).lower(), match.group(0)) + pad
 
         out = self.pattern.sub(english, text)
         return re.sub(r"[ \t]{2,}", " ", re.sub(r" +([,.!?])", r"\1", out)).strip()
@@ -74,7 +74,7 @@ def named(text: str, start: int) -> bool:
     if not text[start].isupper():
         return False
     before = text[:start].rstrip(" \t\"'“‘(")
-    return bool(before) and before[-1] not in ".!?¡¿:\n" and not before[-1].isdigit() and before[-1].isalnum()
+    return bool(before) and before[-1].isalnum() and not before[-1].isdigit()
 
 
 def _compile(language: str, terms: dict[str, str]) -> Glossary:
