@@ -30,6 +30,14 @@ def test_a_vietnamese_message_gets_a_vietnamese_holding_reply_and_a_plain_reason
     assert any("**Reason:** The message is in Vietnamese" in m.value for m in at.markdown)
 
 
+def test_the_rep_sees_how_the_offline_reader_read_a_message_in_another_language(app_env: AppEnv) -> None:
+    """Without an LLM the message is read through its glossary: the rep is shown the English the reader read."""
+    at = draft(start(), VIETNAMESE)
+    assert any("glossary gave the reader the message as" in m.value and "commission" in m.value for m in at.markdown)
+    thanks = draft(start(), "สวัสดีค่ะ ขอบคุณมากค่ะ")  # "hello, thank you very much", in Thai
+    assert any("asks nothing" in e.value for e in thanks.error)
+
+
 def test_a_thank_you_gets_a_plain_message_and_no_draft(app_env: AppEnv) -> None:
     at = draft(start(), "thanks so much for the help yesterday!! all sorted now \U0001F970")
     assert any("asks nothing" in e.value for e in at.error)
