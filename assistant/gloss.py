@@ -54,18 +54,22 @@ class Glossary:
     pattern: re.Pattern[str]
 
     def gloss(self, text: str) -> str:
-        """The text with every known term replaced by its English, and particles dropped."""
-        text = unicodedata.normalize("NFC", text)
+        """The text with every known term replaced by its English, and particles dropped; the text exactly as
+        given when it holds no term, so a caller can tell whether anything was glossed."""
+        normal = unicodedata.normalize("NFC", text)
         # In a script without spaces the English must bring its own, or it runs into the words around it.
         pad = " " if self.language in UNSPACED else ""
+        glossed = False
 
         def english(match: re.Match[str]) -> str:
-            if named(text, match.start()):
+            nonlocal glossed
+            if named(normal, match.start()):
                 return match.group(0)
+            glossed = True
             return pad + self.terms.get(match.group(0).lower(), match.group(0)) + pad
 
-        out = self.pattern.sub(english, text)
-        return re.sub(r"[ \t]{2,}", " ", re.sub(r" +([,.!?])", r"\1", out)).strip()
+        out = self.pattern.sub(english, normal)
+        return re.sub(r"[ \t]{2,}", " ", re.sub(r" +([,.!?])", r"\1", out)).strip() if glossed else text
 
 
 def named(text: str, start: int) -> bool:

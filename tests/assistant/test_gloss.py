@@ -41,6 +41,8 @@ def test_a_phrase_wins_over_its_words_and_particles_go(tmp_path: Path) -> None:
     # the same words in decomposed Unicode, as some keyboards send them
     assert found.gloss("hoa ho\u0302\u0300ng") == "commission"
     assert found.gloss("hoahồng") == "hoahồng"  # inside a longer word it is not the term
+    # nothing to gloss: the text comes back exactly, spacing included, so no "read as" notice is shown for it
+    assert found.gloss("xin  chào \n") == "xin  chào \n" and found.gloss("mình ở  Hoa Kỳ") == "mình ở  Hoa Kỳ"
 
 
 def test_a_capitalised_word_inside_a_sentence_is_a_name(tmp_path: Path) -> None:
