@@ -41,7 +41,7 @@ class Language:
     @property
     def readable(self) -> bool:
         """Whether the message reads as English to the English-only embedder and reader; one that does not is
-        translated by an LLM, or read offline by its figures, names and English terms (assistant.translate). An
+        translated by an LLM, or read offline through its word glossary (assistant.translate, assistant.gloss). An
         unsure guess counts as readable."""
         return self.code == "en" or self.english_part or self.confidence < SURE
 
