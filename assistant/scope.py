@@ -16,17 +16,28 @@ REDIRECT = re.compile(r"(?i)\b(?:buy|purchase|order|shop)\w* (?:it |them |this |
                       r"\b(?:send|sending|redirect\w*|direct|point)\b [\w\s]{0,25}\b(?:to|there)\b")
 # A topic named in fewer current passages than this is not covered (one passing mention is no guidance).
 MIN_TOPIC_CHUNKS = 2
-CLAUSE = re.compile(r"[,;]\s+|\s+[-\u2013\u2014]\s+")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+CLAUSE = re.compile(r"[,;]\s+|\s+[-\u2013\u2014]\s+|(?<=[.!?])\s+")
 
 
 def asking_part(question: str) -> str:
     """The question from its first clause that asks: "I've seen worse on my fyp lol, can I just say it?" asks
-    "can I just say it?"; the clause before it tells, as a sentence before the question does."""
+    "can I just say it?"; the clause or sentence before it tells, unless the asking clause is a bare "why?".
+    With no clause opening as a question, the sentence holding the question mark asks: "… so the algorithm
+    picks it up. it's only likes, so that's fine??"."""
     breaks = list(CLAUSE.finditer(question))
-    for start, end in zip([0, *(b.end() for b in breaks)], [*(b.start() for b in breaks), len(question)]):
-        if QUESTION_START.match(LEAD_IN.sub("", question[start:end])):
-            return question[start:]
-    return question
+    starts = [0, *(b.end() for b in breaks)]
+    for n, (start, end) in enumerate(zip(starts, [*(b.start() for b in breaks), len(question)])):
+        clause = LEAD_IN.sub("", question[start:end])
+        if QUESTION_START.match(clause):  # a bare "why??" asks about the clause before it
+            return question[starts[max(0, n - 1)] if len(clause.split()) < 3 else start:]
+    marked = question.find("?")
+    return question[sentence_start(question, marked):] if marked >= 0 else question
+
+
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding position `at` begins."""
+    return max((m.end() for m in SENTENCE_END.finditer(text, 0, at)), default=0)
 
 
 def unknown_topic(question: str, mentions: Callable[[str], int], story: str = "") -> str:

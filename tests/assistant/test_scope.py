@@ -40,3 +40,18 @@ def test_a_passing_mention_of_reach_before_the_clause_that_asks_is_not_the_topic
     assert "fyp" in unknown_topic("why is my video not on the fyp, it's been 2 days?", lambda pattern: 0)
     assert "algorithm" in unknown_topic("my views dropped, is it the algorithm?", lambda pattern: 0)
     assert "amazon" in unknown_topic("I also sell on amazon, what fees does amazon charge?", lambda pattern: 0)
+
+
+def test_a_sentence_that_tells_of_reach_before_the_one_that_asks_is_not_the_topic() -> None:
+    """A sentence before the question tells, as a clause does: "… so the algorithm picks it up. it's only likes, so
+    that's allowed right??" asks whether bought likes are allowed, which the knowledge base answers. A question
+    that asks about reach in its own sentence still names the topic."""
+    from assistant.scope import unknown_topic
+
+    told = ("there's an app that sends likes to every new video so the algorithm picks it up. "
+            "it's only likes, not fake orders, so that's allowed right??")
+    assert unknown_topic(told, lambda pattern: 0) == ""
+    assert unknown_topic("some site sells 5k likes, it'd help the algorithm push my video. is that ok?",
+                         lambda pattern: 0) == ""
+    assert "algorithm" in unknown_topic("I bought likes last week. now the algorithm buries me, why??", lambda pattern: 0)
+    assert "algorithm" in unknown_topic("views are down. the algorithm hates me?", lambda pattern: 0)
