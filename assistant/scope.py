@@ -17,7 +17,7 @@ REDIRECT = re.compile(r"(?i)\b(?:buy|purchase|order|shop)\w* (?:it |them |this |
 # A topic named in fewer current passages than this is not covered (one passing mention is no guidance).
 MIN_TOPIC_CHUNKS = 2
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-CLAUSE = re.compile(r"[,;]\s+|\s+[-\u2013\u2014]\s+|(?<=[.!?])\s+")
+CLAUSE = re.compile(r"[,;]\s+|\s+[-\u2013\u2014]\s+|" + SENTENCE_END.pattern)
 
 
 def asking_part(question: str) -> str:

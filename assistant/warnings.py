@@ -14,8 +14,9 @@ INSTRUCTION_RES = [
     re.compile(r"\b(?:you are now|from now on,? you|act as (?:an?|the) |pretend (?:to be|you are)|"
                r"system prompt|developer mode|jailbreak|new instructions?)\b", re.I),
     # a persona or rules for the chat itself: "new rule for this whole chat", "you're Sheriff Dusty now"
-    re.compile(r"\b(?:new rules? for (?:this |the )?(?:whole |entire )?(?:chat|conversation|thread)|for the rest of (?:this|the) "
-               r"(?:chat|conversation|thread)|unfiltered (?:ai|assistant|bot|model|mode|version))\b", re.I),
+    re.compile(r"\b(?:new rules? for (?:this |the )?(?:whole |entire )?(?:chat|conversation|thread)|"
+               r"for the rest of (?:this|the) (?:chat|conversation|thread)|"
+               r"unfiltered (?:ai|assistant|bot|model|mode|version))\b", re.I),
     re.compile(r"\b[Yy]ou(?:'re| are) (?:[A-Z][\w-]+ ){1,2}now\b"),  # a name given to it: case tells it from "busy now"
     # "paste the internal escalation table", "share your internal notes": staff material asked for by name
     re.compile(r"\b(?:paste|show|share|send|give|list|reveal|print|dump|copy|forward|quote|output|display)\b(?: me| us)?"
