@@ -136,8 +136,8 @@ def unreadable(language: Language, llm_problem: str = "", matched: Sequence[str]
                read: str = "") -> str:
     """A message in another language that nothing answered: the LLM failed to translate it (`llm_problem`), or
     the offline reader, which reads its figures, names, English terms and glossary words, found no answer (`found`:
-    why, when it said; `read`: the message as its language's glossary gave it the reader, when that changed it). `matched`
-    names the sections whose words the message shares, a start for a rep answering it."""
+    why, when it said; `read`: the message as its language's glossary gave it the reader, when that changed it).
+    `matched` names the sections whose words the message shares, a start for a rep answering it."""
     written = "A holding reply in " + language.name + " is drafted" if language.code in HOLDING else \
         "The holding reply is in English; translate it before sending"
     why = f"The LLM's translation failed ({llm_problem.rstrip('.')}), so it was not answered from the knowledge base." \

@@ -53,6 +53,7 @@ def search_questions(searcher: HybridSearcher, intake: Intake, k: int, doc_type:
     """Hits per question, every audience, with the creator's region. The caller refreshes the searcher first."""
     # superseded versions answer only a message about an earlier time ("what were the rules back then?")
     filters = Filters(region=intake.region, doc_type=doc_type, current_only=not asks_about_the_past(intake.text))
+
     def search(text: str) -> list[Hit]:
         # a list of sources answers nothing, yet the words in its addresses match; it must not take a passage's place
         return without_links(searcher.search(text, 2 * k, filters, refresh=False, per_source=k), k)
@@ -141,7 +142,8 @@ def word_matches(searcher: HybridSearcher, message: str, region: str, k: int = 3
     programme's name): "Title › Section" of its k best chunks, for a rep answering it by hand. A list of links
     is left out: the words in its addresses ("…/tiktok-shop-affiliate-commissions") match, its text says nothing."""
     hits = without_links(searcher.search(message, 3 * k, Filters(region=region), mode="keyword"), k)
-    return [" › ".join(dict.fromkeys(part for part in (p.title, last_heading(p)) if part)) for p in map(to_passage, hits)]
+    return [" › ".join(dict.fromkeys(part for part in (p.title, last_heading(p)) if part))
+            for p in map(to_passage, hits)]
 
 
 def without_links(hits: list[Hit], k: int) -> list[Hit]:

@@ -87,15 +87,16 @@ def other_language(check: Precheck, message: str, drafter: Drafter, team: str,
     translator = Translator.of(drafter)
     if translator is None:
         read = gloss(message, check.language.code)
+        glossed = read if read != message else ""  # what the rep is shown the reader read, when it differs
         draft = next(part for part in draft_english(read) if isinstance(part, Draft))
         if draft.citations:
             draft.question = message
-            if read != message:
-                draft.notices.append(f"Read word by word through the {check.language.name} glossary as: “{read}”")
+            if glossed:
+                draft.notices.append(f"Read word by word through the {check.language.name} glossary as: “{glossed}”")
             yield finish(draft, check)
         else:
             yield language_escalation(check, message, draft.team or team, drafter.label, matched=matched(),
-                                      found=draft.reason, read=read if read != message else "")
+                                      found=draft.reason, read=glossed)
         return
     language, region = check.language, check.region
     try:
