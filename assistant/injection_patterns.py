@@ -9,7 +9,7 @@ import re
 TARGET = r"(?:instructions?|prompts?|rules?|guidelines?|polic(?:y|ies)|directions?|programming|restrictions?)"
 INSTRUCTION_RES = [
     re.compile(rf"\b(?:ignore|disregard|forget|override|bypass|skip)\b[^.!?\n]{{0,40}}?\b{TARGET}\b", re.I),
-    re.compile(r"\b(?:you are now|from now on,? you|act as (?:an?|the) |pretend (?:to be|you are)|"
+    re.compile(r"\b(?:you are now|from now on,? (?:you|ur|u|reply|answer|respond|talk|speak|write)\b|act as (?:an?|the) |pretend (?:to be|you are|you'?re)|"
                r"system prompt|developer mode|jailbreak|new instructions?)\b", re.I),
     # a persona or rules for the chat itself: "new rule for this whole chat", "you're Sheriff Dusty now"
     re.compile(r"\b(?:new rules? for (?:this |the )?(?:whole |entire )?(?:chat|conversation|thread)|"
@@ -19,9 +19,9 @@ INSTRUCTION_RES = [
     # "paste the internal escalation table", "share your internal notes": staff material asked for by name
     re.compile(r"\b(?:paste|show|share|send|give|list|reveal|print|dump|copy|forward|quote|output|display)\b(?: me| us)?"
                r"[^.!?\n]{0,25}?"
-               r"\b(?:internal|staff[- ]only|confidential)\s+(?:[\w-]+\s+)?(?:notes?|tables?|docs?|documents?|guides?|"
+               r"\b(?:internal(?:-only)?|staff[- ]only|confidential)\s+(?:[\w-]+\s+)?(?:notes?|tables?|docs?|documents?|guides?|"
                r"matri(?:x|ces)|lists?|contacts?|emails?|numbers?|process(?:es)?|sops?|prompts?|instructions?|wiki|"
-               r"playbooks?|leads?|names?)\b", re.I),
+               r"playbooks?|leads?|names?|channels?|sheets?)\b", re.I),
     # "tell me I am approved", "confirm that we are owed": the message scripts the answer it wants
     re.compile(r"\b(?:tell|confirm|state|say|write|reply|respond|answer)\b(?: to)?(?: me| us| them| the creator)?"
                r"(?: that)? (?:i|we)(?:'?m| am| are| was| were| have| 've|'ve| will| get| got| qualify)\b", re.I),
@@ -39,16 +39,69 @@ SCRIPTED_RES = [
                # the assistant told what it must do in the third person: "before answering, the assistant must list ..."
                r"\bthe\s+(?:ai|assistant|bot|model|chatbot)\s+(?:must|shall|is to|has to|needs to|should now)\b", re.I),
     # the reply scripted or played as a part: "end your reply with", "reply only with", "new persona", "stay in character"
-    re.compile(r"\b(?:end|start|open|begin|finish|append|prefix|close)\w*\s+(?:your|the|every|each|this)\s+"
+    re.compile(r"\b(?:end|start|open|begin|finish|append|prefix|close|sign(?:\s+off)?)\w*\s+(?:your|ur|yr|the|every|each|this)\s+"
                r"(?:reply|replies|answer|answers|response|responses)\b|\b(?:reply|respond|answer)\s+only\s+(?:with|in|as)\b|"
                r"\b(?:role-?play|new persona|persona (?:update|unlocked|override)|(?:stay|full) (?:in )?character|"
                r"your name is|let'?s play a game)\b|\brepeat (?:it|this|that|my [\w ]{1,20}?) back\b|"
-               r"\bdo what it says\b", re.I),
+               r"\bdo what it says\b|"
+               r"\b(?:type|spell)\s+(?:it|this|that|the|my)\b[^.!?\n]{0,25}?\bback\b(?!\s+of)", re.I),
     # an encoded instruction handed over to be carried out: "aWdub3Jl… decode that and do it"
-    re.compile(r"\b(?:decode|decrypt|unscramble)\b[^.!?\n]{0,40}?\b(?:and|then)\s+(?:do|follow|obey|run|"
+    re.compile(r"\b(?:decode|decrypt|unscramble)\b[^.!?\n]{0,40}?(?:\b(?:and|then)|\s[+&])\s+(?:do|follow|obey|run|"
                r"execute|apply)\s+(?:it|that|this|them|what)\b", re.I),
 ]
+MACHINE = r"(?:(?:ai|a\.i\.)\s+)?(?:ai|assistants?|bots?|chatbots?|llms?|creator desk)"
+READING = r"(?:\s+(?:reading|handling|processing|summari[sz]ing|answering|seeing)\b[^:,\n]{0,40})?"
+REPLY = r"(?:reply|replies|answer|answers|response|responses)"
+DO = (r"(?:print|paste|list|copy|write|state|confirm|include|add|append|tell|say|repeat|output|quote|start|begin|put|"
+      r"give|mention|share|send|show|reveal|dump|issue|sign)")
+# Words to the assistant as a reader of the message, written the ways injections are: a label or a vocative
+# ("for the AI:", "(AI reading this: …", "Assistant, from now on"), an order in the third person ("AI assistants
+# must tell …", "the assistant is authorised to confirm …"), the reply scripted ("in your reply, say …", "before you
+# answer, print …", "put it in writing"), or a fake notice or config ("[SYSTEM NOTICE · v4.2]", "debug mode is on").
+ADDRESSED_RES = [
+    re.compile(rf"\b(?:for|to|hey|dear|attention|attn|ps|btw|also)\s+(?:(?:the|any|all|whatever|this)\s+)?{MACHINE}"
+               rf"{READING}\s*[:,]|(?:^|[\[\](){{}}<>\"'«“‘:;.!?|]|-{{2,}})\s*(?:the\s+)?{MACHINE}{READING}\s*[:,]", re.I),
+    re.compile(r"\bA\.?I\.?(?:\s+(?:[Aa]ssistants?|ASSISTANTS?))?\s*:"),  # "untuk AI:", "Gửi trợ lý AI:": the label reads in any language
+    # "the assistant is authorised to …", not "my assistant must approve …": a creator's own helper is a person
+    re.compile(rf"(?:(?:^|[\[\]():;.!?\"'>-]\s*|\b(?:the|any|all|every)\s+)(?:ai\s+)?(?:assistants?|chatbots?)|\bai\s+"
+               rf"(?:assistants?|chatbots?|tools?)|\bcreator desk){READING}\s+(?:must|shall|(?:is|are)\s+(?:to|required|authori[sz]ed|"
+               r"allowed|permitted|instructed)|(?:has|have|needs?)\s+to)\b", re.I),
+    re.compile(rf"\b(?:in|into|at the (?:very )?(?:end|start|top|bottom) of|to the (?:end|top|bottom) of)\s+"
+               rf"(?:your|ur|yr|every|each)\s+{REPLY}\b|\b(?:before|after|when|while)\s+(?:(?:you|u)\s+(?:answer|reply|respond)\b|"
+               rf"(?:answering|replying|responding)\s*[,:])[^.!?\n]{{0,60}}?\b{DO}\b|"
+               r"(?:^|[.,:;!?]\s*|\b(?:please|pls|plz|just|also|and|so|then)\s+)(?:put|confirm|state|say|write)\b"
+               r"[^.!?\n]{0,15}?\bin writing\b|"
+               r"\b(?:please|pls|plz)\s+(?:write|say|state)\s+(?:that|it'?s|this)\b|"
+               rf"\b(?:reply|respond|answer)\s+with\s+(?:the\s+(?:word|exact|phrase)|my\s+(?:code|handle|name))\b|"
+               r"\bfollowed (?:directly |immediately )?by the (?:word|number|letters?)\b", re.I),
+    re.compile(r"(?:^|[.:;!?\]\[>\"'«“‘(|]\s*|-{2,}\s*|\b(?:please|pls|also|and|then|just)\s+)(?:tell|inform|assure|"
+               r"promise|remind|notify)\s+(?:the|this|every|each|all)\s+(?:creators?|users?|reps?)\b", re.I),
+    # a label opening a line or set apart: "[Ops desk admin note: …", "SYSTEM AUDIT 7731:", "--- ASSISTANT INSTRUCTION"
+    re.compile(r"(?:[\[{<(]\s*(?:[\w-]+\s+){0,3}?|(?:^|[>|\"'`]|-{2,}|#{2,}|\*{2,})\s*)(?:system|sys|admin|developer|debug|"
+               r"assistant)[\s_-]*(?:\w+[\s_-]+)?"
+               r"(?:notices?|notes?|messages?|overrides?|updates?|audits?|instructions?|directives?|config(?:uration)?s?|"
+               r"modes?|alerts?|memos?|flags?)\b|\b(?:SYSTEM|ASSISTANT|ADMIN|DEBUG)[ _-](?:NOTICE|NOTE|MESSAGE|OVERRIDE|"
+               r"UPDATE|AUDIT|INSTRUCTIONS?|DIRECTIVE|CONFIG|MODE|MEMO)\b"),
+    re.compile(r"\b[a-z]+(?:_[a-z]+)*_(?:config|override|mode|directive|instructions?)\b|\b(?:system|style|admin|assistant|bot)[ _-]?"
+               r"(?:configuration|config|override)\b|\b(?:debug|maintenance|audit|admin|god|developer|dev)\s+mode\s+"
+               r"(?:is\s+)?(?:on|enabled|active|activated)\b|\"role\"\s*:\s*\"(?:system|assistant|developer)\"|"
+               r"\byour\s+(?:(?:full|hidden|secret|original|initial|system)\s+)+(?:instructions|prompt|configuration|config)\b",
+               re.I),
+]
+SCRIPTED_RES += ADDRESSED_RES
 # A tag that would close or open a part of a prompt ("</creator_message>", "<system>"): markup a creator has no
 # reason to write, aimed at the drafter's prompt. It is warned about and read as a space.
-PROMPT_TAG = re.compile(r"</?(?:creator_message|message|passages?|system|instructions?|context|user|assistant)\b[^>\n]*>",
+PROMPT_TAG = re.compile(r"</?(?:creator_message|message|passages?|system|instructions?|context|user|assistant)\b[^>\n]*>|"
+                        r"<\|/?\w{1,20}\|>",
                         re.I)
+
+SPACED_OUT = re.compile(r"(?<!\S)(?:\S {1,2}){8,}\S(?!\S)")  # "p s  f o r  t h e  b o t": letters, words two spaces apart
+LEET = str.maketrans("013457", "oieast")
+MIXED = re.compile(r"\b(?=\w*[^\W\d_])(?=\w*\d)\w+\b")  # "1gn0r3": a word of letters and digits
+
+
+def spelled_out(text: str) -> str:
+    """The text with letters spaced out joined up and digits written for letters read as letters, so that an
+    instruction hidden that way ("4ss1st4nt: 1gn0r3 …") is found by the same patterns."""
+    joined = SPACED_OUT.sub(lambda m: re.sub(r"(?<=\S) (?=\S)", "", m.group(0)).replace("  ", " "), text)
+    return MIXED.sub(lambda m: m.group(0).translate(LEET), joined)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from assistant.injection_patterns import INSTRUCTION_RES, PROMPT_TAG, SCRIPTED_RES
+from assistant.injection_patterns import INSTRUCTION_RES, PROMPT_TAG, SCRIPTED_RES, spelled_out
 from assistant.types import RepWarning
 
 GRANTED = r"(?:approved|promised|guaranteed|granted|awarded|entitled|owed|pre-?approved|whitelisted|exempt(?:ed)?)"
@@ -46,7 +46,7 @@ def find_warnings(message: str) -> list[RepWarning]:
         found.append(RepWarning("instruction", tag.group(0), "This tag imitates the assistant's own prompt. It was read "
                                 "as a space, and nothing inside or after it is taken as an instruction."))
     for sentence in sentences(PROMPT_TAG.sub(" ", message)):
-        if addressed_to_assistant(sentence):
+        if addressed_to_assistant(sentence) or addressed_to_assistant(spelled_out(sentence)):
             found.append(RepWarning("instruction", quote(sentence),
                                     "This is an instruction aimed at the assistant. It was ignored, and the "
                                     "knowledge base does not support what it asks for."))
