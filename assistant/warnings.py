@@ -23,13 +23,15 @@ CLAIM_RES = [
 ]
 QUESTION_START = re.compile(r"^(?:am|was|were|is|are|do|does|did|can|could|will|would|have|has|should)\b", re.I)
 SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
+TURN = re.compile(r"\b(?:ok(?:ay)?\s+)?(?:anyway|anyways|(?:my\s+)?(?:real|actual)\s+q(?:uestion)?|(?:ok(?:ay)?\s+)?back to (?:my|the) q(?:uestion)?)\b\s*(?:tho|though)?[:,]", re.I)
 SET_APART = re.compile(r"\[\[.*?\]\]|\[[^\]]*\]|\([^)]*\)|\{[^}]*\}|<<.*?>>|<(\w+)>.*?</\1>|#{2,}.*?#{2,}", re.S)
 MAX_QUOTE = 160
 
 
 def sentences(text: str) -> list[str]:
-    """The message's sentences and lines, trimmed."""
-    return [s.strip() for s in SENTENCE_RE.findall(text) if s.strip()]
+    """The message's sentences and lines, trimmed; a turn to the real question ("… 🇮🇹 ok anyway: can I …") starts
+    a sentence, as the writer's punctuation would."""
+    return [s.strip() for s in SENTENCE_RE.findall(TURN.sub(lambda m: "\n" + m.group(0), text)) if s.strip()]
 
 
 def quote(sentence: str) -> str:
