@@ -23,7 +23,9 @@ INSTRUCTION_RES = [
                r"matri(?:x|ces)|lists?|contacts?|emails?|numbers?|process(?:es)?|sops?|prompts?|instructions?|wiki|"
                r"playbooks?|leads?|names?|channels?|sheets?)\b", re.I),
     # "tell me I am approved", "confirm that we are owed": the message scripts the answer it wants
-    re.compile(r"\b(?:tell|confirm|state|say|write|reply|respond|answer)\b(?: to)?(?: me| us| them| the creator)?"
+    # in the imperative only: "does thai law say I have to write #ad?" asks what a rule says
+    re.compile(r"(?:^|[,.:;!?()\[\]\-—–]\s*|\b(?:please|pls|plz|just|so|and|then|also|now|you|u|can you|could you|"
+               r"would you|will you)\s+)(?:tell|confirm|state|say|write|reply|respond|answer)\b(?: to)?(?: me| us| them| the creator)?"
                r"(?: that)? (?:i|we)(?:'?m| am| are| was| were| have| 've|'ve| will| get| got| qualify)\b", re.I),
 ]
 # Instructions that script the reply or talk to a machine: the rep is warned and the drafter ignores them, but

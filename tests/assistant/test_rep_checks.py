@@ -129,6 +129,7 @@ def test_instructions_and_claims_are_quoted_for_the_rep(message: str, kind: str)
     "what do I tell the creator whose sample never came?", "I used an AI tool: is an AI-made voiceover allowed?",
     "my assistant must approve every post I make, is that a problem for samples?", "I hit 10k followers and 2.5k sales!",
     "My system update broke the app, can I still post?", "the admin note on my order says pending, why?",
+    "does thai law say I have to write #ad in my caption for sponsored vids?",
 ])
 def test_ordinary_questions_raise_no_warning(message: str) -> None:
     assert find_warnings(message) == []
