@@ -46,11 +46,16 @@ def reply_height(text: str, width: int = 90) -> int:
 
 
 def render_warnings(draft: Draft) -> None:
-    """Instructions and claims found in the message, quoted, above everything else."""
+    """Instructions and claims found in the message, quoted, above everything else: one box per kind of warning,
+    so an attack written over several sentences reads as one alarm, not a wall of them."""
+    groups: dict[tuple[str, str], list[str]] = {}
     for warning in draft.warnings:
-        title = "Instruction aimed at the assistant" if warning.kind == "instruction" else "Unsupported claim"
-        st.error(f"**{title}:** “{safe_markdown(warning.quote)}”  \n{safe_markdown(warning.message)}",
-                 icon=":material/gpp_maybe:")
+        groups.setdefault((warning.kind, warning.message), []).append(warning.quote)
+    for (kind, message), quotes in groups.items():
+        title = "Instruction aimed at the assistant" if kind == "instruction" else "Unsupported claim"
+        quoted = [f"“{safe_markdown(q)}”" for q in quotes]
+        body = quoted[0] if len(quoted) == 1 else "\n" + "\n".join(f"- {q}" for q in quoted) + "\n\n"
+        st.error(f"**{title}:** {body}  \n{safe_markdown(message)}", icon=":material/gpp_maybe:")
 
 
 def safe_markdown(text: object) -> str:
