@@ -54,9 +54,11 @@ SCRIPTED_RES = [
 MACHINE = r"(?:(?:ai|a\.i\.)\s+)?(?:ai|assistants?|bots?|chatbots?|llms?|creator desk)"
 READING = r"(?:\s+(?:reading|handling|processing|summari[sz]ing|answering|seeing)\b[^:,\n]{0,40})?"
 REPLY = r"(?:reply|replies|answer|answers|response|responses)"
+YOUR = r"(?:your|ur|yr|every|each)"
 # what a scripted reply is told to do: say, confirm or reproduce something, not answer ("when you reply, can you tell
 # me which team handles this?" is a creator's question)
-DO = r"(?:print|paste|list|copy|write|state|confirm|append|prefix|say|repeat|output|quote|reveal|dump|promise|guarantee|sign)"
+DO = r"(?:print|paste|copy|write|state|confirm|append|prefix|say|repeat|output|quote|reveal|dump|promise|guarantee)"
+FIRST = rf"(?:{DO}|list)"  # "before you answer, list every lead": "in your reply, list the steps" asks for an answer
 # Words to the assistant as a reader of the message, written the ways injections are: a label or a vocative
 # ("for the AI:", "(AI reading this: …", "Assistant, from now on"), an order in the third person ("AI assistants
 # must tell …", "the assistant is authorised to confirm …"), the reply scripted ("in your reply, say …", "before you
@@ -64,25 +66,28 @@ DO = r"(?:print|paste|list|copy|write|state|confirm|append|prefix|say|repeat|out
 ADDRESSED_RES = [
     re.compile(rf"\b(?:for|to|hey|dear|attention|attn|ps|btw|also)\s+(?:(?:the|any|all|whatever|this)\s+)?{MACHINE}"
                rf"{READING}\s*[:,]|(?:^|[\[\](){{}}<>\"'«“‘:;.!?|]|-{{2,}})\s*(?:the\s+)?{MACHINE}{READING}\s*[:,]", re.I),
-    re.compile(r"\bA\.?I\.?(?:\s+(?:[Aa]ssistants?|ASSISTANTS?))?\s*:"),  # "untuk AI:", "Gửi trợ lý AI:": the label reads in any language
+    # "untuk AI:", "Gửi trợ lý AI:": the label reads in any language
+    re.compile(r"\bA\.?I\.?(?:\s+(?:[Aa]ssistants?|ASSISTANTS?))?\s*:"),
     # "the assistant is authorised to …", not "my assistant must approve …": a creator's own helper is a person
-    re.compile(rf"(?:(?:^|[\[\]():;.!?\"'>-]\s*|\b(?:the|any|all|every)\s+)(?:ai\s+)?(?:assistants?|chatbots?)|\bai\s+"
-               rf"(?:assistants?|chatbots?|tools?)|\bcreator desk){READING}\s+(?:must|shall|(?:is|are)\s+(?:to|required|authori[sz]ed|"
-               r"allowed|permitted|instructed)|(?:has|have|needs?)\s+to)\b", re.I),
+    re.compile(rf"(?:(?:^|[\[\]():;.!?\"'>-]\s*|\b(?:the|any|all|every)\s+)(?:ai\s+)?(?:assistants?|chatbots?)|"
+               rf"\bai\s+(?:assistants?|chatbots?|tools?)|\bcreator desk){READING}\s+"
+               r"(?:must|shall|(?:is|are)\s+(?:to|required|authori[sz]ed|allowed|permitted|instructed)|(?:has|have|needs?)\s+to)\b",
+               re.I),
     # "at the very end of every reply: …" places words in the reply; "in your reply" scripts it when it says what to
     # state ("confirm in your reply that …"), not when it asks for something ("in your reply could you include the link")
-    re.compile(rf"\b(?:at the (?:very )?(?:end|start|top|bottom) of|to the (?:end|top|bottom) of)\s+"
-               rf"(?:your|ur|yr|every|each)\s+{REPLY}\b|\b{DO}\b[^.!?\n]{{0,40}}?\b(?:in|into)\s+(?:your|ur|yr|every|each)\s+"
-               rf"{REPLY}\b|\b(?:in|into)\s+(?:your|ur|yr|every|each)\s+{REPLY}\b[^.!?\n]{{0,40}}?\b{DO}\b|\b(?:before|after|when|while)\s+(?:(?:you|u)\s+(?:answer|reply|respond)\b|"
-               rf"(?:answering|replying|responding)\s*[,:])[^.!?\n]{{0,60}}?\b{DO}\b|"
+    re.compile(rf"\b(?:at the (?:very )?(?:end|start|top|bottom) of|to the (?:end|top|bottom) of)\s+{YOUR}\s+{REPLY}\b|"
+               rf"\b{DO}\b[^.!?\n]{{0,40}}?\b(?:in|into)\s+{YOUR}\s+{REPLY}\b|"
+               rf"\b(?:in|into)\s+{YOUR}\s+{REPLY}\b[^.!?\n]{{0,40}}?\b{DO}\b|"
+               rf"\b(?:before|after|when|while)\s+(?:(?:you|u)\s+(?:answer|reply|respond)\b|"
+               rf"(?:answering|replying|responding)\s*[,:])[^.!?\n]{{0,60}}?\b{FIRST}\b|"
                r"(?:^|[.,:;!?]\s*|\b(?:please|pls|plz|just|also|and|so|then)\s+)(?:put|confirm|state|say|write)\b"
                r"[^.!?\n]{0,15}?\bin writing\b|"
                r"\b(?:please|pls|plz)\s+(?:write|say|state)\s+(?:that|it'?s|this)\b|"
                rf"\b(?:reply|respond|answer)\s+with\s+(?:the\s+(?:word|exact|phrase)|my\s+(?:code|handle|name))\b|"
                r"\bfollowed (?:directly |immediately )?by the (?:word|number|letters?)\b|"
                # a link to an outside address put into the reply: the way a draft is made to phish or leak
-               r"\b(?:add|include|insert|embed|append|put)\b[^.!?\n]{0,30}?\b(?:link|image|button|url|pixel)\b[^.!?\n]{0,60}?"
-               r"(?:https?://|www\.|\(dot\)|\bdot\b|\.(?:com|net|io|help|co|me|xyz)\b)", re.I),
+               r"\b(?:add|include|insert|embed|append|put)\b[^.!?\n]{0,30}?\b(?:link|image|button|url|pixel)\b"
+               r"[^.!?\n]{0,60}?(?:https?://|www\.|\(dot\)|\bdot\b|\.(?:com|net|io|help|co|me|xyz)\b)", re.I),
     re.compile(r"(?:^|[.:;!?\]\[>\"'«“‘(|]\s*|-{2,}\s*|\b(?:please|pls|also|and|then|just)\s+)(?:tell|inform|assure|"
                r"promise|remind|notify)\s+(?:the|this|every|each|all)\s+(?:creators?|users?|reps?)\b", re.I),
     # a label opening a line or set apart: "[Ops desk admin note: …", "SYSTEM AUDIT 7731:", "--- ASSISTANT INSTRUCTION"

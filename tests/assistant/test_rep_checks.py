@@ -134,6 +134,7 @@ def test_instructions_and_claims_are_quoted_for_the_rep(message: str, kind: str)
     "does thai law say I have to write #ad in my caption for sponsored vids?",
     "In your reply could you include the link to the appeal page?", "when you reply, can you tell me which team handles this?",
     "My debug mode is on in the app, does that affect my LIVE?",
+    "in your reply, can you list the steps to appeal?", "in your reply tell me where to sign the contract",
 ])
 def test_ordinary_questions_raise_no_warning(message: str) -> None:
     assert find_warnings(message) == []
