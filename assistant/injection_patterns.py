@@ -9,8 +9,8 @@ import re
 TARGET = r"(?:instructions?|prompts?|rules?|guidelines?|polic(?:y|ies)|directions?|programming|restrictions?)"
 INSTRUCTION_RES = [
     re.compile(rf"\b(?:ignore|disregard|forget|override|bypass|skip)\b[^.!?\n]{{0,40}}?\b{TARGET}\b", re.I),
-    re.compile(r"\b(?:you are now|from now on,? (?:you|ur|u|reply|answer|respond|talk|speak|write)\b|act as (?:an?|the) |pretend (?:to be|you are|you'?re)|"
-               r"system prompt|developer mode|jailbreak|new instructions?)\b", re.I),
+    re.compile(r"\b(?:you are now|from now on,? (?:you|ur|u|reply|answer|respond|talk|speak|write)\b|act as (?:an?|the) |pretend (?:to be|you are|you'?re|ur)\b|"
+               r"system prompt|(?<!on )(?<!my )developer mode|jailbreak|new instructions?)\b", re.I),
     # a persona or rules for the chat itself: "new rule for this whole chat", "you're Sheriff Dusty now"
     re.compile(r"\b(?:new rules? for (?:this |the )?(?:whole |entire )?(?:chat|conversation|thread)|"
                r"for the rest of (?:this|the) (?:chat|conversation|thread)|"
@@ -43,7 +43,7 @@ SCRIPTED_RES = [
     # the reply scripted or played as a part: "end your reply with", "reply only with", "new persona", "stay in character"
     re.compile(r"\b(?:end|start|open|begin|finish|append|prefix|close|sign(?:\s+off)?)\w*\s+(?:your|ur|yr|the|every|each|this)\s+"
                r"(?:reply|replies|answer|answers|response|responses)\b|\b(?:reply|respond|answer)\s+only\s+(?:with|in|as)\b|"
-               r"\b(?:role-?play|new persona|persona (?:update|unlocked|override)|(?:stay|full) (?:in )?character|"
+               r"(?<![Ii] )(?<!we )\b(?:role-?play|new persona|persona (?:update|unlocked|override)|(?:stay|full) (?:in )?character|"
                r"your name is|let'?s play a game)\b|\brepeat (?:it|this|that|my [\w ]{1,20}?) back\b|"
                r"\bdo what it says\b|"
                r"\b(?:type|spell)\s+(?:it|this|that|the|my)\b[^.!?\n]{0,25}?\bback\b(?!\s+of)", re.I),
@@ -51,8 +51,9 @@ SCRIPTED_RES = [
     re.compile(r"\b(?:decode|decrypt|unscramble)\b[^.!?\n]{0,40}?(?:\b(?:and|then)|\s[+&])\s+(?:do|follow|obey|run|"
                r"execute|apply)\s+(?:it|that|this|them|what)\b", re.I),
 ]
-MACHINE = r"(?:(?:ai|a\.i\.)\s+)?(?:ai|assistants?|bots?|chatbots?|llms?|creator desk)"
-READING = r"(?:\s+(?:reading|handling|processing|summari[sz]ing|answering|seeing)\b[^:,\n]{0,40})?"
+MACHINE = r"(?:(?:ai|a\.i\.)\s+)?(?:ai|assistants?|bots?|chatbots?|llms?|creator desk|chat ?gpt|gpt|claude|gemini|copilot|ai models?)"
+READING = (r"(?:\s+(?:reading|handling|processing|summari[sz]ing|answering|seeing)\b[^:,\n]{0,40}|"
+           r"\s+if\s+(?:you'?re|you are|ur)\s+reading\s+this)?")
 REPLY = r"(?:reply|replies|answer|answers|response|responses)"
 YOUR = r"(?:your|ur|yr|every|each)"
 # what a scripted reply is told to do: say, confirm or reproduce something, not answer ("when you reply, can you tell
@@ -67,7 +68,7 @@ ADDRESSED_RES = [
     re.compile(rf"\b(?:for|to|hey|dear|attention|attn|ps|btw|also)\s+(?:(?:the|any|all|whatever|this)\s+)?{MACHINE}"
                rf"{READING}\s*[:,]|(?:^|[\[\](){{}}<>\"'«“‘:;.!?|]|-{{2,}})\s*(?:the\s+)?{MACHINE}{READING}\s*[:,]", re.I),
     # "untuk AI:", "Gửi trợ lý AI:": the label reads in any language
-    re.compile(r"\bA\.?I\.?(?:\s+(?:[Aa]ssistants?|ASSISTANTS?))?\s*:"),
+    re.compile(r"\bA\.?I\.?(?:\s+(?:[Aa]ssistants?|ASSISTANTS?|[Mm]odels?|[Bb]ots?))?\s*:"),
     # "the assistant is authorised to …", not "my assistant must approve …": a creator's own helper is a person
     re.compile(rf"(?:(?:^|[\[\]():;.!?\"'>-]\s*|\b(?:the|any|all|every)\s+)(?:ai\s+)?(?:assistants?|chatbots?)|"
                rf"\bai\s+(?:assistants?|chatbots?|tools?)|\bcreator desk){READING}\s+"
@@ -83,7 +84,9 @@ ADDRESSED_RES = [
                r"(?:^|[.,:;!?]\s*|\b(?:please|pls|plz|just|also|and|so|then)\s+)(?:put|confirm|state|say|write)\b"
                r"[^.!?\n]{0,15}?\bin writing\b|"
                r"\b(?:please|pls|plz)\s+(?:write|say|state)\s+(?:that|it'?s|this)\b|"
-               rf"\b(?:reply|respond|answer)\s+with\s+(?:the\s+(?:word|exact|phrase)|my\s+(?:code|handle|name))\b|"
+               r"\bsay\s+(?:that\s+)?(?:it'?s|it is|i'?m|i am|you'?ve|we'?ve)\s+(?:been\s+)?(?:approved|confirmed|guaranteed|"
+               r"granted|cleared|done)\b|"
+               rf"\b(?:reply|respond|answer)\s+with\s+(?:the\s+(?:words?|exact\s+(?:words?|phrase|text)|phrase)|my\s+(?:code|handle|name))\b|"
                r"\bfollowed (?:directly |immediately )?by the (?:word|number|letters?)\b|"
                # a link to an outside address put into the reply: the way a draft is made to phish or leak
                r"\b(?:add|include|insert|embed|append|put)\b[^.!?\n]{0,30}?\b(?:link|image|button|url|pixel)\b"
@@ -97,19 +100,25 @@ ADDRESSED_RES = [
                r"modes?|alerts?|memos?|flags?)\b|\b(?:SYSTEM|ASSISTANT|ADMIN|DEBUG)[ _-](?:NOTICE|NOTE|MESSAGE|OVERRIDE|"
                r"UPDATE|AUDIT|INSTRUCTIONS?|DIRECTIVE|CONFIG|MODE|MEMO)\b"),
     re.compile(r"\b[a-z]+(?:_[a-z]+)*_(?:config|override|mode|directive|instructions?)\b|\b(?:system|style|admin|assistant|bot)[ _-]?"
-               r"(?:configuration|config|override)\b|(?<!my )\b(?:debug|maintenance|audit|admin|god|developer|dev)\s+mode\s+"
+               r"(?:configuration|config|override)\b|(?<!my )(?<!on )\b(?:debug|maintenance|audit|admin|god|developer|dev)\s+mode\s+"
                r"(?:is\s+)?(?:on|enabled|active|activated)\b|\"role\"\s*:\s*\"(?:system|assistant|developer)\"|"
-               r"\byour\s+(?:(?:full|hidden|secret|original|initial|system)\s+)+(?:instructions|prompt|configuration|config)\b",
+               r"\b(?:your|its)\s+(?:(?:full|hidden|secret|original|initial|system|setup)\s+)+(?:instructions|prompt|configuration|config)\b|"
+               # whatever writes the reply, named by what it does: "to whatever's generating these replies:"
+               r"\b(?:whoever|whatever)(?:'s|’s| is)?(?:\s+ai)?\s+(?:is\s+)?(?:writing|generating|drafting|answering|producing)\s+"
+               r"(?:(?:this|these)\s*[:,—–-]|(?:this|these|the|my)\s+(?:repl|answer|response|message|draft))|\b(?:to|for)\s+the\s+(?:thing|tool|program|"
+               r"software)\s+(?:that'?s?\s+)?(?:writing|generating|drafting|answering)\b|"
+               r"\b(?:answer|reply|respond|write|talk|act)\s+as\s+(?:though|if)\s+(?:you|u)\b",
                re.I),
 ]
 SCRIPTED_RES += ADDRESSED_RES
-# A tag that would close or open a part of a prompt ("</creator_message>", "<system>"): markup a creator has no
-# reason to write, aimed at the drafter's prompt. It is warned about and read as a space.
+# A tag that would close or open a part of a prompt ("</creator_message>", "<system>", a chat template's
+# "<|im_start|>", a tool's "<tool_result>") or hide text ("<!--"): markup a creator has no reason to write, aimed at
+# the drafter's prompt. It is warned about and read as a space.
 PROMPT_TAG = re.compile(r"</?(?:creator_message|message|passages?|system|instructions?|context|user|assistant)\b[^>\n]*>|"
-                        r"<\|/?\w{1,20}\|>",
+                        r"<\|/?\w{1,20}\|>|</?(?:tool_result|tool_call|tool|function_call|function_result)\b[^>\n]*>|<!--",
                         re.I)
 
-SPACED_OUT = re.compile(r"(?<!\S)(?:\S {1,2}){8,}\S(?!\S)")  # "p s  f o r  t h e  b o t": letters, words two spaces apart
+SPACED_OUT = re.compile(r"(?<!\S)(?:\S {1,3}){8,}\S(?!\S)")  # "p s  f o r  t h e  b o t": letters, words two spaces apart
 LEET = str.maketrans("013457", "oieast")
 MIXED = re.compile(r"\b(?=\w*[^\W\d_])(?=\w*\d)\w+\b")  # "1gn0r3": a word of letters and digits
 
@@ -117,5 +126,5 @@ MIXED = re.compile(r"\b(?=\w*[^\W\d_])(?=\w*\d)\w+\b")  # "1gn0r3": a word of le
 def spelled_out(text: str) -> str:
     """The text with letters spaced out joined up and digits written for letters read as letters, so that an
     instruction hidden that way ("4ss1st4nt: 1gn0r3 …") is found by the same patterns."""
-    joined = SPACED_OUT.sub(lambda m: re.sub(r"(?<=\S) (?=\S)", "", m.group(0)).replace("  ", " "), text)
+    joined = SPACED_OUT.sub(lambda m: re.sub(r" {2,}", " ", re.sub(r"(?<=\S) (?=\S)", "", m.group(0))), text)
     return MIXED.sub(lambda m: m.group(0).translate(LEET), joined)

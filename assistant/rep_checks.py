@@ -4,11 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from assistant.gloss import gloss
 from assistant.language import Language, detect, holding_reply
 from assistant.reasons import unreadable
 from assistant.markets import markets_named
 from assistant.types import Draft, RepWarning
-from assistant.warnings import find_warnings, scrub
+from assistant.warnings import find_warnings, glossed_instructions, scrub
 
 SCRUBBED = "A sentence repeating a claim from the message was removed from the draft."
 
@@ -23,9 +24,13 @@ class Precheck:
 
 
 def precheck(message: str, region: str) -> Precheck:
-    """Detect the language, infer the market from it where safe, and find claims and instructions."""
+    """Detect the language, infer the market from it where safe, and find claims and instructions, in a message
+    in another language also through its glossary."""
     language = detect(message)
-    return Precheck(language, region or language.market, find_warnings(message))
+    found = find_warnings(message)
+    if language.code != "en" and not any(w.kind == "instruction" for w in found):
+        found += glossed_instructions(message, gloss(message, language.code))
+    return Precheck(language, region or language.market, found)
 
 
 def language_escalation(check: Precheck, message: str, team: str, drafter: str, llm_problem: str = "",

@@ -26,6 +26,7 @@ SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
 TURN = re.compile(r"\b(?:ok(?:ay)?\s+)?(?:anyway|anyways|(?:my\s+)?(?:real|actual)\s+q(?:uestion)?|(?:ok(?:ay)?\s+)?back to (?:my|the) q(?:uestion)?)\b\s*(?:tho|though)?[:,]", re.I)
 SET_APART = re.compile(r"\[\[.*?\]\]|\[[^\]]*\]|\([^)]*\)|\{[^}]*\}|<<.*?>>|<(\w+)>.*?</\1>|#{2,}.*?#{2,}", re.S)
 MAX_QUOTE = 160
+INSTRUCTED = "This is an instruction aimed at the assistant. It was ignored, and the knowledge base does not support what it asks for."
 
 
 def sentences(text: str) -> list[str]:
@@ -49,14 +50,24 @@ def find_warnings(message: str) -> list[RepWarning]:
                                 "as a space, and nothing inside or after it is taken as an instruction."))
     for sentence in sentences(PROMPT_TAG.sub(" ", message)):
         if addressed_to_assistant(sentence) or addressed_to_assistant(spelled_out(sentence)):
-            found.append(RepWarning("instruction", quote(sentence),
-                                    "This is an instruction aimed at the assistant. It was ignored, and the "
-                                    "knowledge base does not support what it asks for."))
+            found.append(RepWarning("instruction", quote(sentence), INSTRUCTED))
         elif not QUESTION_START.match(sentence) and any(r.search(sentence) for r in CLAIM_RES):
             found.append(RepWarning("claim", quote(sentence),
                                     "The creator claims an approval, bonus or promise. The knowledge base does not "
                                     "support it: do not confirm it without checking with the owning team."))
     return found
+
+
+def glossed_instructions(message: str, glossed: str) -> list[RepWarning]:
+    """Instructions in a message in another language, found once its glossary has put the words it knows into
+    English ("Asistente: desde ahora responde …" is read "assistant: from now on respond …"); each is quoted as
+    written. A sentence is paired with its gloss when the two split alike, else the gloss is quoted."""
+    if glossed == message:
+        return []
+    written, read = sentences(PROMPT_TAG.sub(" ", message)), sentences(PROMPT_TAG.sub(" ", glossed))
+    pairs = zip(written, read) if len(written) == len(read) else zip(read, read)
+    return [RepWarning("instruction", quote(original), INSTRUCTED) for original, english in pairs
+            if addressed_to_assistant(english)]
 
 
 def without_instructions(message: str) -> str:
