@@ -110,7 +110,7 @@ ADDRESSED_RES = [
                r"\b(?:answer|reply|respond|write|talk|act)\s+as\s+(?:though|if)\s+(?:you|u)\b",
                re.I),
 ]
-SCRIPTED_RES += ADDRESSED_RES
+SCRIPTED_RES = [*SCRIPTED_RES, *ADDRESSED_RES]  # warned about, and kept in what is read, as the scripted forms are
 # A tag that would close or open a part of a prompt ("</creator_message>", "<system>", a chat template's
 # "<|im_start|>", a tool's "<tool_result>") or hide text ("<!--"): markup a creator has no reason to write, aimed at
 # the drafter's prompt. It is warned about and read as a space.

@@ -23,10 +23,13 @@ CLAIM_RES = [
 ]
 QUESTION_START = re.compile(r"^(?:am|was|were|is|are|do|does|did|can|could|will|would|have|has|should)\b", re.I)
 SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
-TURN = re.compile(r"\b(?:ok(?:ay)?\s+)?(?:anyway|anyways|(?:my\s+)?(?:real|actual)\s+q(?:uestion)?|(?:ok(?:ay)?\s+)?back to (?:my|the) q(?:uestion)?)\b\s*(?:tho|though)?[:,]", re.I)
+# a turn to the real question: "ok anyway:", "my real q:", "back to my question,"
+TURN = re.compile(r"\b(?:ok(?:ay)?\s+)?(?:anyway|anyways|(?:my\s+)?(?:real|actual)\s+q(?:uestion)?|"
+                  r"(?:ok(?:ay)?\s+)?back to (?:my|the) q(?:uestion)?)\b\s*(?:tho|though)?[:,]", re.I)
 SET_APART = re.compile(r"\[\[.*?\]\]|\[[^\]]*\]|\([^)]*\)|\{[^}]*\}|<<.*?>>|<(\w+)>.*?</\1>|#{2,}.*?#{2,}", re.S)
 MAX_QUOTE = 160
-INSTRUCTED = "This is an instruction aimed at the assistant. It was ignored, and the knowledge base does not support what it asks for."
+INSTRUCTED = ("This is an instruction aimed at the assistant. It was ignored, and the knowledge base does not support "
+              "what it asks for.")
 
 
 def sentences(text: str) -> list[str]:
