@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     reader_passages: int = Field(8, ge=1, le=100, description="Passages per question, in search order, whose sentences the reader rates (its time grows with them).")
     region: str = Field("", description="Default creator region for retrieval filters; empty means all regions.")
     min_support: float = Field(0.45, ge=0.0, le=1.0, description="Lowest support score at which a cited sentence counts as backed by its passage.")
-    reader_threshold: float = Field(0.13, ge=0.0, le=1.0, description="Escalate a question whose answerability (its best two reader ratings, less their pull on any question) is below this.")
+    reader_threshold: float = Field(0.12, ge=0.0, le=1.0, description="Escalate a question whose answerability (its best two reader ratings, less their pull on any question) is below this.")
     reader_check_below: float = Field(0.3, ge=0.0, le=1.0, description="Tell the rep to check an answered draft whose answerability is below this.")
     reader_weights: Path | None = Field(None, description="A reader delta to use instead of the shipped one, such as `python -m reader train --out FILE` writes.")
     reader_precision: Literal["auto", "float32", "bfloat16"] = Field("auto", description="Reader arithmetic: auto is bfloat16 where the CPU has it in hardware (AVX512-BF16, AMX), else float32.")
