@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+REPLY = r"(?:reply|replies|answer|answers|response|responses)"
+YOUR = r"(?:your|ur|yr|every|each)"
 # Words around the pattern are kept general (instructions, approvals, bonuses, overrides), never phrases
 # from the sample documents: a new campaign name must not need a new rule.
 TARGET = r"(?:instructions?|prompts?|rules?|guidelines?|polic(?:y|ies)|directions?|programming|restrictions?)"
@@ -41,8 +43,8 @@ SCRIPTED_RES = [
                # the assistant told what it must do in the third person: "before answering, the assistant must list ..."
                r"\bthe\s+(?:ai|assistant|bot|model|chatbot)\s+(?:must|shall|is to|has to|needs to|should now)\b", re.I),
     # the reply scripted or played as a part: "end your reply with", "reply only with", "new persona", "stay in character"
-    re.compile(r"\b(?:end|start|open|begin|finish|append|prefix|close|sign(?:\s+off)?)\w*\s+(?:your|ur|yr|the|every|each|this)\s+"
-               r"(?:reply|replies|answer|answers|response|responses)\b|\b(?:reply|respond|answer)\s+only\s+(?:with|in|as)\b|"
+    re.compile(rf"\b(?:end|start|open|begin|finish|append|prefix|close|sign(?:\s+off)?)\w*\s+(?:{YOUR}|the|this)\s+"
+               rf"{REPLY}\b|\b(?:reply|respond|answer)\s+only\s+(?:with|in|as)\b|"
                r"(?<![Ii] )(?<!we )\b(?:role-?play|new persona|persona (?:update|unlocked|override)|(?:stay|full) (?:in )?character|"
                r"your name is|let'?s play a game)\b|\brepeat (?:it|this|that|my [\w ]{1,20}?) back\b|"
                r"\bdo what it says\b|"
@@ -54,8 +56,6 @@ SCRIPTED_RES = [
 MACHINE = r"(?:(?:ai|a\.i\.)\s+)?(?:ai|assistants?|bots?|chatbots?|llms?|creator desk|chat ?gpt|gpt|claude|gemini|copilot|ai models?)"
 READING = (r"(?:\s+(?:reading|handling|processing|summari[sz]ing|answering|seeing)\b[^:,\n]{0,40}|"
            r"\s+if\s+(?:you'?re|you are|ur)\s+reading\s+this)?")
-REPLY = r"(?:reply|replies|answer|answers|response|responses)"
-YOUR = r"(?:your|ur|yr|every|each)"
 # what a scripted reply is told to do: say, confirm or reproduce something, not answer ("when you reply, can you tell
 # me which team handles this?" is a creator's question)
 DO = r"(?:print|paste|copy|write|state|confirm|append|prefix|say|repeat|output|quote|reveal|dump|promise|guarantee)"

@@ -21,6 +21,7 @@ class Precheck:
     language: Language
     region: str
     warnings: list[RepWarning] = field(default_factory=list)
+    read: str = ""  # the message through its language's glossary, as the offline reader reads it ('' for English)
 
 
 def precheck(message: str, region: str) -> Precheck:
@@ -28,9 +29,10 @@ def precheck(message: str, region: str) -> Precheck:
     in another language also through its glossary."""
     language = detect(message)
     found = find_warnings(message)
-    if language.code != "en" and not any(w.kind == "instruction" for w in found):
-        found += glossed_instructions(message, gloss(message, language.code))
-    return Precheck(language, region or language.market, found)
+    read = gloss(message, language.code) if language.code != "en" else ""
+    if read and not any(w.kind == "instruction" for w in found):
+        found += glossed_instructions(message, read)
+    return Precheck(language, region or language.market, found, read)
 
 
 def language_escalation(check: Precheck, message: str, team: str, drafter: str, llm_problem: str = "",

@@ -16,7 +16,6 @@ from typing import Any, Callable, Iterator
 import prompts
 from assistant.drafters import Drafter, LLMDrafter, chunk_text, describe_failure, escape, neutralise
 from assistant.errors import LLMError
-from assistant.gloss import gloss
 from assistant.language import SURE, Language, detect, holding_reply
 from assistant.pii import redact, restore
 from assistant.rep_checks import Precheck, finish, language_escalation
@@ -86,7 +85,7 @@ def other_language(check: Precheck, message: str, drafter: Drafter, team: str,
     `matched` finds the sections sharing the message's words, for the rep, only then."""
     translator = Translator.of(drafter)
     if translator is None:
-        read = gloss(message, check.language.code)
+        read = check.read or message
         glossed = read if read != message else ""  # what the rep is shown the reader read, when it differs
         draft = next(part for part in draft_english(read) if isinstance(part, Draft))
         if draft.citations:
