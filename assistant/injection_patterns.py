@@ -88,6 +88,12 @@ ADDRESSED_RES = [
                r"granted|cleared|done)\b|"
                rf"\b(?:reply|respond|answer)\s+with\s+(?:the\s+(?:words?|exact\s+(?:words?|phrase|text)|phrase)|my\s+(?:code|handle|name))\b|"
                r"\bfollowed (?:directly |immediately )?by the (?:word|number|letters?)\b|"
+               # the reply given a voice or a promise to make: "for this whole reply talk like …", "reply confirming …"
+               rf"\bfor\s+(?:this|the|your)\s+(?:whole|entire)\s+{REPLY}\b|"
+               rf"\b(?:talk|speak|write)\s+like\s+(?:an?|the)\b[^.!?\n]{{0,40}}?\b(?:in|for|throughout)\s+(?:{YOUR}|this|the)\s+"
+               rf"(?:{REPLY}|sentences?)\b|"
+               r"(?<![a-z] )(?:^|[.,:;!?]\s*|\b(?:please|pls|plz|just|now|and|so|then)\s+)(?:reply|respond|answer|write back)\s+"
+               r"(?:by\s+)?(?:confirming|promising|guaranteeing|stating that|saying that)\b|"
                # a link to an outside address put into the reply: the way a draft is made to phish or leak
                r"\b(?:add|include|insert|embed|append|put)\b[^.!?\n]{0,30}?\b(?:link|image|button|url|pixel)\b"
                r"[^.!?\n]{0,60}?(?:https?://|www\.|\(dot\)|\bdot\b|\.(?:com|net|io|help|co|me|xyz)\b)", re.I),
