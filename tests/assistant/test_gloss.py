@@ -34,6 +34,16 @@ def test_every_shipped_glossary_loads_and_leaves_english_alone() -> None:
             assert found.gloss(sentence).lower() == sentence.lower(), path.name
 
 
+@pytest.mark.parametrize("code, message", [
+    ("vi", "tài khoản của cơ quan nhà nước có được không?"), ("id", "akun instansi pemerintah boleh ikut?"),
+    ("ms", "akaun agensi kerajaan boleh sertai?"), ("es", "¿una cuenta del gobierno puede unirse?"),
+    ("pt", "uma conta do governo pode participar?"), ("th", "บัญชีหน่วยงานราชการสมัครได้ไหม"),
+])
+def test_a_government_account_is_read_as_one(code: str, message: str) -> None:
+    """Who may join is a rule in every market's eligibility page; the reader cannot match it without the word."""
+    assert "government" in load(GLOSSARIES / f"{code}.yaml").gloss(message)
+
+
 def test_a_phrase_wins_over_its_words_and_particles_go(tmp_path: Path) -> None:
     found = load(write(tmp_path, "vi", 'language: vi\nterms:\n  hoa hồng: commission\n  hoa: flower\n'
                                       '  bao lâu: how long\n  ạ: ""\n  chưa: not yet\n'))
