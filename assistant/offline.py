@@ -80,11 +80,14 @@ def candidates(passages: list[Passage], staff: bool = False, region: str = "") -
         headings = {norm(n) for n in names if n.strip()}
         example = example_lead(names[-1].strip() or passage.title)
         for sentence, lead in led_units(passage.text, headings, forbids, names[-1].strip()):
-            if example and not lead and not sentence.lower().startswith(("example", "for example")):
-                lead = example
+            in_it = bool(lead) and sentence.startswith(f"{lead}: ")  # a list's lead-in, which the item repeats
+            if example and (not lead or in_it) and not sentence.lower().startswith(("example", "for example")):
+                lead, in_it = example, False
             written = sentence
             if not staff:  # a worked example's creator is not the one reading: "the creator" stays
                 sentence = for_the_creator(sentence, address=not an_example(lead))
+                if in_it and not sentence.startswith(f"{lead}: "):  # the lead-in as the reply words it, if it can tell
+                    lead = said if sentence.startswith(f"{(said := for_the_creator(lead))}: ") else ""
             elsewhere = bool(sentence) and for_another_market(sentence, region, scope)
             if sentence and usable(sentence) and (staff or not elsewhere):  # a colleague sees it, labelled
                 out.append(Candidate(sentence, index, len(out), elsewhere=elsewhere, lead=lead,

@@ -108,7 +108,8 @@ def labelled(label: str, sentence: str) -> str:
 
 def units(text: str, headings: set[str] = frozenset(), forbids: str = "", opens: str = "") -> list[str]:
     """Sentences of a passage, each list item under a condition heading led by it (see `led_units`)."""
-    return [labelled(lead, sentence) if lead else sentence for sentence, lead in led_units(text, headings, forbids, opens)]
+    return [labelled(lead, sentence) if lead and not sentence.startswith(f"{lead}: ") else sentence
+            for sentence, lead in led_units(text, headings, forbids, opens)]
 
 
 def led_units(text: str, headings: set[str] = frozenset(), forbids: str = "",
@@ -127,7 +128,7 @@ def led_units(text: str, headings: set[str] = frozenset(), forbids: str = "",
         # "if they: are not high-risk" reads as a sentence; "are not high-risk" does not
         under_lead = bool(lead and LIST_ITEM.match(line) and plain(line)[:1].islower())
         if items and not under_lead:
-            out += [(u, "") for u in listed(lead, items)]
+            out += listed(lead, items)
             items = []
         if line.count("|") >= 2:
             if not TABLE_SEP.match(line.strip()):
@@ -186,13 +187,15 @@ def bordered(text: str) -> str:
     return "\n".join(lines)
 
 
-def listed(lead: str, items: list[str]) -> list[str]:
+def listed(lead: str, items: list[str]) -> list[tuple[str, str]]:
     """Items under a lead-in: one sentence when short ("must: be 18 or older; have 1,000 followers"),
-    else each with the lead-in, since "are not high-risk" alone reads as nothing."""
+    else each with the lead-in, since "are not high-risk" alone reads as nothing. The lead-in is also each
+    item's lead, so that a reply quoting three items says it once (assistant.judge.label_once)."""
     joined = f"{lead} {'; '.join(i.rstrip(';.') for i in items)}."
     if len(joined) <= MAX_CHARS:
-        return [joined]
-    return [f"{lead} {item}" for item in items]
+        return [(joined, "")]
+    said = lead[:-1] if lead.endswith(":") and not lead[-2:-1].isspace() else ""
+    return [(f"{lead} {item}", said) for item in items]
 
 
 def closed(sentence: str) -> str:

@@ -275,3 +275,31 @@ def test_a_list_item_is_quoted_with_the_condition_it_completes() -> None:
 
     assert reader.seen == [pair_text(s, "When no commission is paid") for s in
                            ("The buyer cancels before receiving the order.", "The order is judged fraudulent.")]
+
+
+LONG_LIST = ("Indonesia's Creator Terms list these prohibited practices:\n"
+             "- fake orders placed by the creator, or by people connected to them, through their own showcase, videos or "
+             "LIVEs to inflate sales, farm subsidies or win campaign rewards;\n"
+             "- traffic manipulation: bots or paid services that inflate likes, followers or shares on any video, LIVE "
+             "or showcase, whoever runs them and however they are paid for;\n"
+             "- fraudulent accounts, including bots, abnormal logins and ties to accounts that were banned before, "
+             "whether or not the creator still uses them.")
+
+
+def test_a_long_lists_lead_in_is_said_once() -> None:
+    """Items too long to join are each read with their lead-in, as the reader was trained, but a reply quoting
+    three of them says the lead-in once: repeated, it reads as three rules and spends the budget three times."""
+    reader = Seen({"fake orders": 0.9, "traffic": 0.8, "fraudulent": 0.7})
+    verdict = judge("what counts as fraud?", [passage(LONG_LIST)], reader, 0.5, 1000)
+    texts = [c.text for c in verdict.picked]
+    lead_in = "Indonesia's Creator Terms list these prohibited practices"
+    assert len(texts) == 3 and texts[0].startswith(lead_in) and sum(lead_in in t for t in texts) == 1
+    assert len(reader.seen) == 3 and all(lead_in in s for s in reader.seen)
+    assert sum(len(t) for t in texts) < len(LONG_LIST)  # the lead-in is paid for once
+
+
+def test_a_long_list_in_a_worked_example_stays_an_example() -> None:
+    """A list's lead-in does not take the place of the example's framing."""
+    verdict = judge("what counts as fraud?", [passage(LONG_LIST, section="Worked example")],
+                    Fixed({"fake orders": 0.9}), 0.5, 1000)
+    assert verdict.picked and all(c.text.startswith("In the example") for c in verdict.picked[:1])
