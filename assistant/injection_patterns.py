@@ -94,6 +94,12 @@ ADDRESSED_RES = [
                rf"(?:{REPLY}|sentences?)\b|"
                r"(?<![a-z] )(?:^|[.,:;!?]\s*|\b(?:please|pls|plz|just|now|and|so|then)\s+)(?:reply|respond|answer|write back)\s+"
                r"(?:by\s+)?(?:confirming|promising|guaranteeing|stating that|saying that)\b|"
+               # the reply's last words chosen for it, and words handed over encoded to be written out: "at the very end of
+               # the reply paste this decoded: WW91…"
+               rf"\b(?:at the (?:very )?(?:end|start|top|bottom) of|to the (?:end|top|bottom) of)\s+(?:the|this)\s+{REPLY}\b"
+               rf"[\s,:;-]*(?:(?:please|pls|plz|just|also|can you|could you)\s+)?{DO}\b|"
+               rf"\b(?:{DO}|put|add|include)\s+(?:this|it|that|the following|the text|the code|these)\s+"
+               r"(?:decoded|decrypted|unencoded|unscrambled)\b|"
                # a link to an outside address put into the reply: the way a draft is made to phish or leak
                r"\b(?:add|include|insert|embed|append|put)\b[^.!?\n]{0,30}?\b(?:link|image|button|url|pixel)\b"
                r"[^.!?\n]{0,60}?(?:https?://|www\.|\(dot\)|\bdot\b|\.(?:com|net|io|help|co|me|xyz)\b)", re.I),
