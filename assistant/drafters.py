@@ -86,6 +86,9 @@ class OfflineDrafter:
 def cite(sentence: str, n: int) -> str:
     """'Fact [n].': the marker inside the sentence's full stop."""
     body = sentence.rstrip()
+    first = body.split(maxsplit=1)[0]
+    if first[:1].islower() and first[1:] == first[1:].lower():  # a list item quoted alone; "iPhone" stays
+        body = body[:1].upper() + body[1:]
     end = body[-1] if body[-1] in ".!?" else "."
     return f"{body.rstrip('.!?:;')} [{n}]{end}"
 

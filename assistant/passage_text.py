@@ -12,6 +12,9 @@ from assistant.types import Passage
 
 TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 MAX_LEAD = 120  # a longer lead-in would crowd out the item it introduces
+# A longer one still leads its items in a reply, said once, or they start mid-sentence ("at most 3 shoppable
+# LIVEs per week;") and lose who they apply to; the reader reads them alone
+MAX_LEAD_IN = 225
 MIN_CHARS, MAX_CHARS = 25, 450  # a quotable sentence: long enough to say something, short enough to quote
 # Sections addressed to reps, by their heading: "Rep guidance", "What reps should tell creators".
 REP_SECTION = re.compile(r"(?i)\breps?\b")
@@ -154,7 +157,7 @@ def led_units(text: str, headings: set[str] = frozenset(), forbids: str = "",
         if not LIST_ITEM.match(line):
             cond = ""  # prose between the heading and a list: the list's lead-in is its own
             last = (sentences(item) or [""])[-1]  # "… every market. Our roster has a higher bar:" leads in too
-            lead = last if last.endswith(":") and len(last) <= MAX_LEAD else ""
+            lead = last if last.endswith(":") and len(last) <= MAX_LEAD_IN else ""
             # a bold "Don't" line over a list forbids its items as a "Don't" heading would
             banned = item if FORBIDDING.search(item) and len(item) <= MAX_LEAD and item[-1:] not in ".!?" else ""
         elif (forbids or banned) and not lead and not NEGATED.match(item):
@@ -190,7 +193,10 @@ def bordered(text: str) -> str:
 def listed(lead: str, items: list[str]) -> list[tuple[str, str]]:
     """Items under a lead-in: one sentence when short ("must: be 18 or older; have 1,000 followers"),
     else each with the lead-in, since "are not high-risk" alone reads as nothing. The lead-in is also each
-    item's lead, so that a reply quoting three items says it once (assistant.judge.label_once)."""
+    item's lead, so that a reply quoting three items says it once (assistant.judge.label_once). A lead-in too
+    long to repeat leaves long items alone."""
+    if len(lead) > MAX_LEAD:  # read alone, as items under a condition heading are; a reply says it once
+        return [(item, lead[:-1].rstrip()) for item in items]
     joined = f"{lead} {'; '.join(i.rstrip(';.') for i in items)}."
     if len(joined) <= MAX_CHARS:
         return [(joined, "")]

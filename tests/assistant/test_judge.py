@@ -303,3 +303,28 @@ def test_a_long_list_in_a_worked_example_stays_an_example() -> None:
     verdict = judge("what counts as fraud?", [passage(LONG_LIST, section="Worked example")],
                     Fixed({"fake orders": 0.9}), 0.5, 1000)
     assert verdict.picked and all(c.text.startswith("In the example") for c in verdict.picked[:1])
+
+
+def test_items_under_a_long_lead_in_are_quoted_with_it_once() -> None:
+    """A lead-in too long to repeat in every item still leads the first one quoted: alone, "at most 3 shoppable
+    LIVEs per week;" starts mid-sentence and says nothing of whom it limits. The reader reads the items alone."""
+    lead_in = ("New US Affiliate and Marketing creators with 1,000 to 4,999 followers start in a 30-day "
+               "Pilot Program with limited features:")
+    text = f"{lead_in}\n\n- at most 3 shoppable LIVEs per week;\n- at most 5 shoppable videos per week."
+    reader = Seen({"LIVEs": 0.9, "videos": 0.8})
+    verdict = judge("how many shop lives can I do?", [passage(text)], reader, 0.5, 1000)
+    texts = [c.text for c in verdict.picked]
+    assert len(texts) == 2 and texts[0].startswith(lead_in[:-1]) and lead_in[:40] not in texts[1]
+    assert all(t[:1].isupper() for t in texts) and not any(lead_in[:40] in s for s in reader.seen)
+
+
+@pytest.mark.parametrize("sentence,cited", [
+    ("at most 5 shoppable videos per week;", "At most 5 shoppable videos per week [1]."),
+    ("iPhone users update the app first.", "iPhone users update the app first [1]."),
+    ("eBay listings do not count", "eBay listings do not count [1]."),
+])
+def test_a_quoted_sentence_starts_with_a_capital(sentence: str, cited: str) -> None:
+    """A list item quoted on its own is a sentence of the reply; a name written with a small first letter stays."""
+    from assistant.drafters import cite
+
+    assert cite(sentence, 1) == cited
