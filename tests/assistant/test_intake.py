@@ -108,6 +108,9 @@ def test_numbered_questions_and_a_quote_on_top_are_read_as_the_creator_wrote_the
      'has been frozen for a week and i have zero violations, what do i do??"',
      ["rep here, is there a canned reply for this one? my commission has been frozen for a week and i have zero "
       "violations, what do i do??"]),
+    # a rep asking only for a reply, with the creator's words quoted after: the quote asks, not "draft a reply"
+    ("rep here, can you draft a reply to this? her msg: 'hi!! my sample came cracked, can I still post it?'",
+     ["rep here, can you draft a reply to this? my sample came cracked, can I still post it?"]),
     # a rep's own question stands beside the creator's
     ('how do I log this in the CRM? creator said: "my sample never came, can I get another?"',
      ["how do I log this in the CRM?", "my sample never came, can I get another?"]),
