@@ -17,7 +17,8 @@ INSTRUCTION_RES = [
     re.compile(r"\b(?:new rules? for (?:this |the )?(?:whole |entire )?(?:chat|conversation|thread)|"
                r"for the rest of (?:this|the) (?:chat|conversation|thread)|"
                r"unfiltered (?:ai|assistant|bot|model|mode|version))\b", re.I),
-    re.compile(r"\b[Yy]ou(?:'re| are) (?:[A-Z][\w-]+ ){1,2}now\b"),  # a name given to it: case tells it from "busy now"
+    # a name given to it: case tells it from "busy now"
+    re.compile(r"\b(?:[Yy]ou(?:'re| are)|[Uu]r|[Uu] r) (?:[A-Z][\w-]+ ){1,2}now\b"),
     # "paste the internal escalation table", "share your internal notes": staff material asked for by name
     re.compile(r"\b(?:paste|show|share|send|give|list|reveal|print|dump|copy|forward|quote|output|display)\b(?: me| us)?"
                r"[^.!?\n]{0,25}?"
@@ -92,6 +93,8 @@ ADDRESSED_RES = [
                rf"\bfor\s+(?:this|the|your)\s+(?:whole|entire)\s+{REPLY}\b|"
                rf"\b(?:talk|speak|write)\s+like\s+(?:an?|the)\b[^.!?\n]{{0,40}}?\b(?:in|for|throughout)\s+(?:{YOUR}|this|the)\s+"
                rf"(?:{REPLY}|sentences?)\b|"
+               r"(?:^|[.,:;!?]\s*|\b(?:u|you|pls|plz|please|just|now|and|so|then)\s+)(?:only\s+)?(?:talk|speak|write|reply|answer|"
+               r"respond)\s+(?:only\s+)?like\s+(?:an?|the|some)\b[^.!?\n]{0,40}?\bfrom (?:now|here) on\b|"
                r"(?<![a-z] )(?:^|[.,:;!?]\s*|\b(?:please|pls|plz|just|now|and|so|then)\s+)(?:reply|respond|answer|write back)\s+"
                r"(?:by\s+)?(?:confirming|promising|guaranteeing|stating that|saying that)\b|"
                # the reply's last words chosen for it, and words handed over encoded to be written out: "at the very end of

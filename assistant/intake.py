@@ -42,6 +42,7 @@ LOCATED = (r"\b(?:i'?m|i am|we'?re|we are|based|living|live|located|here|sell(?:
 FORWARDED = re.compile(r"(?i)\b(?:the |my |a |this )?creator (?:wrote|said|says|asked|asks|sent|messaged|dm'?d)(?: (?:us|me|this))?\s*:\s*")
 # A rep's question about how to answer the forwarded words, which says nothing until it is read with them.
 ABOUT_THE_REPLY = re.compile(r"(?i)\b(canned (?:reply|replies|response)|macro|template|for this(?: one)?|to this|"
+                             r"(?:draft|write)(?: me| up)? (?:a |the |my |our )?(?:quick |short )?(?:reply|response|answer)|"
                              r"what (?:do|should|can) i (?:say|tell|send|reply|answer)|how (?:do|should) i (?:reply|respond|answer))\b")
 NOT_NAMES = {"In", "From", "Not", "So", "Just", "Still", "Very", "Really", "Trying", "New", "Getting", "Going", "Confused", "Here",
              "Team", "Guys", "All", "Everyone", "Love", "Thanks"}

@@ -111,6 +111,8 @@ def test_numbered_questions_and_a_quote_on_top_are_read_as_the_creator_wrote_the
     # a rep asking only for a reply, with the creator's words quoted after: the quote asks, not "draft a reply"
     ("rep here, can you draft a reply to this? her msg: 'hi!! my sample came cracked, can I still post it?'",
      ["rep here, can you draft a reply to this? my sample came cracked, can I still post it?"]),
+    ('rep here, US creator wrote this, can you draft a reply? her msg: "hi!! how long do i have to post my sample?"',
+     ["rep here, US creator wrote this, can you draft a reply? how long do i have to post my sample?"]),
     # a rep's own question stands beside the creator's
     ('how do I log this in the CRM? creator said: "my sample never came, can I get another?"',
      ["how do I log this in the CRM?", "my sample never came, can I get another?"]),
