@@ -140,8 +140,16 @@ def split_questions(text: str, whole_if_none: bool = True) -> list[str]:
         if theirs and all(ABOUT_THE_REPLY.search(q) and not quotes.PLACEHOLDER.search(q) for q in found):
             # "can you draft a reply to this? her msg: '…'" asks nothing of its own: the quoted words ask
             return merge_short([f"{' '.join(found)} {theirs[0]}", *theirs[1:]])
-        return [quotes.unmask(q, passages) for q in found]
-    return _split_questions(text, whole_if_none)
+        return asked_of_the_next([quotes.unmask(q, passages) for q in found])
+    return asked_of_the_next(_split_questions(text, whole_if_none))
+
+
+def asked_of_the_next(questions: list[str]) -> list[str]:
+    """A leading request about the reply ("can you draft a reply?") asked with the question after it, which it
+    is about: on its own it finds pages about writing replies."""
+    if len(questions) > 1 and ABOUT_THE_REPLY.search(questions[0]) and not ABOUT_THE_REPLY.search(questions[1]):
+        return [f"{questions[0]} {questions[1]}", *questions[2:]]
+    return questions
 
 
 def _split_questions(text: str, whole_if_none: bool) -> list[str]:

@@ -127,6 +127,17 @@ def test_a_rep_forwarding_a_creator_is_asked_what_the_creator_asked(message: str
     assert parse(message).questions == questions
 
 
+def test_a_request_for_a_reply_goes_with_the_question_after_it() -> None:
+    """With a quote too long to be read as one, "can you draft a reply?" is still no question of its own."""
+    from assistant.intake import parse
+
+    asked = "how many days does a creator get to appeal a violation once enforced?"
+    message = ("rep here, can you draft a reply? her msg: \"hi!! my 'before' clip was flagged. "
+               + "I used no filter at all. " * 8 + asked + '"')
+    questions = parse(message).questions
+    assert len(questions) == 1 and questions[0].startswith("rep here, can you draft a reply?") and asked in questions[0]
+
+
 def test_a_question_without_a_question_mark_is_still_answered() -> None:
     from assistant.intake import split_questions
 
