@@ -193,8 +193,8 @@ def bordered(text: str) -> str:
 def listed(lead: str, items: list[str]) -> list[tuple[str, str]]:
     """Items under a lead-in: one sentence when short ("must: be 18 or older; have 1,000 followers"),
     else each with the lead-in, since "are not high-risk" alone reads as nothing. The lead-in is also each
-    item's lead, so that a reply quoting three items says it once (assistant.judge.label_once). A lead-in too
-    long to repeat leaves long items alone."""
+    item's lead, so that a reply quoting three items says it once (assistant.judge.label_once). Under a lead-in
+    too long to repeat (over MAX_LEAD), each item is read alone and the lead-in is only its lead."""
     if len(lead) > MAX_LEAD:  # read alone, as items under a condition heading are; a reply says it once
         return [(item, lead[:-1].rstrip()) for item in items]
     joined = f"{lead} {'; '.join(i.rstrip(';.') for i in items)}."
