@@ -136,8 +136,8 @@ def split_questions(text: str, whole_if_none: bool = True) -> list[str]:
     question, unless the writer asks nothing outside quotes ('creator asks "how long do I have?"')."""
     masked, passages = quotes.mask(text)
     if passages and (found := _split_questions(masked, whole_if_none=False)):
-        theirs = [q for p in passages for q in _split_questions(p.strip("\"'\u201c\u201d\u2018\u2019"), False)]
-        if theirs and all(ABOUT_THE_REPLY.search(q) and not quotes.PLACEHOLDER.search(q) for q in found):
+        if all(ABOUT_THE_REPLY.search(q) and not quotes.PLACEHOLDER.search(q) for q in found) and (theirs := [
+                q for p in passages for q in _split_questions(p.strip("\"'\u201c\u201d\u2018\u2019"), False)]):
             # "can you draft a reply to this? her msg: '…'" asks nothing of its own: the quoted words ask
             return merge_short([f"{' '.join(found)} {theirs[0]}", *theirs[1:]])
         return asked_of_the_next([quotes.unmask(q, passages) for q in found])

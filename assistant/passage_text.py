@@ -12,10 +12,10 @@ from assistant.types import Passage
 
 TABLE_SEP = re.compile(r"^\|?[\s:|-]+\|?$")
 MAX_LEAD = 120  # a longer lead-in would crowd out the item it introduces
-# A longer one still leads its items in a reply, said once, or they start mid-sentence ("at most 3 shoppable
-# LIVEs per week;") and lose who they apply to; the reader reads them alone
-MAX_LEAD_IN = 225
 MIN_CHARS, MAX_CHARS = 25, 450  # a quotable sentence: long enough to say something, short enough to quote
+# A longer one, up to half a quotable sentence, still leads its items in a reply, said once, or they start
+# mid-sentence ("at most 3 shoppable LIVEs per week;") and lose who they apply to; the reader reads them alone
+MAX_LEAD_IN = MAX_CHARS // 2
 # Sections addressed to reps, by their heading: "Rep guidance", "What reps should tell creators".
 REP_SECTION = re.compile(r"(?i)\breps?\b")
 USE_WHEN = re.compile(r"(?i)^(when to use|use when|use this when|use it when)\b")
