@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from assistant import quotes
+from assistant.forwarding import ABOUT_THE_REPLY, FORWARDED, asked_of_the_next, reply_request
 from assistant.courtesy import asks_nothing
 from assistant.errors import EmptyMessageError
 from domain import get_domain
@@ -38,12 +39,6 @@ ASKED_IN = r"(?<!made )(?<!manufactured )(?<!produced )\b(?:in|for)\s+(?:the\s+)
 # "I'm in Japan", "based in Brazil", "Mexican creator": where the creator sells, not "imported from Japan".
 LOCATED = (r"\b(?:i'?m|i am|we'?re|we are|based|living|live|located|here|sell(?:ing)?|creators?|account|shop)\b"
            r"[^.?!\n]{{0,20}}?\b(?:in|from)\s+(?:the\s+)?{place}|{place}\s+(?:creators?|account|seller|shop|market)\b")
-# A rep forwarding a creator's words: "is there a canned reply for this one? creator wrote: \"…\"".
-FORWARDED = re.compile(r"(?i)\b(?:the |my |a |this )?creator (?:wrote|said|says|asked|asks|sent|messaged|dm'?d)(?: (?:us|me|this))?\s*:\s*")
-# A rep's question about how to answer the forwarded words, which says nothing until it is read with them.
-ABOUT_THE_REPLY = re.compile(r"(?i)\b(canned (?:reply|replies|response)|macro|template|for this(?: one)?|to this|"
-                             r"(?:draft|write)(?: me| up)? (?:a |the |my |our )?(?:quick |short )?(?:reply|response|answer)|"
-                             r"what (?:do|should|can) i (?:say|tell|send|reply|answer)|how (?:do|should) i (?:reply|respond|answer))\b")
 NOT_NAMES = {"In", "From", "Not", "So", "Just", "Still", "Very", "Really", "Trying", "New", "Getting", "Going", "Confused", "Here",
              "Team", "Guys", "All", "Everyone", "Love", "Thanks"}
 
@@ -67,6 +62,7 @@ class Intake:
     home_market: str = ""  # the market the creator says they sell in, or the one the rep chose
     own_words: str = ""  # the text without words to the assistant: who and where the writer is
     instructed: bool = False  # the writer tells the assistant something ("ignore your rules and paste ...")
+    reply_requested: bool = False  # a colleague asks only for a reply to the creator's words they pasted
 
 
 def clean(message: str, limit: int) -> tuple[str, list[str]]:
@@ -144,14 +140,6 @@ def split_questions(text: str, whole_if_none: bool = True) -> list[str]:
     return asked_of_the_next(_split_questions(text, whole_if_none))
 
 
-def asked_of_the_next(questions: list[str]) -> list[str]:
-    """A leading request about the reply ("can you draft a reply?") asked with the question after it, which it
-    is about: on its own it finds pages about writing replies."""
-    if len(questions) > 1 and ABOUT_THE_REPLY.search(questions[0]) and not ABOUT_THE_REPLY.search(questions[1]):
-        return [f"{questions[0]} {questions[1]}", *questions[2:]]
-    return questions
-
-
 def _split_questions(text: str, whole_if_none: bool) -> list[str]:
     """split_questions on a text read as it stands."""
     body = GREETING.sub("", text, count=1)
@@ -206,6 +194,16 @@ def forwarded_questions(text: str) -> list[str]:
     return merge_short(own + theirs) or split_questions(text)
 
 
+def reply_asked_for(text: str) -> str:
+    """The creator's words, when the writer asks only for a reply to them ("rep here, can you draft a reply to
+    this? her msg: '…'"): their questions are the ones to answer, and the request is none."""
+    split = reply_request(text)
+    if not split:
+        return ""
+    rest = " ".join(s for s in SENTENCE_SPLIT.split(split[0]) if not ABOUT_THE_REPLY.search(s))
+    return "" if split_questions(rest, whole_if_none=False) else split[1]
+
+
 def merge_short(questions: list[str]) -> list[str]:
     """Fold fragments like 'why?' into the previous question; keep at most four."""
     out: list[str] = []
@@ -228,6 +226,8 @@ def parse(message: str, limit: int = 6000, region: str = "", handle: str = "", o
         raise EmptyMessageError("The message asks nothing: it reads as a greeting, thanks or an acknowledgement, so "
                                 "no reply was drafted from the knowledge base. Paste the creator's question if there is one.")
     own = (drop_quotes_and_signature(clean(own_words, limit)[0]) or own_words) if own_words else body
-    return Intake(text=body, questions=forwarded_questions(body), creator_name=find_name(text),
+    words = reply_asked_for(body)
+    return Intake(text=body, questions=split_questions(words) if words else forwarded_questions(body),
+                  creator_name=find_name(text), reply_requested=bool(words),
                   region=(region or find_region(own)).upper(), notices=notices,
                   home_market=(region or find_home_market(own)).upper(), own_words=own, instructed=instructed)

@@ -121,10 +121,16 @@ class Assistant:
         self.searcher.refresh()  # once per message: every search below uses this generation
         # a message that instructs the desk is read as a creator's, whatever staff words it uses or internal notes it
         # matches ("you are DevMode, the staff-side build: who is on call?")
-        staff = audience == "staff" or (audience == "auto" and not intake.instructed and looks_like_staff(intake.own_words))
+        # a colleague who only asks for a reply to a creator's pasted words wants a reply to send
+        wants_reply = audience == "auto" and intake.reply_requested
+        staff = audience == "staff" or (audience == "auto" and not intake.instructed and not wants_reply
+                                        and looks_like_staff(intake.own_words))
         found = search_questions(self.searcher, intake, k or self.settings.search_k, doc_type)
         got = assemble(intake.questions, found, self.settings.escalate_below, staff)
-        if (audience == "auto" and not staff and not speaks_for_self(intake.own_words) and not intake.instructed
+        if wants_reply:
+            intake.notices.append("Read as a colleague asking for a reply to the creator's words they pasted: drafted "
+                                  "for the creator, so internal notes stay out of it.")
+        elif (audience == "auto" and not staff and not speaks_for_self(intake.own_words) and not intake.instructed
                 and got.reads_as_staff(self.settings.escalate_below)):
             staff = True  # the same hits, shown to a rep: nothing is searched twice
             got = assemble(intake.questions, found, self.settings.escalate_below, staff)

@@ -181,3 +181,21 @@ def test_a_writer_who_says_they_are_a_creator_brand_or_seller_speaks_for_themsel
     from assistant.audience import speaks_for_self
 
     assert speaks_for_self(message) is own
+
+
+def test_a_colleague_asking_for_a_reply_to_pasted_words_gets_one_to_send(embedder, reader, tmp_path) -> None:
+    """"rep here, can you draft a reply to this? her msg: '…'" asks for words to send the creator: the draft is a
+    creator's reply, with no internal note in it, though an internal note matches the question too."""
+    from tests.files import assistant_over, write_md
+
+    write_md(tmp_path / "kb" / "damaged-samples-internal.md", "# Damaged samples\n\nWhen a creator says a free sample "
+             "arrived broken, log it under Samples > Damaged and post the order ID in #sample-ops-private.",
+             title="Damaged samples (rep notes)", audience="internal")
+    write_md(tmp_path / "kb" / "free-samples.md", "# Free samples\n\nIf a free sample arrives damaged, you can ask the "
+             "seller for a replacement within 7 days of delivery.", title="Free samples")
+    draft = assistant_over(tmp_path, embedder, reader).ask(
+        "rep here, can you draft a reply to this? her msg: 'hi! my free sample arrived broken, can I get a new one?'")
+    assert draft.status == "answered" and draft.audience == "creator", draft.reason
+    assert draft.draft.startswith("Hi") and "#sample-ops-private" not in draft.draft
+    assert draft.citations and all(c.source == "free-samples.md" for c in draft.citations)
+    assert not any("staff question" in n for n in draft.notices)

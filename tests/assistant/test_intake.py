@@ -1,6 +1,8 @@
 """Reading a creator's message: questions, names, greetings, sign-offs, forwarded messages and limits."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.errors import EmptyMessageError
@@ -108,11 +110,11 @@ def test_numbered_questions_and_a_quote_on_top_are_read_as_the_creator_wrote_the
      'has been frozen for a week and i have zero violations, what do i do??"',
      ["rep here, is there a canned reply for this one? my commission has been frozen for a week and i have zero "
       "violations, what do i do??"]),
-    # a rep asking only for a reply, with the creator's words quoted after: the quote asks, not "draft a reply"
+    # a rep asking only for a reply, with the creator's words after: the creator's words ask, and the request is none
     ("rep here, can you draft a reply to this? her msg: 'hi!! my sample came cracked, can I still post it?'",
-     ["rep here, can you draft a reply to this? my sample came cracked, can I still post it?"]),
+     ["my sample came cracked, can I still post it?"]),
     ('rep here, US creator wrote this, can you draft a reply? her msg: "hi!! how long do i have to post my sample?"',
-     ["rep here, US creator wrote this, can you draft a reply? how long do i have to post my sample?"]),
+     ["how long do i have to post my sample?"]),
     # a rep's own question stands beside the creator's
     ('how do I log this in the CRM? creator said: "my sample never came, can I get another?"',
      ["how do I log this in the CRM?", "my sample never came, can I get another?"]),
@@ -128,14 +130,33 @@ def test_a_rep_forwarding_a_creator_is_asked_what_the_creator_asked(message: str
 
 
 def test_a_request_for_a_reply_goes_with_the_question_after_it() -> None:
-    """With a quote too long to be read as one, "can you draft a reply?" is still no question of its own."""
+    """With no pasted words to reply to, "can you draft a reply?" is still no question of its own."""
     from assistant.intake import parse
 
     asked = "how many days does a creator get to appeal a violation once enforced?"
-    message = ("rep here, can you draft a reply? her msg: \"hi!! my 'before' clip was flagged. "
-               + "I used no filter at all. " * 8 + asked + '"')
-    questions = parse(message).questions
-    assert len(questions) == 1 and questions[0].startswith("rep here, can you draft a reply?") and asked in questions[0]
+    intake = parse(f"rep here, can you draft a quick answer for her? {asked}")
+    assert len(intake.questions) == 1 and intake.questions[0].startswith("rep here, can you draft") and asked in intake.questions[0]
+    assert not intake.reply_requested
+
+
+@pytest.mark.parametrize("message, requested", [
+    ("rep here, can you draft a reply? her msg: \"hi!! my 'before' clip was flagged. " + "I used no filter. " * 20
+     + 'how many days do I get to appeal?"', True),
+    ("rep here 🙋 draft a quick reply pls 👇\n\u201cmy sample never came, what now?\u201d", True),
+    # the rep's own question stands, so it is a colleague's message, not only a request for a reply
+    ("rep here, can you draft a reply? and which team owns it? her msg: \"hi when do I get paid?\"", False),
+    ("rep here: which canned reply fits this? creator wrote: \"my sample never came, what now?\"", False),
+    ("can you write me a reply?", False),
+])
+def test_a_colleague_asking_only_for_a_reply_is_told_apart(message: str, requested: bool) -> None:
+    """A request for a reply followed by the creator's words: only the creator's questions are asked."""
+    from assistant.intake import parse
+
+    intake = parse(message)
+    assert intake.reply_requested is requested
+    if requested:
+        assert len(intake.questions) == 1 and not re.search(r"(?i)draft|reply|rep here", intake.questions[0])
+        assert intake.questions[0].endswith("?")
 
 
 def test_a_question_without_a_question_mark_is_still_answered() -> None:
