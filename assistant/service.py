@@ -173,8 +173,9 @@ class Assistant:
         """For partly covered messages: who will answer the rest (a colleague is told whom to ask)."""
         if all(got.covered):
             return ""
-        return prompts.render("staff_holding_rest" if staff else "holding_rest", team=route.team,
-                              first_response=route.first_response).strip()
+        if staff:  # a team's first-response target is an internal goal: a colleague is told it, a creator is not
+            return prompts.render("staff_holding_rest", team=route.team, first_response=route.first_response).strip()
+        return prompts.render("holding_rest", team=route.team).strip()
 
     def _escalate(self, draft: Draft, got: Retrieved, route: Route, name: str, reason: str = "",
                   staff: bool = False) -> Draft:
@@ -185,8 +186,7 @@ class Assistant:
         if staff:
             draft.draft = prompts.render("staff_holding", team=route.team, first_response=route.first_response)
         else:
-            draft.draft = prompts.render("holding_reply", greeting=greeting(name), team=route.team,
-                                         first_response=route.first_response, sign_off=sign_off())
+            draft.draft = prompts.render("holding_reply", greeting=greeting(name), team=route.team, sign_off=sign_off())
         return draft
 
 

@@ -199,3 +199,15 @@ def test_a_colleague_asking_for_a_reply_to_pasted_words_gets_one_to_send(embedde
     assert draft.draft.startswith("Hi") and "#sample-ops-private" not in draft.draft
     assert draft.citations and all(c.source == "free-samples.md" for c in draft.citations)
     assert not any("staff question" in n for n in draft.notices)
+
+
+def test_a_creator_is_never_told_a_teams_internal_response_target(kb_assistant) -> None:
+    """The escalation matrix is an internal note, and its first-response targets are internal goals (the sample
+    knowledge base's own targets page says never to tell a creator "you will hear back in 4 hours"): a creator's
+    holding reply names the team only; a colleague is told the target."""
+    message = "can my cousin in Brazil be paid my TikTok Shop commission through his pix account?"
+    creator, colleague = kb_assistant.ask(message, audience="creator"), kb_assistant.ask(message, audience="staff")
+    assert creator.status == colleague.status == "escalate" and creator.team, creator.reason
+    target = kb_assistant.matrix().route(" ".join(creator.questions)).first_response
+    assert target and target not in creator.draft and creator.team in creator.draft
+    assert target in colleague.draft

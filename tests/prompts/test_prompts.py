@@ -8,11 +8,12 @@ import prompts
 # What the code passes to each template; a new template must be listed here.
 EXPECTED = {
     "offline_reply": {"greeting", "answer", "next_steps", "sign_off"},
-    "holding_reply": {"greeting", "team", "first_response", "sign_off"},
+    # a creator is told which team has the question, never its internal first-response target
+    "holding_reply": {"greeting", "team", "sign_off"},
     "staff_answer": {"answer", "next_steps"},
     "staff_holding": {"team", "first_response"},
     # the line under a partly covered answer: who answers the rest
-    "holding_rest": {"team", "first_response"},
+    "holding_rest": {"team"},
     "staff_holding_rest": {"team", "first_response"},
     "llm_system": {"no_answer", "agency"},
     "llm_user": {"passages", "message", "creator_name", "region"},
@@ -37,7 +38,7 @@ def test_template_placeholders_match_the_code(name: str) -> None:
 
 def test_missing_placeholder_is_an_error() -> None:
     with pytest.raises(prompts.PromptError, match="needs \\['sign_off'\\]"):
-        prompts.render("holding_reply", greeting="Hi", team="T", first_response="1 day")
+        prompts.render("holding_reply", greeting="Hi", team="T")
 
 
 def test_unexpected_placeholder_is_an_error() -> None:
