@@ -7,7 +7,7 @@ from assistant.warnings import speaks_to_assistant
 
 # A colleague saying who they are; the cues in STAFF_RE only sound like one, and give way to a writer who
 # says they are a creator ("UK creator here - ... do we have PPS in the UK too?").
-LABELS = r"(?:rep q|rep here|new hire|as a rep|i'?m a rep)"
+LABELS = r"(?:rep q|rep here|trainee here|trainee q|new hire|as a rep|i'?m a rep)"
 REP_LABEL = re.compile(rf"(?i)\b{LABELS}\b")
 LABEL_FIRST = re.compile(rf"(?i)^\W*(?:(?:hi|hey|hello|hiya)\W+)?{LABELS}\b")
 STAFF_RE = re.compile(

@@ -67,6 +67,8 @@ def test_a_creator_asking_about_their_own_account_is_never_answered_as_a_rep(kb_
     ("rep (KL hub) - what's the pager ID for Ops On-Call?", True),
     ("(internal) does the 4 hour SLA pause over public holidays?", True),
     ("rep in Manchester \U0001F44B the invite shows a 15% split, is that right?", True),
+    ("trainee here \U0001F62C got 13/15 on Quiz 2, did i pass?", True),
+    ("I'm a trainee nurse and post skincare on the side, how do free samples work?", False),
     ("Rep at Quillbeam told me, wait 3 days. is that right?", False),
     ("my rep said I'd get paid friday, when does commission settle?", False),
     ("reposted my video, does the link still work?", False),
