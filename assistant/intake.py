@@ -6,9 +6,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from assistant import quotes
-from assistant.forwarding import ABOUT_THE_REPLY, FORWARDED, asked_of_the_next, reply_request
 from assistant.courtesy import asks_nothing
 from assistant.errors import EmptyMessageError
+from assistant.forwarding import ABOUT_THE_REPLY, FORWARDED, asked_of_the_next, reply_request
 from domain import get_domain
 
 QUOTE_START = re.compile(r"(?im)^(on .{3,80} wrote:|-{2,} ?original message ?-{2,}|from: .+@.+)$")
