@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from assistant import quotes
 from assistant.courtesy import asks_nothing
 from assistant.errors import EmptyMessageError
-from assistant.forwarding import ABOUT_THE_REPLY, FORWARDED, asked_of_the_next, reply_request
+from assistant.forwarding import ABOUT_THE_REPLY, FORWARDED, QUOTE_MARKS, asked_of_the_next, reply_request
 from domain import get_domain
 
 QUOTE_START = re.compile(r"(?im)^(on .{3,80} wrote:|-{2,} ?original message ?-{2,}|from: .+@.+)$")
@@ -133,7 +133,7 @@ def split_questions(text: str, whole_if_none: bool = True) -> list[str]:
     masked, passages = quotes.mask(text)
     if passages and (found := _split_questions(masked, whole_if_none=False)):
         if all(ABOUT_THE_REPLY.search(q) and not quotes.PLACEHOLDER.search(q) for q in found) and (theirs := [
-                q for p in passages for q in _split_questions(p.strip("\"'\u201c\u201d\u2018\u2019"), False)]):
+                q for p in passages for q in _split_questions(p.strip(QUOTE_MARKS), False)]):
             # "can you draft a reply to this? her msg: '…'" asks nothing of its own: the quoted words ask
             return merge_short([f"{' '.join(found)} {theirs[0]}", *theirs[1:]])
         return asked_of_the_next([quotes.unmask(q, passages) for q in found])

@@ -100,6 +100,9 @@ class Assistant:
                       questions=intake.questions, creator_name=intake.creator_name, region=intake.region,
                       rep_notes=got.notes, notices=list(intake.notices), topic=whole.topic,
                       answerability=draft_answerability, audience="staff" if staff else "creator")
+        if audience == "auto" and intake.reply_requested:  # the reading retrieve() chose: say so to the rep
+            draft.notices.append("Read as a colleague asking for a reply to the creator's words they pasted: drafted "
+                                 "for the creator, so internal notes stay out of it.")
         if not any(got.covered):
             yield self._escalate(draft, got, route, intake.creator_name, staff=staff)
             return
@@ -127,11 +130,8 @@ class Assistant:
                                         and looks_like_staff(intake.own_words))
         found = search_questions(self.searcher, intake, k or self.settings.search_k, doc_type)
         got = assemble(intake.questions, found, self.settings.escalate_below, staff)
-        if wants_reply:
-            intake.notices.append("Read as a colleague asking for a reply to the creator's words they pasted: drafted "
-                                  "for the creator, so internal notes stay out of it.")
-        elif (audience == "auto" and not staff and not speaks_for_self(intake.own_words) and not intake.instructed
-                and got.reads_as_staff(self.settings.escalate_below)):
+        if (audience == "auto" and not staff and not wants_reply and not speaks_for_self(intake.own_words)
+                and not intake.instructed and got.reads_as_staff(self.settings.escalate_below)):
             staff = True  # the same hits, shown to a rep: nothing is searched twice
             got = assemble(intake.questions, found, self.settings.escalate_below, staff)
         return got, staff
