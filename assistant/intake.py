@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from assistant import quotes
 from assistant.courtesy import asks_nothing
+from assistant.creator_market import find_home_market, find_region
 from assistant.errors import EmptyMessageError
 from assistant.forwarding import ABOUT_THE_REPLY, FORWARDED, QUOTE_MARKS, asked_of_the_next, reply_request
-from domain import get_domain
 
 QUOTE_START = re.compile(r"(?im)^(on .{3,80} wrote:|-{2,} ?original message ?-{2,}|from: .+@.+)$")
 SIGNOFF = re.compile(r"(?im)^(--\s*$|sent from my \w+|(thanks|thank you|thx|best|cheers|regards|kind regards|best regards|xoxo|love)[,!.]*\s*$)")
@@ -34,20 +34,8 @@ LEAD_IN = re.compile(r"(?i)^(also|and|plus|oh and|btw|so|ok so|and also|one more
 PRONOUN = re.compile(r"(?i)\b(it|they|them|this|that|these|those|its|their)\b")
 # "1) how long do I have 2) can I use trending sounds": numbered questions split too.
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|\s+(?=\(?\d{1,2}\)\s)")
-# "how long do I have in Malaysia?", "rules for the UK": the market asked about, not "made in Japan".
-ASKED_IN = r"(?<!made )(?<!manufactured )(?<!produced )\b(?:in|for)\s+(?:the\s+)?{place}"
-# "I'm in Japan", "based in Brazil", "Mexican creator": where the creator sells, not "imported from Japan".
-LOCATED = (r"\b(?:i'?m|i am|we'?re|we are|based|living|live|located|here|sell(?:ing)?|creators?|account|shop)\b"
-           r"[^.?!\n]{{0,20}}?\b(?:in|from)\s+(?:the\s+)?{place}|{place}\s+(?:creators?|account|seller|shop|market)\b")
 NOT_NAMES = {"In", "From", "Not", "So", "Just", "Still", "Very", "Really", "Trying", "New", "Getting", "Going", "Confused", "Here",
              "Team", "Guys", "All", "Everyone", "Love", "Thanks"}
-
-
-def __getattr__(name: str) -> dict[str, str]:
-    """`MARKETS`, the served markets (code -> name) the UI lists, read from the domain file when asked for."""
-    if name == "MARKETS":
-        return get_domain().served
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
@@ -102,28 +90,6 @@ def find_name(message: str) -> str:
     tail = TAIL_SIGNOFF.search(message.strip())
     found = (sig and sig.group(1)) or (tail and tail.group(1)) or ""
     return found if found not in NOT_NAMES else ""
-
-
-def find_region(message: str) -> str:
-    """A market named in the message, when exactly one is."""
-    found = [code for code, pattern in get_domain().alias_patterns.items() if re.search(pattern, message, re.I)]
-    return found[0] if len(found) == 1 else ""
-
-
-def find_home_market(message: str) -> str:
-    """The market a creator says they are in, sell from or ask about ("in Malaysia", 🇲🇾), when exactly one is."""
-    domain = get_domain()
-    found = {code for code, pattern in domain.alias_patterns.items()
-             if re.search(LOCATED.format(place=pattern), message, re.I) or re.search(ASKED_IN.format(place=pattern), message, re.I)}
-    found |= {domain.flag_codes[code] for code in flags(message) if code in domain.flag_codes}
-    return found.pop() if len(found) == 1 else ""
-
-
-def flags(message: str) -> list[str]:
-    """Country codes of flag emoji: two regional-indicator letters each."""
-    base = ord("\U0001F1E6")
-    letters = "".join(chr(ord("A") + ord(ch) - base) if base <= ord(ch) <= base + 25 else " " for ch in message)
-    return re.findall(r"[A-Z]{2}", letters)
 
 
 def split_questions(text: str, whole_if_none: bool = True) -> list[str]:

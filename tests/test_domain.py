@@ -84,7 +84,7 @@ def test_a_second_agency_changes_sign_off_markets_and_topics(tmp_path: Path, mon
     """Another agency serves Japan and does not cover NFTs: only the data file changes."""
     from assistant.citecheck import says_nothing
     from assistant.drafters import agency_name, next_steps, sign_off
-    from assistant.intake import find_home_market, find_region
+    from assistant.creator_market import find_home_market, find_region
     from assistant.markets import for_another_market
     from assistant.scope import unknown_topic
     from vectorstore.filters import region_values

@@ -7,7 +7,7 @@ from dataclasses import asdict
 import streamlit as st
 
 from assistant.activity import DraftEntry, make_draft_key
-from assistant.intake import MARKETS
+from assistant.creator_market import MARKETS
 from assistant.types import Draft
 from ui.auth import rep_name
 from ui.common import (render_checks, render_notes, render_sources, render_status, render_warnings, reply_height,

@@ -7,7 +7,7 @@ from dataclasses import asdict
 import pandas as pd
 import streamlit as st
 
-from assistant.intake import MARKETS
+from assistant.creator_market import MARKETS
 from assistant.library_service import DocRow, LibraryError, LibraryService
 from ui.common import safe_markdown
 from ui.library_parts import ALL, owner_gate, render_report

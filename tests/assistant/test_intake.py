@@ -40,7 +40,7 @@ def test_greeting_uses_a_name_only_when_one_is_given(kb_assistant, message: str,
 
 
 def test_a_city_names_the_creators_market() -> None:
-    from assistant.intake import find_region
+    from assistant.creator_market import find_region
 
     assert (find_region("Harriet from Manchester here, which tax form?"), find_region("based in Ho Chi Minh City")) == ("UK", "VN")
 
@@ -56,7 +56,7 @@ def test_a_city_names_the_creators_market() -> None:
 ])
 def test_a_demonym_names_a_market_only_when_it_describes_the_writer(message: str, market: str) -> None:
     """'Reply in French' names a language, not a market to escalate for; 'I'm French' names one."""
-    from assistant.intake import find_home_market, find_region
+    from assistant.creator_market import find_home_market, find_region
 
     assert (find_region(message), find_home_market(message) or market) == (market, market)
 
