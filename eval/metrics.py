@@ -39,6 +39,18 @@ def fact_coverage(text: str, facts: list[str]) -> float:
     return sum(shares) / len(shares) if shares else 0.0
 
 
+def cited_text(draft: str) -> str:
+    """What the draft states from the knowledge base: each line up to its last citation marker, without a
+    greeting, sign-off or holding line, whose words a key fact can share by chance. Cut at markers rather than
+    at full stops, which abbreviations ("e.g.") also end on."""
+    kept = []
+    for line in draft.splitlines():
+        ends = [m.end() for m in MARKER_RE.finditer(line)]
+        if ends:
+            kept.append(line[:ends[-1]].strip())
+    return " ".join(kept)
+
+
 def holds_a_fact(text: str, facts: list[str], share: float = 0.5) -> bool:
     """Whether the text holds at least `share` of one key fact's content words."""
     return any(found >= share for found in fact_shares(text, facts))

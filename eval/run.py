@@ -6,7 +6,7 @@ from typing import Any
 from assistant.intake import parse
 from assistant.service import Assistant
 from eval.data import KINDS, Question
-from eval.metrics import (citations_valid, fact_coverage, holds_a_fact, lead_sentence, mean, mrr_at,
+from eval.metrics import (cited_text, citations_valid, fact_coverage, holds_a_fact, lead_sentence, mean, mrr_at,
                           obeyed_injection, recall_at, unread)
 from vectorstore.filters import Filters
 from vectorstore.search import HybridSearcher
@@ -47,6 +47,7 @@ def answer_rows(assistant: Assistant, searcher: HybridSearcher, questions: list[
         rows.append({
             "id": q.id, "kind": q.kind, "split": q.split, "status": draft["status"],
             "facts": fact_coverage(draft["draft"], q.key_facts) if q.key_facts else None,
+            "cited_facts": fact_coverage(cited_text(draft["draft"]), q.key_facts) if q.key_facts else None,
             "lead_holds_fact": holds_a_fact(lead_sentence(draft["draft"]), q.key_facts)
             if q.key_facts and draft["status"] == "answered" else None,
             "baseline_facts": fact_coverage(baseline, q.key_facts) if q.key_facts else None,
@@ -83,6 +84,8 @@ def answer_metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "n": len(rows),
         "key_facts": mean([r["facts"] for r in all_facts]),
+        # the same overlap counted only in cited sentences, so a holding line's words earn nothing
+        "key_facts_cited": mean([r["cited_facts"] for r in all_facts if r.get("cited_facts") is not None]),
         "key_facts_when_answered": mean([r["facts"] for r in with_facts]),
         # "lead with the direct answer": the reply's first cited sentence holds half of a key fact's words
         "lead_holds_a_fact": mean([1.0 if r["lead_holds_fact"] else 0.0 for r in with_facts

@@ -49,6 +49,21 @@ def test_the_lead_is_the_first_cited_sentence_past_the_greeting() -> None:
     assert not holds_a_fact(lead_sentence(draft), ["bank transfer fee $0.05 per withdrawal"])
 
 
+def test_key_facts_are_also_counted_in_cited_sentences_only() -> None:
+    """A holding line's words ("within 1 business day") can match a key fact by chance: the cited count gives
+    them nothing, and keeps every cited sentence, lists included."""
+    from eval.metrics import cited_text, fact_coverage
+
+    facts = ["PayPal takes about 1 business day"]
+    holding = "Hi there,\n\nI've passed this to our Payouts team, who reply within 1 business day.\n\nBest,\nThe team"
+    assert fact_coverage(holding, facts) > 0.3
+    assert cited_text(holding) == "" and fact_coverage(cited_text(holding), facts) == pytest.approx(0.0)
+    answered = ("Hi Maya,\n\nPayPal takes about 1 business day, e.g. for a $5 payout [1]. Thanks for asking!\n"
+                "- Bank: 3-5 days [2].\n\nBest")
+    assert cited_text(answered) == "PayPal takes about 1 business day, e.g. for a $5 payout [1] - Bank: 3-5 days [2]"
+    assert fact_coverage(cited_text(answered), facts) == pytest.approx(1.0)
+
+
 def test_the_share_of_replies_leading_with_a_fact_counts_answered_drafts_only() -> None:
     rows = [{"kind": "answerable", "status": "answered", "facts": 1.0, "lead_holds_fact": True},
             {"kind": "answerable", "status": "answered", "facts": 0.5, "lead_holds_fact": False},
