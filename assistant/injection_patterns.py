@@ -46,6 +46,8 @@ SCRIPTED_RES = [
     # the reply scripted or played as a part: "end your reply with", "reply only with", "new persona", "stay in character"
     re.compile(rf"\b(?:end|start|open|begin|finish|append|prefix|close|sign(?:\s+off)?)\w*\s+(?:{YOUR}|the|this)\s+"
                rf"{REPLY}\b|\b(?:reply|respond|answer)\s+only\s+(?:with|in|as)\b|"
+               # in the imperative: "the brand will reply with only a tracking number" tells what happened
+               r"(?:^|[.,:;!?()\[\]]\s*|\b(?:please|pls|plz|just|now|and|so|then)\s+)(?:reply|respond|answer)\s+with\s+only\b|"
                r"(?<![Ii] )(?<!we )\b(?:role-?play|new persona|persona (?:update|unlocked|override)|(?:stay|full) (?:in )?character|"
                r"your name is|let'?s play a game)\b|\brepeat (?:it|this|that|my [\w ]{1,20}?) back\b|"
                r"\bdo what it says\b|"
@@ -91,6 +93,7 @@ ADDRESSED_RES = [
                r"\bfollowed (?:directly |immediately )?by the (?:word|number|letters?)\b|"
                # the reply given a voice or a promise to make: "for this whole reply talk like …", "reply confirming …"
                rf"\bfor\s+(?:this|the|your)\s+(?:whole|entire)\s+{REPLY}\b|"
+               rf"\b(?:write|give|put|do|make|keep|translate)\s+{YOUR}\s+(?:whole|entire)\s+{REPLY}\s+(?:in|into|as|like)\b|"
                rf"\b(?:talk|speak|write)\s+like\s+(?:an?|the)\b[^.!?\n]{{0,40}}?\b(?:in|for|throughout)\s+(?:{YOUR}|this|the)\s+"
                rf"(?:{REPLY}|sentences?)\b|"
                r"(?:^|[.,:;!?]\s*|\b(?:u|you|pls|plz|please|just|now|and|so|then)\s+)(?:only\s+)?(?:talk|speak|write|reply|answer|"
