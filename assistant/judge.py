@@ -131,7 +131,7 @@ def judge(question: str, passages: list[Passage], reader: Reader, threshold: flo
     other = other_markets_rule(cands, passages, region, threshold)
     if not ranked:
         return Verdict(picked=pick(cands, passages, region, budget, taken), elsewhere=other)
-    few = np.array(ranked[:DISCOUNTED])
+    few = np.array(ranked[:DISCOUNTED] + older_versions(ranked[DISCOUNTED:], cands, passages))
     answers = discount(ratings[few], reader.prior([texts[i] for i in few]))
     for i, answer in zip(few, answers):
         cands[i].answer = float(answer)
@@ -143,6 +143,17 @@ def judge(question: str, passages: list[Passage], reader: Reader, threshold: flo
         verdict.ratings[cand.passage] = max(verdict.ratings.get(cand.passage, 0.0), cand.rating)
     verdict.picked = pick(cands, passages, region, budget, taken)
     return verdict
+
+
+def older_versions(rest: list[int], cands: list[Candidate], passages: list[Passage]) -> list[int]:
+    """The best-rated sentence of each superseded passage below the best-rated few. They are retrieved only for a
+    message about an earlier time, which only a version in effect then answers; the reader does not read dates, so
+    today's page can fill the few while the older version, rated just below, goes unweighed."""
+    best: dict[int, int] = {}
+    for i in rest:  # in falling order of rating
+        if not passages[cands[i].passage].current:
+            best.setdefault(cands[i].passage, i)
+    return list(best.values())
 
 
 def other_markets_rule(cands: list[Candidate], passages: list[Passage], region: str, threshold: float) -> str:

@@ -131,3 +131,23 @@ def test_only_a_sentence_that_answers_about_as_well_as_the_best_can_make_its_ver
     assert "February 2026" in draft.reason and "Escalation matrix" in draft.reason, draft.reason
     today = desk.ask("how fast does Trust & Policy reply to appeal cases?")
     assert today.status == "answered" and "4 business hours" in today.draft
+
+
+def test_an_older_version_rated_just_below_many_sentences_of_todays_page_still_answers_for_its_time(
+        embedder, tmp_path: Path) -> None:
+    """Only the best-rated few sentences are weighed as answers, and the reader does not read dates: today's page
+    can fill them all while the older version, the one in effect at the time asked about, rates just below. It is
+    rated about as well as the best, so it answers for its time and the message is not escalated."""
+    from tests.files import assistant_over, write_md
+    from tests.readers import Fixed
+
+    rules = " ".join(f"Sample rule {n}: sellers approve requests in order {n}." for n in range(1, 11))
+    write_md(tmp_path / "kb" / "samples-2025.md", f"# Who can request free samples\n\n{rules}",
+             title="Sample eligibility (2025)", effective="2025-11-19")
+    write_md(tmp_path / "kb" / "samples-2024.md", "> This version was replaced by the 2025 page.\n\n# Who could "
+             "request free samples\n\nUnder the 2024 rules you needed at least 5,000 followers to request free "
+             "samples.", title="Sample eligibility (2024)", effective="2024-06-01")
+    desk = assistant_over(tmp_path, embedder, Fixed({"Sample rule": 0.8, "5,000 followers": 0.5}))
+    draft = desk.ask("back in 2024, how many followers did I need to request free samples?")
+    assert draft.status == "answered", draft.reason
+    assert any(c.source == "samples-2024.md" for c in draft.citations) and "5,000" in draft.draft
