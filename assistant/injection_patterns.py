@@ -106,6 +106,7 @@ ADDRESSED_RES = [
                rf"[\s,:;-]*(?:(?:please|pls|plz|just|also|can you|could you)\s+)?{DO}\b|"
                rf"\b(?:{DO}|put|add|include)\s+(?:this|it|that|the following|the text|the code|these)\s+"
                r"(?:decoded|decrypted|unencoded|unscrambled)\b|"
+               r"\b(?:reply|respond|answer)\s+(?:only\s+)?with\s+(?:the|a|its|this)\s+(?:decoded|decrypted|unscrambled)\b|"
                # a link to an outside address put into the reply: the way a draft is made to phish or leak
                r"\b(?:add|include|insert|embed|append|put)\b[^.!?\n]{0,30}?\b(?:link|image|button|url|pixel)\b"
                r"[^.!?\n]{0,60}?(?:https?://|www\.|\(dot\)|\bdot\b|\.(?:com|net|io|help|co|me|xyz)\b)", re.I),
