@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from assistant import reasons
+from assistant import reasons, versions
 from assistant.drafters import ANSWER_BUDGET, STAFF_BUDGET
 from assistant.intake import Intake, background
 from assistant.judge import Similarity, Verdict, judge
@@ -64,6 +64,8 @@ def assess(got: Retrieved, intake: Intake, staff: bool, reader: Reader, settings
             got.reasons.append(outside)
         elif not verdict.covered:
             got.reasons.append(reasons.unanswered(question, verdict, passages, settings.reader_threshold))
+        if verdict.covered:
+            verdict.picked = versions.then_first(verdict.picked, passages, asked, intake.text)
         got.covered[q], got.coverage[q] = verdict.covered, verdict.best
         verdicts.append(verdict)
     rerank(got, ratings)

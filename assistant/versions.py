@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant import quotes
+from assistant.offline import Candidate
 from assistant.types import Passage
 
 # General English for a question about an earlier time: "back in summer 2024", "back in February", "at the time",
@@ -85,4 +86,14 @@ def in_effect(passage: Passage, period: Period | None) -> bool:
     if not passage.current:
         return period is None or day is None or day <= period.end
     return period is not None and day is not None and day <= period.start
+
+
+def then_first(picked: list[Candidate], passages: list[Passage], question: str, message: str) -> list[Candidate]:
+    """A reply to what a rule was opens with the version in effect at the time asked about, today's after it:
+    the reader rates both alike, and a creator settling last year's dispute reads the first sentence first."""
+    if not asks_for_old_rules(question, message):
+        return picked
+    period = asked_period(message)
+    held = [c for c in picked if in_effect(passages[c.passage], period)]
+    return held + [c for c in picked if c not in held] if held else picked
 

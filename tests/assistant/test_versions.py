@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -151,3 +152,16 @@ def test_an_older_version_rated_just_below_many_sentences_of_todays_page_still_a
     draft = desk.ask("back in 2024, how many followers did I need to request free samples?")
     assert draft.status == "answered", draft.reason
     assert any(c.source == "samples-2024.md" for c in draft.citations) and "5,000" in draft.draft
+
+
+def test_a_reply_about_an_earlier_time_opens_with_the_version_in_effect_then(kb_assistant) -> None:
+    """The reader rates today's sample rule above the March 2025 page (it does not read dates), yet a creator
+    settling an August 2025 dispute is first told the rule of that time, and today's comes after it."""
+    draft = kb_assistant.ask("back in August 2025 i requested a free sample (US) with ~3k followers and some sales, "
+                             "and the seller rejected me saying 'tiktok requires 5,000 followers for free samples'. "
+                             "was that actually the rule at that time or were they making it up?", region="US")
+    assert draft.status == "answered", draft.reason
+    first = int(re.search(r"\[(\d+)\]", draft.draft).group(1))
+    assert next(c.source for c in draft.citations if c.n == first) == "policies/free-samples-2025-03.md", draft.draft
+    assert any(c.source == "policies/free-samples.md" for c in draft.citations)  # today's rule is still told
+
