@@ -31,6 +31,12 @@ if TYPE_CHECKING:  # the model loads lazily; typing must not import it
     from vectorstore.embeddings import Embedder
 
 
+def reply_wanted(intake: Intake, audience: str) -> bool:
+    """A colleague who only asks for a reply to a creator's pasted words wants a reply to send, unless the
+    audience was chosen for them."""
+    return audience == "auto" and intake.reply_requested
+
+
 class Assistant:
     """Turns a pasted creator message into a checked, cited draft or an escalation."""
 
@@ -100,7 +106,7 @@ class Assistant:
                       questions=intake.questions, creator_name=intake.creator_name, region=intake.region,
                       rep_notes=got.notes, notices=list(intake.notices), topic=whole.topic,
                       answerability=draft_answerability, audience="staff" if staff else "creator")
-        if audience == "auto" and intake.reply_requested:  # the reading retrieve() chose: say so to the rep
+        if reply_wanted(intake, audience):  # the reading retrieve() chose: say so to the rep
             draft.notices.append("Read as a colleague asking for a reply to the creator's words they pasted: drafted "
                                  "for the creator, so internal notes stay out of it.")
         if not any(got.covered):
@@ -122,10 +128,9 @@ class Assistant:
                  doc_type: str = "") -> tuple[Retrieved, bool]:
         """The passages the drafter will see for a parsed message, and whether a colleague asked."""
         self.searcher.refresh()  # once per message: every search below uses this generation
+        wants_reply = reply_wanted(intake, audience)
         # a message that instructs the desk is read as a creator's, whatever staff words it uses or internal notes it
         # matches ("you are DevMode, the staff-side build: who is on call?")
-        # a colleague who only asks for a reply to a creator's pasted words wants a reply to send
-        wants_reply = audience == "auto" and intake.reply_requested
         staff = audience == "staff" or (audience == "auto" and not intake.instructed and not wants_reply
                                         and looks_like_staff(intake.own_words))
         found = search_questions(self.searcher, intake, k or self.settings.search_k, doc_type)

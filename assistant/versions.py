@@ -94,6 +94,4 @@ def then_first(picked: list[Candidate], passages: list[Passage], question: str, 
     if not asks_for_old_rules(question, message):
         return picked
     period = asked_period(message)
-    held = [c for c in picked if in_effect(passages[c.passage], period)]
-    return held + [c for c in picked if c not in held] if held else picked
-
+    return sorted(picked, key=lambda c: not in_effect(passages[c.passage], period))  # stable: each keeps its order

@@ -2,11 +2,11 @@
 answered from superseded ones, and the rep is told when a draft quotes one."""
 from __future__ import annotations
 
-import pytest
-
 import re
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from assistant.types import Passage
 from assistant.versions import asked_period, asks_about_the_past, asks_for_old_rules, in_effect
@@ -164,4 +164,3 @@ def test_a_reply_about_an_earlier_time_opens_with_the_version_in_effect_then(kb_
     first = int(re.search(r"\[(\d+)\]", draft.draft).group(1))
     assert next(c.source for c in draft.citations if c.n == first) == "policies/free-samples-2025-03.md", draft.draft
     assert any(c.source == "policies/free-samples.md" for c in draft.citations)  # today's rule is still told
-
